@@ -1,0 +1,1 @@
+"""gongkai: data → validated model → Markdown → a public disclosure website."""

@@ -1,0 +1,63 @@
+"""Problems found in a site's input, phrased for the publishing clerk.
+
+Every stage reports what is wrong as `Problem`s instead of raising on the first
+one, so a single `gongkai validate` run lists everything to fix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Literal
+
+Level = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong: where (file, line, field), what, and how to fix it."""
+
+    file: str
+    line: int | None
+    field: str
+    message: str
+    hint: str = ""
+    level: Level = "error"
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        text = f"{self.message}，{self.hint}" if self.hint else self.message
+        prefix = "" if self.level == "error" else "警告："
+        return f"{where}: {self.field}: {prefix}{text}" if self.field else f"{where}: {prefix}{text}"
+
+
+@dataclass
+class Problems:
+    """An ordered collection of problems, with helpers for the common checks."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def add(self, file: str, line: int | None, field: str, message: str, hint: str = "",
+            level: Level = "error") -> None:
+        self.items.append(Problem(file, line, field, message, hint, level))
+
+    def extend(self, more: Iterable[Problem]) -> None:
+        self.items.extend(more)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.level == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.level == "warning"]
+
+    def sorted(self) -> list[Problem]:
+        return sorted(set(self.items), key=lambda p: (p.file, p.line or 0, p.field, p.message))
+
+
+class ProblemsError(Exception):
+    """Raised when a stage cannot go on; carries every problem it found."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
