@@ -1,0 +1,1 @@
+"""Reading a site's files into plain data with source positions."""

@@ -1,0 +1,126 @@
+"""Load a site folder (site_config/ + data/) into validated models.
+
+Only the file format and the per-file schema are checked here; rules that
+look across files (references, duplicates, dates) live in `validate/`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from ..model import KINDS, Contact, Item, Organization, SiteConfig
+from ..model.base import SLUG_RE
+from ..model.items import resolve_versions
+from ..problems import Problem
+from .schema_errors import validate_model
+from .yaml_reader import YamlDoc, read_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+SITE_FILE = "site_config/site.yaml"
+ORGS_FILE = "data/organizations.yaml"
+CONTACTS_FILE = "data/contacts.yaml"
+
+
+@dataclass
+class SiteData:
+    root: Path
+    config: SiteConfig
+    organizations: dict[str, Organization] = field(default_factory=dict)
+    contacts: dict[str, Contact] = field(default_factory=dict)
+    items: list[Item] = field(default_factory=list)
+    docs: dict[str, YamlDoc] = field(default_factory=dict)
+
+    def by_slug(self) -> dict[str, Item]:
+        return {item.slug: item for item in self.items}
+
+    def of_kind(self, kind: str) -> list[Item]:
+        return [item for item in self.items if item.kind.name == kind]
+
+
+def _read(root: Path, rel: str, problems: list[Problem], required: bool = True) -> YamlDoc | None:
+    path = root / rel
+    if not path.exists():
+        if required:
+            problems.append(Problem(rel, None, "", "找不到这个文件",
+                                    "请先运行 gongkai init 生成网站骨架，或用 -C 指定网站所在的文件夹"))
+        return None
+    doc, found = read_yaml(path, rel)
+    problems.extend(found)
+    return doc
+
+
+def _load_list(doc: YamlDoc | None, model: type[M], what: str,
+               problems: list[Problem]) -> dict[str, M]:
+    result: dict[str, M] = {}
+    if doc is None or doc.value is None:
+        return result
+    if not isinstance(doc.value, list):
+        problems.append(Problem(doc.file, 1, "", f"{what}文件应该是一个列表",
+                                "每一项以「- id: …」开头"))
+        return result
+    for index, _ in enumerate(doc.value):
+        entry, found = validate_model(model, doc.sub((index,)))
+        problems.extend(Problem(p.file, p.line, f"[{index + 1}].{p.field}".rstrip("."), p.message, p.hint)
+                        for p in found)
+        if entry is None:
+            continue
+        if entry.id in result:
+            problems.append(Problem(doc.file, doc.line((index, "id")), f"[{index + 1}].id",
+                                    f"编号「{entry.id}」重复了", f"每个{what}的 id 必须不同，请改一个"))
+            continue
+        result[entry.id] = entry
+    return result
+
+
+def _load_items(root: Path, problems: list[Problem], docs: dict[str, YamlDoc]) -> list[Item]:
+    items: list[Item] = []
+    for kind in KINDS.values():
+        folder = root / "data" / kind.folder
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.iterdir()):
+            rel = path.relative_to(root).as_posix()
+            if path.is_dir() or path.suffix not in (".yaml", ".yml"):
+                continue
+            slug = path.stem
+            if not SLUG_RE.match(slug):
+                problems.append(Problem(rel, None, "文件名",
+                                        f"文件名「{slug}」不能用作网址",
+                                        "只能用小写英文字母、数字和连字符，例如 shehui-fuyangfei.yaml"))
+                continue
+            doc = _read(root, rel, problems)
+            if doc is None:
+                continue
+            docs[rel] = doc
+            meta, found = validate_model(kind.model, doc)
+            problems.extend(found)
+            if meta is not None:
+                items.append(Item(kind, slug, rel, meta, resolve_versions(meta), doc))
+    return items
+
+
+def load_site(root: Path) -> tuple[SiteData | None, list[Problem]]:
+    """Everything under `root`, or None with the problems when it cannot be read."""
+    problems: list[Problem] = []
+    site_doc = _read(root, SITE_FILE, problems)
+    config = None
+    if site_doc is not None:
+        config, found = validate_model(SiteConfig, site_doc)
+        problems.extend(found)
+    docs: dict[str, YamlDoc] = {}
+    org_doc = _read(root, ORGS_FILE, problems)
+    contact_doc = _read(root, CONTACTS_FILE, problems)
+    for doc in (site_doc, org_doc, contact_doc):
+        if doc is not None:
+            docs[doc.file] = doc
+    organizations = _load_list(org_doc, Organization, "机构", problems)
+    contacts = _load_list(contact_doc, Contact, "联系渠道", problems)
+    items = _load_items(root, problems, docs)
+    if config is None:
+        return None, problems
+    return SiteData(root, config, organizations, contacts, items, docs), problems

@@ -1,0 +1,157 @@
+"""A YAML reader that remembers where every value came from.
+
+PyYAML silently keeps the last of two duplicate keys and turns `no` into False;
+a clerk needs both caught with a line number. We compose the node tree with the
+safe loader and build plain Python values ourselves, recording for each path
+the line and the raw text the clerk typed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..problems import Problem
+
+PathKey = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Origin:
+    line: int          # 1-based
+    raw: str | None    # the scalar exactly as typed, None for mappings/sequences
+    quoted: bool = False
+
+
+@dataclass
+class YamlDoc:
+    """A parsed file: its value and where each part of it was written."""
+
+    file: str
+    value: Any
+    origins: dict[PathKey, Origin] = field(default_factory=dict)
+
+    def line(self, path: PathKey) -> int | None:
+        """The line of `path`, or of its nearest written ancestor."""
+        path = tuple(path)
+        while True:
+            if path in self.origins:
+                return self.origins[path].line
+            if not path:
+                return 1
+            path = path[:-1]
+
+    def origin(self, path: PathKey) -> Origin | None:
+        return self.origins.get(tuple(path))
+
+    def sub(self, prefix: PathKey) -> "YamlDoc":
+        """The part of this document under `prefix`, with positions kept."""
+        n = len(prefix)
+        origins = {k[n:]: v for k, v in self.origins.items() if k[:n] == tuple(prefix)}
+        value = self.value
+        for key in prefix:
+            value = value[key]
+        return YamlDoc(self.file, value, origins)
+
+
+class _Builder:
+    def __init__(self, file: str):
+        self.file = file
+        self.loader = yaml.SafeLoader("")
+        self.origins: dict[PathKey, Origin] = {}
+        self.problems: list[Problem] = []
+
+    def build(self, node: yaml.Node, path: PathKey) -> Any:
+        line = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            self.origins[path] = Origin(line, None)
+            self.loader.flatten_mapping(node)
+            result: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                key = self.loader.construct_object(key_node, deep=True)
+                if not isinstance(key, (str, int)):
+                    key = str(key)
+                if key in result:
+                    first = self.origins[path + (key,)].line
+                    self.problems.append(Problem(
+                        self.file, key_node.start_mark.line + 1, str(key),
+                        f"字段「{key}」重复出现（第 {first} 行已经写过一次）",
+                        "请删除或合并其中一个，同一层里每个字段只能写一次"))
+                    continue
+                result[key] = self.build(value_node, path + (key,))
+                # The key's own line is where a clerk looks for the field.
+                self.origins[path + (key,)] = Origin(
+                    key_node.start_mark.line + 1, self.origins[path + (key,)].raw,
+                    self.origins[path + (key,)].quoted)
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            self.origins[path] = Origin(line, None)
+            return [self.build(child, path + (i,)) for i, child in enumerate(node.value)]
+        try:
+            value = self.loader.construct_object(node, deep=True)
+        except ValueError:
+            # An impossible date such as 2026-13-01: keep the text so the
+            # schema can say which field and how to write it.
+            value = node.value
+        self.origins[path] = Origin(line, node.value, node.style in ("'", '"'))
+        return value
+
+
+_SCANNER_HINTS = {
+    "found character '\\t' that cannot start any token":
+        ("这一行用了制表符（Tab）缩进", "YAML 只能用空格缩进，请把 Tab 换成空格"),
+    "mapping values are not allowed here":
+        ("冒号的位置不对", "值里含有冒号时请给整个值加上引号，或检查上一行的缩进"),
+    "could not find expected ':'":
+        ("缺少冒号", "每个字段写成「字段名: 值」，冒号后面空一格"),
+}
+
+
+def _syntax_problem(file: str, err: yaml.MarkedYAMLError) -> Problem:
+    mark = err.problem_mark or err.context_mark
+    line = mark.line + 1 if mark else None
+    text = str(err.problem or "")
+    for needle, (message, hint) in _SCANNER_HINTS.items():
+        if needle in text:
+            return Problem(file, line, "", message, hint)
+    if "\t" in text or "tab" in text.lower():
+        message, hint = _SCANNER_HINTS["found character '\\t' that cannot start any token"]
+        return Problem(file, line, "", message, hint)
+    return Problem(file, line, "", f"YAML 格式错误（{text}）",
+                   "请检查这一行及上一行的缩进、引号和冒号")
+
+
+def parse_yaml(text: str, file: str) -> tuple[YamlDoc | None, list[Problem]]:
+    """Parse one YAML document; problems instead of exceptions."""
+    if "\t" in text:
+        for number, line in enumerate(text.splitlines(), 1):
+            stripped = line.lstrip(" ")
+            if stripped.startswith("\t"):
+                message, hint = _SCANNER_HINTS["found character '\\t' that cannot start any token"]
+                return None, [Problem(file, number, "", message, hint)]
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as err:
+        return None, [_syntax_problem(file, err)]
+    except yaml.YAMLError as err:
+        return None, [Problem(file, None, "", f"YAML 格式错误（{err}）", "请检查文件内容")]
+    if node is None:
+        return YamlDoc(file, None, {(): Origin(1, None)}), []
+    builder = _Builder(file)
+    try:
+        value = builder.build(node, ())
+    except yaml.constructor.ConstructorError as err:
+        return None, [_syntax_problem(file, err)]
+    return YamlDoc(file, value, builder.origins), builder.problems
+
+
+def read_yaml(path: Path, display: str) -> tuple[YamlDoc | None, list[Problem]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return None, [Problem(display, None, "", "文件不是 UTF-8 编码",
+                              "请用 UTF-8 编码另存这个文件（记事本：另存为 → 编码选 UTF-8）")]
+    return parse_yaml(text, display)

@@ -1,0 +1,22 @@
+"""Rules across files (DESIGN.md, "Rules the validator enforces").
+
+Per-file schema checks happen while loading (`load/`); `validate_site` runs
+every rule that needs the whole site, and returns all problems at once.
+"""
+
+from __future__ import annotations
+
+from ..problems import Problem
+from .content import check_content
+from .dates import check_dates
+from .references import check_references
+from .uniqueness import check_unique
+
+CHECKS = [check_unique, check_references, check_dates, check_content]
+
+
+def validate_site(site) -> list[Problem]:
+    problems: list[Problem] = []
+    for check in CHECKS:
+        problems.extend(check(site))
+    return problems
