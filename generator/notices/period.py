@@ -90,7 +90,7 @@ def check_period(start: date, days: int | None = None, working_days: int | None 
         name = field if err.field == "period" else f"{field}.{err.field}"
         return None, [Problem(file, line, name, err.message, err.hint)]
     except NotCovered as err:
-        return None, [Problem(file, line, field, f"公示期跨到了{err.year}年", str(err))]
+        return None, [Problem(file, line, field, f"公示期涉及{err.year}年", str(err))]
     if period.working_days < MIN_WORKING_DAYS:
         return period, [Problem(
             file, line, field,
