@@ -1,0 +1,1 @@
+"""Calendars the site publishes: notice periods and recurring office hours."""
