@@ -61,3 +61,7 @@ class ProblemsError(Exception):
     def __init__(self, problems: Iterable[Problem]):
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class UsageError(Exception):
+    """The command was used wrongly (exit 2), as opposed to bad data (exit 1)."""

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from ..model import KINDS, Contact, Item, Organization, SiteConfig
 from ..model.base import SLUG_RE
 from ..model.items import resolve_versions
+from ..notices.workdays import HOLIDAYS_FILE, WorkCalendar
 from ..problems import Problem
 from .schema_errors import validate_model
 from .yaml_reader import YamlDoc, read_yaml
@@ -34,6 +35,7 @@ class SiteData:
     contacts: dict[str, Contact] = field(default_factory=dict)
     items: list[Item] = field(default_factory=list)
     docs: dict[str, YamlDoc] = field(default_factory=dict)
+    calendar: WorkCalendar | None = None
 
     def by_slug(self) -> dict[str, Item]:
         return {item.slug: item for item in self.items}
@@ -121,6 +123,8 @@ def load_site(root: Path) -> tuple[SiteData | None, list[Problem]]:
     organizations = _load_list(org_doc, Organization, "机构", problems)
     contacts = _load_list(contact_doc, Contact, "联系渠道", problems)
     items = _load_items(root, problems, docs)
+    calendar, found = WorkCalendar.load(root / HOLIDAYS_FILE, HOLIDAYS_FILE)
+    problems.extend(found)
     if config is None:
         return None, problems
-    return SiteData(root, config, organizations, contacts, items, docs), problems
+    return SiteData(root, config, organizations, contacts, items, docs, calendar), problems

@@ -9,10 +9,13 @@ from __future__ import annotations
 from ..problems import Problem
 from .content import check_content
 from .dates import check_dates
+from .notices import check_notices
 from .references import check_references
+from .timeliness import check_timeliness
 from .uniqueness import check_unique
 
-CHECKS = [check_unique, check_references, check_dates, check_content]
+CHECKS = [check_unique, check_references, check_dates, check_content, check_notices,
+          check_timeliness]
 
 
 def validate_site(site) -> list[Problem]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+
 from ..load.site_loader import CONTACTS_FILE, ORGS_FILE, SITE_FILE, SiteData
 from ..problems import Problem
 
@@ -16,9 +18,13 @@ CONTACT_FIELDS = {
 
 def _dangling(file: str, line: int | None, field: str, value: str, what: str, known,
               how: str) -> Problem:
+    close = difflib.get_close_matches(value, list(known), n=3, cutoff=0.6)
+    if close:
+        return Problem(file, line, field, f"找不到{what}「{value}」",
+                       f"是不是想写「{'」或「'.join(close)}」？{how}")
     sample = "、".join(sorted(known)[:8]) or "（还没有）"
-    return Problem(file, line, field, f"找不到{what}「{value}」",
-                   f"{how}；现有的有：{sample}")
+    more = "等" if len(known) > 8 else ""
+    return Problem(file, line, field, f"找不到{what}「{value}」", f"{how}；现有的有：{sample}{more}")
 
 
 def check_references(site: SiteData) -> list[Problem]:

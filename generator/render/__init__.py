@@ -1,0 +1,9 @@
+"""Render the selected site into Markdown pages (front matter + body).
+
+Knows nothing of MkDocs: the output is a plain tree of .md files and copied
+assets that another engine could build as well.
+"""
+
+from .pages import render_site
+
+__all__ = ["render_site"]

@@ -1,0 +1,68 @@
+"""The Jinja2 environment for Markdown pages: filters for dates, money, links."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from datetime import date
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+
+from ..calendars.schedule import describe_schedule
+from ..model.labels import CONTACT_KIND_LABELS, label
+from ..notices.period import format_date_cn
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+# A line break inside Chinese text is no space; between Latin words it is one.
+_CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t]*\n\s*|\s*\n[ \t]*(?=[{_CJK}])")
+
+
+def md_text(value: object) -> str:
+    """Plain text placed into Markdown: no accidental emphasis, links or tables."""
+    text = _CJK_BREAK.sub("", str(value).strip())
+    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+
+
+def money(amount: float | int) -> str:
+    return f"{amount:,.2f}".rstrip("0").rstrip(".") if amount % 1 else f"{int(amount):,}"
+
+
+def tel_uri(number: str) -> str:
+    """tel: wants digits (and a leading +); 0886-3621234 → tel:0886-3621234 keeps dashes."""
+    return "tel:" + re.sub(r"[^\d+\-]", "", number)
+
+
+def schedule_text(schedule) -> str:
+    return describe_schedule(schedule.freq, schedule.byday, schedule.bymonthday,
+                             schedule.opens, schedule.closes)
+
+
+@pass_context
+def link(context, target: str) -> str:
+    """A relative link from the page being rendered to another docs path."""
+    here = posixpath.dirname(context["page_path"])
+    return posixpath.relpath(target, here or ".")
+
+
+@pass_context
+def url(context, target: str) -> str:
+    """A relative URL for raw HTML, which MkDocs does not rewrite: pages are
+    folders (fees/x/index.md is served as fees/x/)."""
+    relative = link(context, target)
+    return relative[: -len("index.md")] if relative.endswith("index.md") else relative
+
+
+def iso(d: date | None) -> str:
+    return d.isoformat() if d else ""
+
+
+def make_environment() -> Environment:
+    env = Environment(loader=PackageLoader("generator.render", "templates"),
+                      undefined=StrictUndefined, keep_trailing_newline=True,
+                      trim_blocks=True, lstrip_blocks=True, autoescape=False)
+    env.filters.update(md=md_text, money=money, tel=tel_uri, cn_date=format_date_cn, iso=iso,
+                       schedule_text=schedule_text, label=label,
+                       contact_kind=lambda kind: CONTACT_KIND_LABELS.get(kind, kind))
+    env.globals.update(link=link, url=url)
+    return env

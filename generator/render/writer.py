@@ -1,0 +1,40 @@
+"""Write a generated tree, touching only files whose content changed.
+
+Stable modification times let MkDocs' and our own incremental steps skip
+unchanged pages; files no longer generated are removed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class WriteStats:
+    written: int
+    unchanged: int
+    removed: int
+
+
+def write_tree(dest: Path, files: dict[str, bytes]) -> WriteStats:
+    written = unchanged = removed = 0
+    dest.mkdir(parents=True, exist_ok=True)
+    for rel, content in sorted(files.items()):
+        target = dest / rel
+        if target.is_file() and target.stat().st_size == len(content) and target.read_bytes() == content:
+            unchanged += 1
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(target.name + ".partial")
+        partial.write_bytes(content)
+        partial.replace(target)
+        written += 1
+    wanted = {dest / rel for rel in files}
+    for path in sorted(dest.rglob("*"), reverse=True):
+        if path.is_file() and path not in wanted:
+            path.unlink()
+            removed += 1
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return WriteStats(written, unchanged, removed)

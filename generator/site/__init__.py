@@ -1,0 +1,1 @@
+"""Turning the Markdown tree into the public website with MkDocs."""

@@ -1,0 +1,43 @@
+"""Run MkDocs on the rendered tree into a given folder, failing on its warnings.
+
+MkDocs reports broken links and anchors as warnings; a public site must not
+have them, so any warning fails the build (with MkDocs' own message).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from ..problems import Problem
+from .stamp import BuildStamp
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def run_mkdocs(root: Path, site_dir: Path, stamp: BuildStamp) -> list[Problem]:
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collect)
+    try:
+        config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site_dir))
+        config.plugins["gongkai"].stamp = stamp
+        build(config)
+    except MkDocsException as err:
+        return [Problem("mkdocs.yml", None, "", f"MkDocs 构建失败：{err}", "请按提示修改 mkdocs.yml 或页面")]
+    finally:
+        logger.removeHandler(collect)
+    return [Problem("build/docs", None, "", f"MkDocs 警告：{message}",
+                    "多为页面里的链接指向了不存在的页面或锚点，请检查对应数据")
+            for message in collect.messages]

@@ -1,0 +1,47 @@
+"""The `gongkai` MkDocs plugin: fits gongkai's theme and identity into MkDocs.
+
+It puts the package's theme folder between the site's own overrides and
+Material, adds gongkai's stylesheet, and hands site.yaml's identity and the
+build stamp to the templates. `mkdocs build` on its own works with it too.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import yaml
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.plugins import BasePlugin
+
+from .stamp import BuildStamp, make_stamp
+
+THEME_DIR = Path(__file__).parent / "theme"
+
+
+class GongkaiConfig(Config):
+    site_file = config_options.Type(str, default="site_config/site.yaml")
+
+
+class GongkaiPlugin(BasePlugin[GongkaiConfig]):
+    stamp: BuildStamp | None = None     # set by `gongkai build`; computed otherwise
+
+    def on_config(self, config):
+        root = Path(config.config_file_path).parent
+        dirs = config.theme.dirs
+        position = 1 if config.theme.custom_dir else 0
+        if str(THEME_DIR) not in dirs:
+            dirs.insert(position, str(THEME_DIR))
+        site = yaml.safe_load((root / self.config.site_file).read_text(encoding="utf-8")) or {}
+        config.site_name = site.get("name", config.site_name)
+        config.site_url = site.get("base_url", config.site_url)
+        config.site_description = site.get("description", config.site_description)
+        stamp = self.stamp or make_stamp(root, date.today())
+        config.extra["gongkai"] = {"identity": site.get("identity") or {}, "stamp": stamp.text,
+                                   "short_name": site.get("short_name") or site.get("name")}
+        if "assets/gongkai/gongkai.css" not in config.extra_css:
+            config.extra_css.append("assets/gongkai/gongkai.css")
+        if "assets/gongkai/gongkai.js" not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append("assets/gongkai/gongkai.js")
+        return config
