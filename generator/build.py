@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from typing import Callable
+
 from .load.site_loader import SiteData, load_site
 from .problems import Problem, ProblemsError
-from .render import render_site
+from .render import RenderContext, make_context, render_context
 from .render.writer import WriteStats, write_tree
 from .site.mkdocs_build import run_mkdocs
-from .site.stamp import make_stamp
+from .site.stamp import BuildStamp, make_stamp
 from .validate import validate_site
 
 BUILD_DIR = "build"
@@ -32,6 +34,22 @@ class BuildResult:
     docs: WriteStats
     warnings: list[Problem]
     seconds: float
+
+
+@dataclass(frozen=True)
+class BuildContext:
+    """What a step after `mkdocs build` sees: the finished, not yet published site."""
+
+    root: Path
+    site: SiteData
+    render: RenderContext
+    stamp: BuildStamp
+    site_dir: Path       # the staging folder; becomes build/site if every step passes
+
+
+# Steps run on the staged site (search index, PDFs, leak scan, link check); any
+# error problem stops the build and the previous site stays.
+POST_BUILD: list[Callable[[BuildContext], list[Problem]]] = []
 
 
 def load_and_validate(root: Path) -> tuple[SiteData, list[Problem]]:
@@ -64,7 +82,8 @@ def _swap_in(new: Path, target: Path) -> None:
 def build(root: Path, as_of: date) -> BuildResult:
     started = time.perf_counter()
     site, warnings = load_and_validate(root)
-    files = render_site(site, as_of)
+    ctx = make_context(site, as_of)
+    files = render_context(ctx)
     build_dir = root / BUILD_DIR
     docs = write_tree(build_dir / "docs", files)
     stamp = make_stamp(root, as_of)
@@ -74,6 +93,13 @@ def build(root: Path, as_of: date) -> BuildResult:
         problems = run_mkdocs(root, staging, stamp)
         if problems:
             raise ProblemsError(problems)
+        step_context = BuildContext(root, site, ctx, stamp, staging)
+        for step in POST_BUILD:
+            found = step(step_context)
+            warnings += [p for p in found if p.level == "warning"]
+            errors = [p for p in found if p.level == "error"]
+            if errors:
+                raise ProblemsError(errors)
         _swap_in(staging, build_dir / "site")
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

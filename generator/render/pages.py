@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Callable
 
 import yaml
 
@@ -88,26 +89,49 @@ def _dump_front(front: dict) -> str:
     return "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n\n"
 
 
-def plan_pages(site: SiteData, as_of: date) -> list[Page]:
+@dataclass
+class RenderContext:
+    """What every page provider may use: the site as of one date."""
+
+    site: SiteData
+    as_of: date
+    states: list[ItemState]
+    facts: dict[str, NoticeFacts]
+    by_kind: dict[str, list[ItemState]]
+
+    @property
+    def public(self) -> dict[str, ItemState]:
+        return {s.item.slug: s for s in self.states}
+
+    def shared(self) -> dict:
+        """Names every template can use."""
+        site = self.site
+        return {"site": site, "config": site.config, "as_of": self.as_of, "kinds": KINDS,
+                "orgs": site.organizations, "contacts": site.contacts, "by_kind": self.by_kind,
+                "facts": self.facts, "item_path": item_path, "public": self.public}
+
+
+def make_context(site: SiteData, as_of: date) -> RenderContext:
     states = [select(item, as_of) for item in site.items if is_public(item, as_of)]
     facts = {s.item.slug: notice_facts(site, s) for s in states if s.item.kind.name == "notice"}
     by_kind = {name: [s for s in states if s.item.kind.name == name] for name in KINDS}
     for group in by_kind.values():
         group.sort(key=lambda s: (s.updated, s.item.slug), reverse=True)
+    return RenderContext(site, as_of, states, facts, by_kind)
+
+
+def core_pages(ctx: RenderContext) -> list[Page]:
+    """Home, guide, catalogue, contacts, one listing per kind, one page per item."""
+    site, states, by_kind, facts = ctx.site, ctx.states, ctx.by_kind, ctx.facts
     content = site.root / "content"
-    shared = {
-        "site": site, "config": site.config, "as_of": as_of, "kinds": KINDS,
-        "orgs": site.organizations, "contacts": site.contacts,
-        "by_kind": by_kind, "facts": facts, "item_path": item_path,
-        "public": {s.item.slug: s for s in states},
-    }
     latest = sorted(states, key=lambda s: (s.updated, s.item.slug), reverse=True)[:LATEST_COUNT]
     current_notices = [s for s in by_kind["notice"]
                        if facts[s.item.slug].status and facts[s.item.slug].status.state == "公示中"]
     pages = [
         Page("index.md", "home.md.j2", {"title": site.config.name},
              {"intro": _read(content / "home.md"), "latest": latest, "notices": current_notices}),
-        Page("guide/index.md", "guide.md.j2", {"title": "信息公开指南"}, {"intro": _read(content / "guide.md")}),
+        Page("guide/index.md", "guide.md.j2", {"title": "信息公开指南"},
+             {"intro": _read(content / "guide.md")}),
         Page("catalog/index.md", "catalog.md.j2", {"title": "信息公开目录"},
              {"states": sorted(states, key=lambda s: (s.item.meta.created, s.item.slug), reverse=True)}),
         Page("contacts/index.md", "contacts.md.j2", {"title": "联系我们与监督渠道"}),
@@ -120,6 +144,16 @@ def plan_pages(site: SiteData, as_of: date) -> list[Page]:
         pages.append(Page(item_path(state), f"{state.item.kind.name}.md.j2", _front(state, fact),
                           {"state": state, "item": state.item, "meta": state.item.meta,
                            "v": full_content(state), "notice": fact}))
+    return pages
+
+
+# Each provider adds pages from the same context; later features add theirs here.
+PAGE_PROVIDERS: list[Callable[[RenderContext], list[Page]]] = [core_pages]
+
+
+def plan_pages(ctx: RenderContext) -> list[Page]:
+    shared = ctx.shared()
+    pages = [page for provider in PAGE_PROVIDERS for page in provider(ctx)]
     for page in pages:
         page.context = {**shared, **page.context}
     return pages
@@ -137,9 +171,14 @@ def _read(path: Path) -> str:
 
 def render_site(site: SiteData, as_of: date) -> dict[str, bytes]:
     """Every file of the docs tree: rendered pages, copied content and attachments."""
+    return render_context(make_context(site, as_of))
+
+
+def render_context(ctx: RenderContext) -> dict[str, bytes]:
+    site, as_of = ctx.site, ctx.as_of
     env = make_environment()
     files: dict[str, bytes] = {}
-    for page in plan_pages(site, as_of):
+    for page in plan_pages(ctx):
         body = env.get_template(page.template).render(page_path=page.path, page=page, **page.context)
         files[page.path] = (_dump_front(page.front) + body).encode("utf-8")
     content = site.root / "content"
@@ -151,10 +190,15 @@ def render_site(site: SiteData, as_of: date) -> dict[str, bytes]:
     # Only attachments of items already public: a file waiting in the folder
     # for a later item is not published by accident.
     attachments = site.root / "data" / "attachments"
-    for item in site.items:
-        if is_public(item, as_of):
-            for attachment in item.meta.attachments:
-                path = attachments / attachment.file
-                if path.is_file():
-                    files["attachments/" + attachment.file] = path.read_bytes()
+    for state in ctx.states:
+        for attachment in state.item.meta.attachments:
+            path = attachments / attachment.file
+            if path.is_file():
+                files["attachments/" + attachment.file] = path.read_bytes()
+    for provider in FILE_PROVIDERS:
+        files.update(provider(ctx))
     return files
+
+
+# Static files (feeds, calendars, open data) placed into the docs tree for MkDocs to copy.
+FILE_PROVIDERS: list[Callable[[RenderContext], dict[str, bytes]]] = []
