@@ -81,6 +81,7 @@ def _swap_in(new: Path, target: Path) -> None:
 
 def build(root: Path, as_of: date) -> BuildResult:
     started = time.perf_counter()
+    root = root.resolve()   # MkDocs resolves relative paths against mkdocs.yml's folder
     site, warnings = load_and_validate(root)
     ctx = make_context(site, as_of)
     files = render_context(ctx)

@@ -35,7 +35,9 @@ def run_mkdocs(root: Path, site_dir: Path, stamp: BuildStamp) -> list[Problem]:
         config.plugins["gongkai"].stamp = stamp
         build(config)
     except MkDocsException as err:
-        return [Problem("mkdocs.yml", None, "", f"MkDocs 构建失败：{err}", "请按提示修改 mkdocs.yml 或页面")]
+        details = "；".join(collect.messages) or str(err)
+        return [Problem("mkdocs.yml", None, "", f"MkDocs 构建失败：{details}",
+                        "请按提示修改 mkdocs.yml（例如 custom_dir 指向的文件夹要存在）")]
     finally:
         logger.removeHandler(collect)
     return [Problem("build/docs", None, "", f"MkDocs 警告：{message}",
