@@ -1,0 +1,175 @@
+"""Real `mkdocs build`s of the example, of a fresh `gongkai init` site, and of failures."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator.build import build
+from generator.cli import main
+from generator.problems import ProblemsError
+
+AS_OF = date(2026, 11, 28)
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def example_build(tmp_path_factory):
+    from conftest import REPO, copy_site
+    site = copy_site(REPO, tmp_path_factory.mktemp("example"))
+    result = build(site.root, AS_OF)
+    return site, result
+
+
+def html(site, rel: str) -> str:
+    return (site.root / "build/site" / rel).read_text(encoding="utf-8")
+
+
+def test_example_builds_every_page(example_build):
+    site, result = example_build
+    out = site.root / "build/site"
+    for rel in ("index.html", "guide/index.html", "catalog/index.html", "contacts/index.html",
+                "policies/index.html", "fees/index.html", "subsidies/index.html",
+                "services/index.html", "notices/index.html"):
+        assert (out / rel).is_file(), rel
+    for kind in ("policies", "fees", "subsidies", "services", "notices"):
+        for data_file in (site.root / "data" / kind).glob("*.yaml"):
+            assert (out / kind / data_file.stem / "index.html").is_file()
+    assert result.pages >= 24
+
+
+def test_pages_are_chinese_and_load_nothing_from_other_hosts(example_build):
+    site, _ = example_build
+    for page in (site.root / "build/site").rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert '<html lang="zh' in text
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
+        for url in re.findall(r'(?:src|href)="(https?://[^"]+)"', text):
+            assert url.startswith("https://qingxiang.example.gov.cn/"), (page, url)
+
+
+def test_contacts_page_has_tap_to_call_and_the_reception_day(example_build):
+    site, _ = example_build
+    page = html(site, "contacts/index.html")
+    assert re.search(r'href="tel:0\d{2,3}-\d{7,8}"', page)
+    assert "每月18日 09:00-12:00" in page
+    assert "mailto:" in page
+
+
+def test_service_guide_reads_like_the_printed_guide(example_build):
+    site, _ = example_build
+    page = html(site, "services/dusheng-zinv-guangrongzheng/index.html")
+    for heading in ("申请条件", "申请材料", "办理流程", "办理时限", "收费"):
+        assert heading in page
+    assert "原件" in page and "复印件" in page
+    assert re.search(r"承诺时限：(即办|\d+个工作日)", page)
+    assert re.search(r"<ol>\s*<li>", page)
+
+
+def test_catalogue_lists_every_public_item_with_its_facts(example_build):
+    site, _ = example_build
+    page = html(site, "catalog/index.html")
+    rows = re.findall(r"<tr data-kind=\"(\w+)\"", page)
+    assert len(rows) == len(list((site.root / "data").glob("*/*.yaml")))
+    for header in ("索引号", "名称", "发布机构", "生成日期", "有效性"):
+        assert header in page
+
+
+def test_item_page_size_does_not_grow_with_the_item_count(minimal):
+    build(minimal.root, AS_OF)
+    page = minimal.root / "build/site/fees/fuyangfei/index.html"
+    before = page.stat().st_size
+    policy = minimal.read("data/policies/xize.yaml").replace('index_no: "TEST/2026-00001"\n', "")
+    for n in range(40):
+        minimal.write(f"data/policies/extra-{n}.yaml", policy.replace("实施细则", f"实施细则{n}"))
+    build(minimal.root, AS_OF)
+    assert (minimal.root / "build/site/policies/extra-39/index.html").is_file()
+    # Items are not in the navigation, so another page does not grow with them.
+    assert abs(page.stat().st_size - before) < 200
+
+
+def test_footer_has_identity_and_build_stamp(example_build):
+    site, _ = example_build
+    page = html(site, "index.html")
+    assert "主办单位" in page and "网站标识码" in page
+    assert "构建于" in page and "数据截至 2026-11-28" in page
+
+
+def test_init_makes_a_site_that_builds(tmp_path, capsys):
+    target = tmp_path / "newtown"
+    assert main(["init", str(target)]) == 0
+    assert main(["-C", str(target), "validate"]) == 0
+    assert main(["-C", str(target), "build", "--as-of", "2026-11-28"]) == 0
+    assert (target / "build/site/index.html").is_file()
+    assert main(["init", str(target)]) == 2       # never overwrites an existing site
+
+
+def test_new_writes_a_template_that_validates(minimal, capsys):
+    for kind, slug in (("policy", "p-1"), ("fee", "f-1"), ("subsidy", "s-1"),
+                       ("service", "g-1"), ("notice", "n-1")):
+        assert main(["-C", str(minimal.root), "new", kind, slug]) == 0
+    assert main(["-C", str(minimal.root), "validate"]) == 0, capsys.readouterr().err
+    assert main(["-C", str(minimal.root), "new", "fee", "f-1"]) == 2
+    assert main(["-C", str(minimal.root), "new", "fee", "Bad_Slug"]) == 2
+
+
+def test_failed_build_leaves_previous_site_byte_for_byte(minimal):
+    build(minimal.root, AS_OF)
+    before = snapshot(minimal.root / "build/site")
+    minimal.replace("data/fees/fuyangfei.yaml", "publisher: town", "publisher: nobody")
+    with pytest.raises(ProblemsError):
+        build(minimal.root, AS_OF)
+    assert snapshot(minimal.root / "build/site") == before
+
+
+def test_mkdocs_failure_leaves_previous_site_byte_for_byte(minimal):
+    build(minimal.root, AS_OF)
+    before = snapshot(minimal.root / "build/site")
+    # A hand-written page linking to a page that does not exist: MkDocs warns, we fail.
+    minimal.write("content/about.md", "# 关于\n\n[不存在](nowhere.md)\n")
+    with pytest.raises(ProblemsError) as caught:
+        build(minimal.root, AS_OF)
+    assert "nowhere.md" in str(caught.value)
+    assert snapshot(minimal.root / "build/site") == before
+    assert not list((minimal.root / "build").glob(".site-*"))
+
+
+def test_unchanged_markdown_is_not_rewritten(minimal):
+    first = build(minimal.root, AS_OF)
+    second = build(minimal.root, AS_OF)
+    assert first.docs.written > 0 and second.docs.written == 0
+    assert second.docs.unchanged == first.docs.written
+
+
+def test_exit_codes(minimal, tmp_path, capsys):
+    assert main(["-C", str(minimal.root), "validate"]) == 0
+    assert main(["-C", str(tmp_path / "nowhere"), "validate"]) == 2
+    with pytest.raises(SystemExit) as caught:
+        main(["-C", str(minimal.root), "build", "--as-of", "2026-13-01"])
+    assert caught.value.code == 2
+    minimal.replace("data/policies/xize.yaml", "publisher: town", "publisher: nobody")
+    assert main(["-C", str(minimal.root), "validate"]) == 1
+    err = capsys.readouterr().err
+    assert "data/policies/xize.yaml:2: publisher: 找不到机构「nobody」" in err
+
+
+def test_console_script_is_installed():
+    result = subprocess.run([Path(sys.executable).parent / "gongkai", "--help"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0 and "validate" in result.stdout
+
+
+def test_example_and_init_skeleton_share_one_mkdocs_config():
+    from conftest import REPO
+    assert (REPO / "mkdocs.yml").read_text() == \
+        (REPO / "generator/scaffold/site/mkdocs.yml").read_text()
