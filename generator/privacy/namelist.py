@@ -92,7 +92,8 @@ def _read_xlsx(path: Path) -> tuple[list[list[str]], list[str]]:
                           _SAVE_AS) from None
 
 
-def _read_table(path: Path, display_path: str) -> tuple[list[list[str]], list[Problem]]:
+def read_table(path: Path, display_path: str) -> tuple[list[list[str]], list[Problem]]:
+    """The cells of a CSV or the first sheet of an XLSX, all text, header row first."""
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         hint = _SAVE_AS if suffix in (".xls", ".et", ".wps", ".ods", ".numbers") else \
@@ -192,7 +193,7 @@ def load_name_list(path: Path, columns: list[ColumnSpec], display_path: str,
     `display_path` names the file in messages (e.g. data/notices/x.xlsx); `allowed` holds
     declared public contact numbers, which may appear in unmasked columns.
     """
-    table, notes = _read_table(path, display_path)
+    table, notes = read_table(path, display_path)
     out = _Collector(display_path)
     out.items.extend(notes)
     if not table and not notes:
