@@ -130,7 +130,8 @@ def test_bad_id_numbers_named_with_row_and_never_shown_raw(tmp_path):
 def test_phone_column_value_that_is_not_a_phone(tmp_path):
     rows = [HEADER, ["001", "张晓静", ID_A, "1381234", "勍香镇东庄村", "奖励扶助"]]
     path = write_xlsx(tmp_path / "list.xlsx", rows)
-    _, problems = load_name_list(path, COLUMNS, "data/notices/fuzhu.xlsx")
+    columns = [ColumnSpec("联系电话", mask="phone") if c.name == "联系电话" else c for c in COLUMNS]
+    _, problems = load_name_list(path, columns, "data/notices/fuzhu.xlsx")
     [problem] = problems
     assert (problem.line, problem.field) == (2, "联系电话")
     assert "不是手机号码" in problem.message and "1381234" not in str(problem)
@@ -195,3 +196,20 @@ def test_extra_sheets_are_a_warning_and_list_still_loads(tmp_path):
     names, [problem] = load_name_list(path, COLUMNS, "x.xlsx")
     assert problem.level == "warning" and "2 个工作表" in problem.message
     assert names.row_count == 2
+
+
+def test_unpublished_columns_are_not_checked(tmp_path):
+    rows = [HEADER, ["001", "张晓静", ID_A, "", "勍香镇东庄村", "奖励扶助"],
+            ["002", "李明", ID_B, "不详", "勍香镇西庄村", "特别扶助"]]
+    path = write_xlsx(tmp_path / "list.xlsx", rows)
+    names, problems = load_name_list(path, COLUMNS, "x.xlsx")
+    assert problems == [] and names.row_count == 2
+
+
+def test_column_without_header_and_column_declared_twice(tmp_path):
+    path = write_csv(tmp_path / "list.csv", [["姓名", ""], ["张晓静", "13812345678"]])
+    columns = [ColumnSpec("姓名"), ColumnSpec("姓名", mask="name")]
+    names, problems = load_name_list(path, columns, "x.csv")
+    assert names is None
+    assert [(p.line, p.field) for p in problems] == [(None, "list.columns"), (1, "第2列")]
+    assert "13812345678" not in "".join(str(p) for p in problems)

@@ -148,7 +148,10 @@ def _check_headers(header: list[str], columns: list[ColumnSpec], out: _Collector
             out.add(1, name, f"表头（第1行）中“{name}”出现了不止一次", "每一列的列名要不同")
         else:
             positions[name] = index
-    declared = {spec.name for spec in columns}
+    declared = Counter(spec.name for spec in columns)
+    for name, count in declared.items():
+        if count > 1:
+            out.add(None, "list.columns", f"list.columns 中“{name}”声明了 {count} 次", "每一列只声明一次")
     for spec in columns:
         if spec.name not in positions:
             close = difflib.get_close_matches(spec.name, list(positions), n=1, cutoff=0.5)
@@ -180,7 +183,7 @@ def _check_cell(spec: ColumnSpec, value: str, row: int, allowed: frozenset[str],
         if not is_phone(value):
             out.add(row, spec.name, f"{where}的 {mask_for_message(value)} 不是手机号码或带区号的固定电话",
                     "写成 11 位手机号码，或“区号-号码”形式的固定电话", "phone")
-    elif spec.mask is None and spec.publish:
+    elif spec.mask is None:
         for finding in find_personal_numbers(value, allowed):
             out.add(row, spec.name, f"{where}含有{finding.label} {finding.masked}，会原样公开",
                     "给这一列加上 mask，或写 publish: false，或从这一格删去该号码", "leak")
@@ -189,6 +192,8 @@ def _check_cell(spec: ColumnSpec, value: str, row: int, allowed: frozenset[str],
 def load_name_list(path: Path, columns: list[ColumnSpec], display_path: str,
                    allowed: frozenset[str] = frozenset()) -> tuple[NameList | None, list[Problem]]:
     """Read and check a name list; the NameList is given only when there is no error.
+
+    Unpublished columns must be declared but are neither checked nor returned.
 
     `display_path` names the file in messages (e.g. data/notices/x.xlsx); `allowed` holds
     declared public contact numbers, which may appear in unmasked columns.
@@ -215,7 +220,8 @@ def load_name_list(path: Path, columns: list[ColumnSpec], display_path: str,
         values = {spec.name: row[positions[spec.name]] if positions[spec.name] < len(row) else ""
                   for spec in present}
         for spec in present:
-            _check_cell(spec, values[spec.name], index, allowed, out)
+            if spec.publish:  # an unpublished column is never shown, so it is not checked
+                _check_cell(spec, values[spec.name], index, allowed, out)
         rows.append([apply_mask(spec.mask, values.get(spec.name, "")) for spec in published])
     out.summarize()
     if not rows:
