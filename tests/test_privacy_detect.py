@@ -169,4 +169,4 @@ def test_five_megabytes_scanned_well_under_a_second():
     found = find_personal_numbers(text)
     elapsed = time.perf_counter() - started
     assert [f.digits for f in found] == [number]
-    assert elapsed < 0.5, elapsed
+    assert elapsed < 1.0, elapsed  # typically 0.15 s; the margin is for a busy CI machine

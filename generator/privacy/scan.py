@@ -14,6 +14,7 @@ import subprocess
 import zipfile
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
@@ -200,12 +201,15 @@ def scan_site(site_dir: Path, allowed: frozenset[str],
     `origin` maps a path relative to `site_dir` (posix, e.g. "notices/x/index.html") to the
     data file it was made from, so the message can say where to fix it.
     """
-    problems: list[Problem] = []
-    for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+    def scan(path: Path) -> list[Problem]:
         relpath = path.relative_to(site_dir).as_posix()
         source = origin(relpath) if origin else None
-        problems.extend(_scan_file(path, _display_path(site_dir, relpath), source, allowed))
-    return problems
+        return _scan_file(path, _display_path(site_dir, relpath), source, allowed)
+
+    # Threads overlap the waits on pdftotext and on the disk; results keep the file order.
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        found = pool.map(scan, sorted(p for p in site_dir.rglob("*") if p.is_file()))
+        return [problem for problems in found for problem in problems]
 
 
 def scan_value(text: str, file: str, line: int | None, field: str,
