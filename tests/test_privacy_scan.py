@@ -9,6 +9,7 @@ from io import BytesIO
 import time
 from pathlib import Path
 
+import icalendar
 import openpyxl
 import weasyprint
 
@@ -182,3 +183,30 @@ def test_no_break_spaces_and_word_runs_do_not_hide_numbers(tmp_path):
         ("site/a.html", "手机号码"), ("site/attachments/list.docx", "身份证号"),
         ("site/attachments/old.doc", "")]
     assert "旧版 Office 文件" in problems[2].message
+
+
+def test_number_split_by_ical_line_folding_is_found_on_its_property_line(tmp_path):
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//gongkai//test//")
+    calendar.add("version", "2.0")
+    event = icalendar.Event()
+    event.add("uid", "notice-1@example")
+    event.add("summary", "公示期")
+    event.add("description", "公示名单说明" * 10 + f"联系人身份证号{ID}")
+    calendar.add_component(event)
+    data = calendar.to_ical()
+    assert ID.encode() not in data  # the fold really splits it
+    site = tmp_path / "site"
+    write(site / "notices.ics", data)
+    [problem] = scan_site(site, frozenset())
+    lines = data.decode().splitlines()
+    assert lines[problem.line - 1].startswith("DESCRIPTION:")
+    assert MASKED_ID in problem.message
+
+
+def test_number_split_inside_escaped_feed_markup(tmp_path):
+    site = tmp_path / "site"
+    split = f"&lt;p&gt;证号 &lt;span&gt;{ID[:8]}&lt;/span&gt;{ID[8:]}&lt;/p&gt;"
+    write(site / "feed.xml", f"<rss>\n<item>\n<description>{split}</description>\n</item></rss>")
+    [problem] = scan_site(site, frozenset())
+    assert problem.line == 3 and problem.field == "身份证号"

@@ -25,8 +25,11 @@ from generator.privacy.detect import Finding, find_personal_numbers
 from generator.problems import Problem
 
 TEXT_SUFFIXES = frozenset({".html", ".htm", ".js", ".json", ".xml", ".csv", ".txt", ".md",
-                           ".ics", ".svg", ".css", ".map"})
-MARKUP_SUFFIXES = frozenset({".html", ".htm", ".xml", ".svg"})
+                           ".ics", ".vcf", ".svg", ".css", ".map", ".rss", ".atom"})
+# Where markup, or escaped markup (a feed's &lt;p&gt;), may split a number.
+MARKUP_SUFFIXES = frozenset({".html", ".htm", ".xml", ".svg", ".json", ".rss", ".atom"})
+# iCalendar and vCard fold long lines (RFC 5545 3.1), also in the middle of a number.
+FOLDED_SUFFIXES = frozenset({".ics", ".vcf"})
 OFFICE_ZIP_SUFFIXES = frozenset({".docx", ".pptx", ".odt", ".ods", ".odp"})
 OLD_OFFICE_SUFFIXES = frozenset({".doc", ".xls", ".ppt", ".wps", ".et"})
 # Beyond this many findings in one file the rest are counted: a leaked list is one mistake.
@@ -40,7 +43,8 @@ _INLINE_TAG = (r"(?:a|abbr|b|bdi|bdo|code|data|em|font|i|kbd|mark|q|s|samp|small
 # tag; lowercase only, as our templates and Markdown write tags.
 _INLINE_BETWEEN_DIGITS = re.compile(
     rf"<(?<=[0-9 \-]<)/?{_INLINE_TAG}(?:</?{_INLINE_TAG})*(?=[0-9 \-])")
-_NO_BREAK_SPACE = re.compile(r"&(?:nbsp|#160|#xa0);|\u00a0")
+_FOLD = re.compile(r"\r?\n[ \t]")
+_LOGICAL_LINE = re.compile(r"(?<=\n)(?![ \t])")
 # In office XML every run of text is wrapped in tags; only these end a word.
 _OFFICE_TAG = re.compile(r"<(/?)(?:[A-Za-z]+:)?([A-Za-z-]+)[^>]*>")
 _OFFICE_BREAKS = frozenset({"p", "tc", "br", "tab", "cr", "h", "table-cell", "line-break", "s"})
@@ -67,10 +71,25 @@ class _Unscannable(Exception):
 
 
 def _join_split_numbers(markup: str) -> str | None:
-    """The markup with inline tags between digits removed; None when there were none."""
-    joined, tags = _INLINE_BETWEEN_DIGITS.subn("", markup)
-    joined, spaces = _NO_BREAK_SPACE.subn(" ", joined)
-    return joined if tags or spaces else None
+    """The markup unescaped, with inline tags between digits removed; None if that changes nothing."""
+    text = html.unescape(markup) if "&" in markup else markup
+    text = _INLINE_BETWEEN_DIGITS.sub("", text).replace("\u00a0", " ")
+    return None if text == markup else text
+
+
+def _unfold(text: str) -> str | None:
+    """Folded content lines joined; None when nothing was folded.
+
+    A joined line's line breaks move to its end, so later lines keep their numbers and a
+    finding is reported on the line where its property starts.
+    """
+    if _FOLD.search(text) is None:
+        return None
+    pieces = []
+    for logical in _LOGICAL_LINE.split(text):
+        joined, folds = _FOLD.subn("", logical)
+        pieces.append(joined + "\n" * folds)
+    return "".join(pieces)
 
 
 def _office_text(xml: str) -> str:
@@ -138,9 +157,14 @@ def _texts(name: str, data: bytes) -> Iterator[_Text]:
         except UnicodeDecodeError:
             return  # images, fonts and other binary files hold no text
         yield _Text(text)
-        joined = _join_split_numbers(text) if suffix in MARKUP_SUFFIXES else None
-        if joined is not None:
-            yield _Text(joined)
+        if suffix in MARKUP_SUFFIXES:
+            variant = _join_split_numbers(text)
+        elif suffix in FOLDED_SUFFIXES:
+            variant = _unfold(text)
+        else:
+            variant = None
+        if variant is not None:
+            yield _Text(variant)
 
 
 def _locate(piece: _Text, starts: list[int], finding: Finding) -> tuple[int, str]:
