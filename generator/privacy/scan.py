@@ -210,6 +210,7 @@ def _scan_file(path: Path, shown: str, source: str | None,
     except _Unscannable as error:
         return [Problem(shown, None, "", f"{error}，无法确认其中没有个人信息{from_where}",
                         "换成能读出文字的 PDF、.docx 或 .xlsx，或确认后从网站中移除")]
+    problems.sort(key=lambda problem: problem.line)
     if len(problems) > FINDINGS_SHOWN_PER_FILE:
         extra = len(problems) - FINDINGS_SHOWN_PER_FILE
         problems = problems[:FINDINGS_SHOWN_PER_FILE] + [Problem(
