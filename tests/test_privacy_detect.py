@@ -6,7 +6,7 @@ import time
 from datetime import date
 
 from generator.privacy.detect import (
-    find_personal_numbers, id_card_problem, is_bank_card, is_phone, luhn_valid,
+    allowed_numbers, find_personal_numbers, id_card_problem, is_bank_card, is_phone, luhn_valid,
 )
 
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -170,3 +170,9 @@ def test_five_megabytes_scanned_well_under_a_second():
     elapsed = time.perf_counter() - started
     assert [f.digits for f in found] == [number]
     assert elapsed < 1.0, elapsed  # typically 0.15 s; the margin is for a busy CI machine
+
+
+def test_allowed_numbers_normalizes_declared_contacts_as_findings_are():
+    allowed = allowed_numbers(["+86 138 1234 5678", "0351-1234567", "举报电话 139-1234-5678"])
+    assert allowed == frozenset({"13812345678", "13912345678"})
+    assert kinds("热线 13812345678，举报 (+86)139 1234 5678", allowed) == []

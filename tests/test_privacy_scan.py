@@ -210,3 +210,10 @@ def test_number_split_inside_escaped_feed_markup(tmp_path):
     write(site / "feed.xml", f"<rss>\n<item>\n<description>{split}</description>\n</item></rss>")
     [problem] = scan_site(site, frozenset())
     assert problem.line == 3 and problem.field == "身份证号"
+
+
+def test_staging_folder_is_named_as_the_published_site(tmp_path):
+    staging = tmp_path / "build" / ".site-x1y2"
+    write(staging / "a" / "index.html", "<p>13812345678</p>")
+    [problem] = scan_site(staging, frozenset(), display_root="build/site")
+    assert problem.file == "build/site/a/index.html"

@@ -180,7 +180,9 @@ def _line_starts(text: str) -> list[int]:
     return [0] + [match.end() for match in re.finditer("\n", text)]
 
 
-def _display_path(site_dir: Path, relpath: str) -> str:
+def _display_path(site_dir: Path, relpath: str, display_root: str | None) -> str:
+    if display_root is not None:
+        return f"{display_root.rstrip('/')}/{relpath}"
     path = site_dir / relpath
     try:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
@@ -220,16 +222,19 @@ def _scan_file(path: Path, shown: str, source: str | None,
 
 
 def scan_site(site_dir: Path, allowed: frozenset[str],
-              origin: Callable[[str], str | None] | None = None) -> list[Problem]:
+              origin: Callable[[str], str | None] | None = None,
+              display_root: str | None = None) -> list[Problem]:
     """Every personal number in every file under the built site, as problems.
 
     `origin` maps a path relative to `site_dir` (posix, e.g. "notices/x/index.html") to the
-    data file it was made from, so the message can say where to fix it.
+    data file it was made from, so the message can say where to fix it; it is called from
+    worker threads. Files are named `display_root/relpath` when given (a staging folder
+    shown as "build/site"), else relative to the working folder or to site_dir's parent.
     """
     def scan(path: Path) -> list[Problem]:
         relpath = path.relative_to(site_dir).as_posix()
         source = origin(relpath) if origin else None
-        return _scan_file(path, _display_path(site_dir, relpath), source, allowed)
+        return _scan_file(path, _display_path(site_dir, relpath, display_root), source, allowed)
 
     # Threads overlap the waits on pdftotext and on the disk; results keep the file order.
     with ThreadPoolExecutor(max_workers=4) as pool:
