@@ -112,22 +112,21 @@ def is_bank_card(value: str) -> bool:
 
 
 def _bank_matches(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    found = [(m.start(), m.end(), ascii_digits(m.group()))
-             for m in _BANK_PLAIN.finditer(text, start, end)]
+    found = [(m.start(), m.end(), digits) for m in _BANK_PLAIN.finditer(text, start, end)
+             if luhn_valid(digits := ascii_digits(m.group()))]
     pos = start
     while (match := _BANK_GROUPED.search(text, pos, end)) is not None:
-        # A trailing short group may be the next number rather than the card's end: try both.
-        ends = [match.end()]
-        if len(match.group()) > 19:
-            ends.append(match.start() + 19)
-        hit = next(((match.start(), e, ascii_digits(text[match.start():e])) for e in ends
-                    if luhn_valid(ascii_digits(text[match.start():e]))), None)
-        if hit:
-            found.append(hit)
-            pos = hit[1]
+        # A trailing short group may be the next number rather than the card's end, so the
+        # four groups of four alone (19 characters with separators) are tried as well.
+        for stop in (match.end(), match.start() + 19):
+            digits = ascii_digits(text[match.start():stop])
+            if luhn_valid(digits):
+                found.append((match.start(), stop, digits))
+                pos = stop
+                break
         else:
             pos = match.start() + 1
-    return [c for c in found if luhn_valid(c[2])]
+    return found
 
 
 def find_personal_numbers(text: str, allowed: frozenset[str] = frozenset()) -> list[Finding]:
