@@ -1,0 +1,231 @@
+"""Name lists (公示名单) beside a notice: read, check against the declared columns, mask.
+
+Rows are numbered as the clerk sees them in a spreadsheet: the header is row 1 and the
+first data row is row 2. Every value is read as text so leading zeros and long numbers
+survive. Raw values of masked columns and unpublished columns never leave this module,
+and error messages show personal values only masked.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import zipfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import pandas as pd
+
+from generator.privacy.detect import find_personal_numbers, id_card_problem, is_phone
+from generator.privacy.mask import apply_mask, mask_for_message
+from generator.problems import Problem
+
+MaskKind = Literal["id_card", "phone", "name", "address"]
+
+# Beyond this many of one problem in one column, the rest are counted, not listed.
+REPEATS_SHOWN = 20
+
+_CSV_ENCODINGS = ("utf-8-sig", "gb18030")  # Excel on Chinese Windows saves CSV as GBK
+_READ_KW = {"header": None, "dtype": str, "keep_default_na": False}
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    """One declared column of a name list: how it is masked and whether it is shown."""
+
+    name: str
+    mask: MaskKind | None = None
+    publish: bool = True
+    required: bool = True
+
+
+@dataclass
+class NameList:
+    """What may be published: the published columns, values already masked."""
+
+    headers: list[str]
+    rows: list[list[str]]
+
+    @property
+    def row_count(self) -> int:
+        return len(self.rows)
+
+
+class _Unreadable(Exception):
+    def __init__(self, message: str, hint: str):
+        super().__init__(message)
+        self.message, self.hint = message, hint
+
+
+_SAVE_AS = "请用 Excel 打开后另存为 .xlsx 或“CSV UTF-8（逗号分隔）”"
+
+
+def _read_csv(path: Path) -> list[list[str]]:
+    raw = path.read_bytes()
+    for encoding in _CSV_ENCODINGS:
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise _Unreadable("文件编码无法识别（既不是 UTF-8 也不是 GBK/GB18030）", _SAVE_AS)
+    if not text.strip():
+        return []
+    try:
+        frame = pd.read_csv(io.StringIO(text), skip_blank_lines=False, **_READ_KW)
+    except pd.errors.ParserError as error:
+        raise _Unreadable(f"CSV 格式有误，某一行的列数比表头多（{error}）",
+                          "检查该行是否多了逗号，或用 Excel 打开后重新另存") from None
+    return frame.values.tolist()
+
+
+def _read_xlsx(path: Path) -> tuple[list[list[str]], list[str]]:
+    try:
+        with pd.ExcelFile(path, engine="openpyxl") as book:
+            frame = pd.read_excel(book, sheet_name=0, **_READ_KW)
+            return frame.values.tolist(), list(book.sheet_names)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        raise _Unreadable(f"Excel 文件无法读取（{type(error).__name__}），可能已损坏或不是真正的 .xlsx",
+                          _SAVE_AS) from None
+
+
+def read_table(path: Path, display_path: str) -> tuple[list[list[str]], list[Problem]]:
+    """The cells of a CSV or the first sheet of an XLSX, all text, header row first."""
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        hint = _SAVE_AS if suffix in (".xls", ".et", ".wps", ".ods", ".numbers") else \
+            "名单只能是 .xlsx 或 .csv 文件"
+        return [], [Problem(display_path, None, "list.file", f"不支持 {suffix or '无扩展名'} 格式的名单文件", hint)]
+    if not path.is_file():
+        return [], [Problem(display_path, None, "list.file", "找不到名单文件",
+                            "把名单文件放在公示文件旁边，或改正 list.file 的文件名")]
+    try:
+        if suffix == ".csv":
+            return _read_csv(path), []
+        table, sheets = _read_xlsx(path)
+    except _Unreadable as error:
+        return [], [Problem(display_path, None, "list.file", error.message, error.hint)]
+    notes = []
+    if len(sheets) > 1:
+        notes.append(Problem(display_path, None, "list.file",
+                             f"文件有 {len(sheets)} 个工作表，只读取了第一个“{sheets[0]}”",
+                             "把名单放在第一个工作表，删除其余的工作表", "warning"))
+    return table, notes
+
+
+class _Collector:
+    """Problems for one list, with repeats of one kind in one column counted past a cap."""
+
+    def __init__(self, display_path: str):
+        self.display_path = display_path
+        self.items: list[Problem] = []
+        self.seen: Counter[tuple[str, str]] = Counter()
+
+    def add(self, row: int | None, column: str, message: str, hint: str, code: str = "") -> None:
+        self.seen[(column, code)] += 1
+        if not code or self.seen[(column, code)] <= REPEATS_SHOWN:
+            self.items.append(Problem(self.display_path, row, column, message, hint))
+
+    def summarize(self) -> None:
+        for (column, _code), count in self.seen.items():
+            if count > REPEATS_SHOWN:
+                self.items.append(Problem(
+                    self.display_path, None, column,
+                    f"“{column}”列还有 {count - REPEATS_SHOWN} 处同样的问题没有逐一列出",
+                    "改正上面列出的几处后再运行一次检查"))
+
+
+def _check_headers(header: list[str], columns: list[ColumnSpec], out: _Collector) -> dict[str, int]:
+    """Map each declared column to its position in the file, reporting mismatches."""
+    positions: dict[str, int] = {}
+    for index, name in enumerate(header):
+        if not name:
+            continue
+        if name in positions:
+            out.add(1, name, f"表头（第1行）中“{name}”出现了不止一次", "每一列的列名要不同")
+        else:
+            positions[name] = index
+    declared = Counter(spec.name for spec in columns)
+    for name, count in declared.items():
+        if count > 1:
+            out.add(None, "list.columns", f"list.columns 中“{name}”声明了 {count} 次", "每一列只声明一次")
+    for spec in columns:
+        if spec.name not in positions:
+            close = difflib.get_close_matches(spec.name, list(positions), n=1, cutoff=0.5)
+            hint = (f"文件中有“{close[0]}”，是不是要写成这个列名？" if close
+                    else f"文件中的列有：{'、'.join(positions) or '（没有）'}；请核对列名")
+            out.add(1, spec.name, f"表头（第1行）中没有声明的列“{spec.name}”", hint)
+    for name in positions:
+        if name not in declared:
+            out.add(1, name, f"文件中的列“{name}”没有在 list.columns 中声明",
+                    f"在 list.columns 中加上“- name: {name}”；如果这一列不能公开，再加一行 publish: false")
+    return positions
+
+
+def _check_cell(spec: ColumnSpec, value: str, row: int, allowed: frozenset[str],
+                out: _Collector) -> None:
+    where = f"第{row}行“{spec.name}”列"
+    if not value:
+        if spec.required:
+            out.add(row, spec.name, f"{where}是空的",
+                    "填上这一格；如果这一列允许空着，在声明中写 required: false", "empty")
+        return
+    if spec.mask == "id_card":
+        reason = id_card_problem(value)
+        if reason:
+            out.add(row, spec.name, f"{where}的身份证号 {mask_for_message(value)} {reason}",
+                    "核对证件原件后改正；在 Excel 里先把这一列设为“文本”格式再输入，"
+                    "免得末几位变成 0", "id_card")
+    elif spec.mask == "phone":
+        if not is_phone(value):
+            out.add(row, spec.name, f"{where}的 {mask_for_message(value)} 不是手机号码或带区号的固定电话",
+                    "写成 11 位手机号码，或“区号-号码”形式的固定电话", "phone")
+    elif spec.mask is None:
+        for finding in find_personal_numbers(value, allowed):
+            out.add(row, spec.name, f"{where}含有{finding.label} {finding.masked}，会原样公开",
+                    "给这一列加上 mask，或写 publish: false，或从这一格删去该号码", "leak")
+
+
+def load_name_list(path: Path, columns: list[ColumnSpec], display_path: str,
+                   allowed: frozenset[str] = frozenset()) -> tuple[NameList | None, list[Problem]]:
+    """Read and check a name list; the NameList is given only when there is no error.
+
+    Unpublished columns must be declared but are neither checked nor returned.
+
+    `display_path` names the file in messages (e.g. data/notices/x.xlsx); `allowed` holds
+    declared public contact numbers, which may appear in unmasked columns.
+    """
+    table, notes = read_table(path, display_path)
+    out = _Collector(display_path)
+    out.items.extend(notes)
+    if not table and not notes:
+        out.add(None, "list.file", "名单文件是空的", "第1行写列名，第2行起每行一人")
+    if not table:
+        return None, out.items
+    cells = [[(value or "").strip() for value in row] for row in table]
+    positions = _check_headers(cells[0], columns, out)
+    for index, name in enumerate(cells[0]):
+        if not name and any(len(row) > index and row[index] for row in cells[1:]):
+            out.add(1, f"第{index + 1}列", f"表头（第1行）第{index + 1}列没有列名，但下面有内容",
+                    "给这一列写上列名并在 list.columns 中声明，或删去这一列")
+    present = [spec for spec in columns if spec.name in positions]
+    published = [spec for spec in columns if spec.publish]
+    rows: list[list[str]] = []
+    for index, row in enumerate(cells[1:], start=2):
+        if not any(row):
+            continue  # blank lines between or after the rows are not people
+        values = {spec.name: row[positions[spec.name]] if positions[spec.name] < len(row) else ""
+                  for spec in present}
+        for spec in present:
+            if spec.publish:  # an unpublished column is never shown, so it is not checked
+                _check_cell(spec, values[spec.name], index, allowed, out)
+        rows.append([apply_mask(spec.mask, values.get(spec.name, "")) for spec in published])
+    out.summarize()
+    if not rows:
+        out.add(None, "list.file", "名单中没有数据行（只有表头）", "从第2行起每行填一人")
+    if any(problem.level == "error" for problem in out.items):
+        return None, out.items
+    return NameList([spec.name for spec in published], rows), out.items
