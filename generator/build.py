@@ -16,7 +16,9 @@ from pathlib import Path
 
 from typing import Callable
 
+from .checks.leaks import leak_scan
 from .load.site_loader import SiteData, load_site
+from .notices.lists import load_name_lists
 from .problems import Problem, ProblemsError
 from .render import RenderContext, make_context, render_context
 from .render.writer import WriteStats, write_tree
@@ -49,7 +51,7 @@ class BuildContext:
 
 # Steps run on the staged site (search index, PDFs, leak scan, link check); any
 # error problem stops the build and the previous site stays.
-POST_BUILD: list[Callable[[BuildContext], list[Problem]]] = []
+POST_BUILD: list[Callable[[BuildContext], list[Problem]]] = [leak_scan]
 
 
 def load_and_validate(root: Path) -> tuple[SiteData, list[Problem]]:
@@ -57,6 +59,8 @@ def load_and_validate(root: Path) -> tuple[SiteData, list[Problem]]:
     site, problems = load_site(root)
     if site is not None:
         problems += validate_site(site)
+        site.name_lists, found = load_name_lists(site)
+        problems += found
     errors = [p for p in problems if p.level == "error"]
     if errors or site is None:
         raise ProblemsError(sorted(set(errors), key=_order))

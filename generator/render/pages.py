@@ -9,22 +9,36 @@ from typing import Callable
 
 import yaml
 
+from ..calendars.files import calendar_files
 from ..load.site_loader import SiteData
 from ..model import KINDS
 from ..model.items import VERSION_META
 from ..notices.period import Period, PeriodStatus, format_period, period_status, resolve_period
+from ..notices.lists import list_file
 from ..notices.workdays import NotCovered
+from ..privacy.namelist import NameList
 from ..versions import ItemState, is_public, select
 from .environment import make_environment
 
 CONTENT_SPECIAL = ("home.md", "guide.md")   # merged into generated pages, not copied
 LATEST_COUNT = 8
+LIST_PAGE_ROWS = 200    # a 10,000-row list becomes 50 light pages, not one heavy one
 
 
 @dataclass(frozen=True)
 class NoticeFacts:
     period: Period | None
     status: PeriodStatus | None
+    list_source: str | None = None        # the list file, when the notice has one
+    name_list: NameList | None = None     # None once withdrawn (or never given)
+
+    @property
+    def withdrawn(self) -> bool:
+        return bool(self.list_source and self.status and self.status.list_withdrawn)
+
+    def list_pages(self) -> list[list[list[str]]]:
+        rows = self.name_list.rows if self.name_list else []
+        return [rows[i:i + LIST_PAGE_ROWS] for i in range(0, len(rows), LIST_PAGE_ROWS)]
 
     @property
     def text(self) -> str:
@@ -45,7 +59,8 @@ def item_path(state_or_item) -> str:
 
 
 def notice_facts(site: SiteData, state: ItemState) -> NoticeFacts:
-    spec = state.shown.content.get("period")
+    content = state.shown.content
+    spec = content.get("period")
     if spec is None:
         return NoticeFacts(None, None)
     try:
@@ -54,10 +69,13 @@ def notice_facts(site: SiteData, state: ItemState) -> NoticeFacts:
     except (NotCovered, ValueError):
         # Validation has already reported it; render the page without a period.
         return NoticeFacts(None, None)
-    withdraw = state.shown.content.get("withdraw_after_days")
+    withdraw = content.get("withdraw_after_days")
     if withdraw is None:
         withdraw = site.config.withdraw_after_days
-    return NoticeFacts(period, period_status(period, state.as_of, withdraw))
+    status = period_status(period, state.as_of, withdraw)
+    source = list_file(state.item, content["list"]) if content.get("list") else None
+    shown = None if source is None or status.list_withdrawn else site.name_lists.get(source)
+    return NoticeFacts(period, status, source, shown)
 
 
 def search_status(state: ItemState, facts: NoticeFacts | None) -> str:
@@ -147,8 +165,24 @@ def core_pages(ctx: RenderContext) -> list[Page]:
     return pages
 
 
+def list_pages(ctx: RenderContext) -> list[Page]:
+    """Pages 2… of long name lists (page 1 is on the notice itself)."""
+    pages = []
+    for state in ctx.by_kind["notice"]:
+        fact = ctx.facts[state.item.slug]
+        chunks = fact.list_pages()
+        for number in range(2, len(chunks) + 1):
+            pages.append(Page(f"{state.item.kind.folder}/{state.item.slug}/list/{number}/index.md",
+                              "namelist_page.md.j2",
+                              # Masked lists still stay out of search engines.
+                              {"title": f"{state.item.meta.title}（名单第 {number} 页）",
+                               "robots": "noindex"},
+                              {"state": state, "notice": fact, "page_number": number}))
+    return pages
+
+
 # Each provider adds pages from the same context; later features add theirs here.
-PAGE_PROVIDERS: list[Callable[[RenderContext], list[Page]]] = [core_pages]
+PAGE_PROVIDERS: list[Callable[[RenderContext], list[Page]]] = [core_pages, list_pages]
 
 
 def plan_pages(ctx: RenderContext) -> list[Page]:
@@ -201,4 +235,4 @@ def render_context(ctx: RenderContext) -> dict[str, bytes]:
 
 
 # Static files (feeds, calendars, open data) placed into the docs tree for MkDocs to copy.
-FILE_PROVIDERS: list[Callable[[RenderContext], dict[str, bytes]]] = []
+FILE_PROVIDERS: list[Callable[[RenderContext], dict[str, bytes]]] = [calendar_files]

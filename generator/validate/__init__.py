@@ -10,12 +10,13 @@ from ..problems import Problem
 from .content import check_content
 from .dates import check_dates
 from .notices import check_notices
+from .personal import check_personal
 from .references import check_references
 from .timeliness import check_timeliness
 from .uniqueness import check_unique
 
 CHECKS = [check_unique, check_references, check_dates, check_content, check_notices,
-          check_timeliness]
+          check_timeliness, check_personal]
 
 
 def validate_site(site) -> list[Problem]:

@@ -21,6 +21,11 @@ def check_notices(site: SiteData) -> list[Problem]:
                                         line=item.line("versions", n, "period"),
                                         field=f"versions[{n + 1}].period")
                 problems.extend(found)
+            if content.get("list") is not None and spec is None:
+                problems.append(Problem(
+                    item.file, item.line("versions", n, "list"), f"versions[{n + 1}].list",
+                    "有公示名单却没有写公示期",
+                    "请写 period（start 加 days、working_days 或 end），名单会在期满后自动撤下"))
             if content.get("kind") in NEEDS_OBJECTION and not content.get("objection_contacts") \
                     and {"kind", "objection_contacts"} & version.changed:
                 problems.append(Problem(

@@ -1,0 +1,54 @@
+"""The site's .ics files: each notice period and each recurring reception day.
+
+Written into the docs tree (a file provider) so MkDocs copies them; DTSTAMP is
+the build's as-of date, so the same data gives byte-identical calendars.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import TYPE_CHECKING
+from urllib.parse import urlparse
+
+from ..site.stamp import CHINA
+from .ics import NoticeEvent, ScheduleEvent, notice_calendar, schedule_calendar
+
+if TYPE_CHECKING:
+    from ..render.pages import RenderContext
+
+# Recurrences start from a fixed, early date so the rule does not depend on the build date.
+SCHEDULES_SINCE = date(2020, 1, 1)
+
+
+def notice_ics_path(slug: str) -> str:
+    return f"notices/{slug}/gongshi.ics"
+
+
+def contact_ics_path(contact_id: str) -> str:
+    return f"contacts/{contact_id}.ics"
+
+
+def calendar_files(ctx: RenderContext) -> dict[str, bytes]:
+    config = ctx.site.config
+    host = urlparse(config.base_url).hostname or "gongkai"
+    stamp = datetime.combine(ctx.as_of, time(0, 0), CHINA)
+    files: dict[str, bytes] = {}
+    for state in ctx.by_kind["notice"]:
+        fact = ctx.facts[state.item.slug]
+        if fact.period is None:
+            continue
+        slug = state.item.slug
+        event = NoticeEvent(f"notice-{slug}@{host}", f"公示期：{state.item.meta.title}",
+                            fact.period.start, fact.period.end,
+                            f"{config.base_url}notices/{slug}/", state.item.meta.summary or "")
+        files[notice_ics_path(slug)] = notice_calendar([event], stamp=stamp, name=state.item.meta.title)
+    for contact in ctx.site.contacts.values():
+        schedule = contact.schedule
+        if schedule is None:
+            continue
+        event = ScheduleEvent(f"contact-{contact.id}@{host}", contact.name, schedule.freq,
+                              schedule.byday, schedule.bymonthday, schedule.opens, schedule.closes,
+                              SCHEDULES_SINCE, contact.location or "", f"{config.base_url}contacts/",
+                              contact.note or "")
+        files[contact_ics_path(contact.id)] = schedule_calendar([event], stamp=stamp, name=contact.name)
+    return files

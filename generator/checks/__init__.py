@@ -1,0 +1,1 @@
+"""Checks on the staged, built site before it replaces the last good one."""
