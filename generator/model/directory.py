@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from ..calendars.schedule import check_rule
 from .base import ClockTime, Strict, Text
 
 ContactKind = Literal["phone", "hotline", "complaint", "report", "fax", "email", "mailbox",
@@ -24,12 +25,7 @@ class Schedule(Strict):
 
     @model_validator(mode="after")
     def _days_match_freq(self) -> "Schedule":
-        if self.freq == "weekly" and not self.byday:
-            raise ValueError("每周的安排要写 byday，例如 [MO, WE]")
-        if self.freq == "monthly" and not (self.bymonthday or self.byday):
-            raise ValueError("每月的安排要写 bymonthday（几号），例如 [18]")
-        if self.bymonthday and any(not 1 <= d <= 31 for d in self.bymonthday):
-            raise ValueError("bymonthday 只能是 1 到 31 之间的日期")
+        check_rule(self.freq, self.byday, self.bymonthday)   # the rules the .ics files can express
         if self.closes <= self.opens:
             raise ValueError("结束时间 closes 要晚于开始时间 opens")
         return self
