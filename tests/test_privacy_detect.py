@@ -172,3 +172,9 @@ def test_allowed_numbers_normalizes_declared_contacts_as_findings_are():
     allowed = allowed_numbers(["+86 138 1234 5678", "0351-1234567", "举报电话 139-1234-5678"])
     assert allowed == frozenset({"13812345678", "13912345678"})
     assert kinds("热线 13812345678，举报 (+86)139 1234 5678", allowed) == []
+
+
+def test_runs_of_years_are_not_bank_cards():
+    # 2026 2025 2024 2023 passes Luhn, but no card issuer uses a 20xx prefix below 2221.
+    assert find_personal_numbers("按年份查看：2026 2025 2024 2023") == []
+    assert not is_bank_card("2026202520242023")

@@ -103,24 +103,30 @@ def is_phone(value: str) -> bool:
     return is_mobile(text) or _LANDLINE.fullmatch(text) is not None
 
 
+def card_prefix(digits: str) -> bool:
+    """An issuer prefix cards really use (ISO/IEC 7812): 3-6 and 9, or Mastercard's
+    2221-2720. Runs of years such as "2026 2025 2024 2023" pass Luhn by chance."""
+    return digits[0] in "34569" or 2221 <= int(digits[:4]) <= 2720
+
+
 def is_bank_card(value: str) -> bool:
     text = value.strip()
     if not (_BANK_PLAIN.fullmatch(text) or _BANK_GROUPED.fullmatch(text)):
         return False
     digits = ascii_digits(text)
-    return luhn_valid(digits) and not is_id_card(digits)
+    return card_prefix(digits) and luhn_valid(digits) and not is_id_card(digits)
 
 
 def _bank_matches(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     found = [(m.start(), m.end(), digits) for m in _BANK_PLAIN.finditer(text, start, end)
-             if luhn_valid(digits := ascii_digits(m.group()))]
+             if card_prefix(digits := ascii_digits(m.group())) and luhn_valid(digits)]
     pos = start
     while (match := _BANK_GROUPED.search(text, pos, end)) is not None:
         # A trailing short group may be the next number rather than the card's end, so the
         # four groups of four alone (19 characters with separators) are tried as well.
         for stop in (match.end(), match.start() + 19):
             digits = ascii_digits(text[match.start():stop])
-            if luhn_valid(digits):
+            if card_prefix(digits) and luhn_valid(digits):
                 found.append((match.start(), stop, digits))
                 pos = stop
                 break

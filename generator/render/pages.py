@@ -22,6 +22,7 @@ from .environment import make_environment
 
 CONTENT_SPECIAL = ("home.md", "guide.md")   # merged into generated pages, not copied
 LATEST_COUNT = 8
+CATALOG_PAGE_ROWS = 200  # pages stay small however many items there are
 LIST_PAGE_ROWS = 200    # a 10,000-row list becomes 50 light pages, not one heavy one
 
 
@@ -150,8 +151,6 @@ def core_pages(ctx: RenderContext) -> list[Page]:
              {"intro": _read(content / "home.md"), "latest": latest, "notices": current_notices}),
         Page("guide/index.md", "guide.md.j2", {"title": "信息公开指南"},
              {"intro": _read(content / "guide.md")}),
-        Page("catalog/index.md", "catalog.md.j2", {"title": "信息公开目录"},
-             {"states": sorted(states, key=lambda s: (s.item.meta.created, s.item.slug), reverse=True)}),
         Page("contacts/index.md", "contacts.md.j2", {"title": "联系我们与监督渠道"}),
     ]
     for kind in KINDS.values():
@@ -162,6 +161,44 @@ def core_pages(ctx: RenderContext) -> list[Page]:
         pages.append(Page(item_path(state), f"{state.item.kind.name}.md.j2", _front(state, fact),
                           {"state": state, "item": state.item, "meta": state.item.meta,
                            "v": full_content(state), "notice": fact}))
+    return pages
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where one page of a paged listing sits among its siblings."""
+
+    number: int
+    paths: tuple[str, ...]        # docs path of every page, first one first
+
+    @property
+    def total(self) -> int:
+        return len(self.paths)
+
+
+def paginate(first_path: str, rows: list, size: int) -> list[tuple[str, list, Pager]]:
+    """Split `rows` into pages: first_path, then <folder>/page/2/index.md, …"""
+    folder = first_path.rsplit("/", 1)[0]
+    chunks = [rows[i:i + size] for i in range(0, len(rows), size)] or [[]]
+    paths = tuple([first_path] + [f"{folder}/page/{n}/index.md" for n in range(2, len(chunks) + 1)])
+    return [(paths[n], chunk, Pager(n + 1, paths)) for n, chunk in enumerate(chunks)]
+
+
+def catalog_pages(ctx: RenderContext) -> list[Page]:
+    """信息公开目录: every public item, newest first, paged, and again per year."""
+    rows = sorted(ctx.states, key=lambda s: (s.item.meta.created, s.item.slug), reverse=True)
+    years = sorted({s.item.meta.created.year for s in rows}, reverse=True)
+    groups = [("catalog/index.md", None, rows)] + [
+        (f"catalog/{year}/index.md", year, [s for s in rows if s.item.meta.created.year == year])
+        for year in years]
+    pages = []
+    for first, year, group in groups:
+        title = "信息公开目录" + (f"（{year}年）" if year else "")
+        for path, chunk, pager in paginate(first, group, CATALOG_PAGE_ROWS):
+            shown = title if pager.number == 1 else f"{title} 第 {pager.number} 页"
+            pages.append(Page(path, "catalog.md.j2", {"title": shown},
+                              {"rows": chunk, "pager": pager, "year": year, "years": years,
+                               "count": len(group)}))
     return pages
 
 
@@ -182,7 +219,8 @@ def list_pages(ctx: RenderContext) -> list[Page]:
 
 
 # Each provider adds pages from the same context; later features add theirs here.
-PAGE_PROVIDERS: list[Callable[[RenderContext], list[Page]]] = [core_pages, list_pages]
+PAGE_PROVIDERS: list[Callable[[RenderContext], list[Page]]] = [core_pages, catalog_pages,
+                                                                list_pages]
 
 
 def plan_pages(ctx: RenderContext) -> list[Page]:
