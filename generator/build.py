@@ -22,6 +22,7 @@ from .notices.lists import load_name_lists
 from .problems import Problem, ProblemsError
 from .render import RenderContext, make_context, render_context
 from .render.writer import WriteStats, write_tree
+from .site.incremental import can_reuse, remember, seed_staging
 from .site.mkdocs_build import run_mkdocs
 from .site.stamp import BuildStamp, make_stamp
 from .validate import validate_site
@@ -36,6 +37,7 @@ class BuildResult:
     docs: WriteStats
     warnings: list[Problem]
     seconds: float
+    incremental: bool = False
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,9 @@ def _swap_in(new: Path, target: Path) -> None:
         shutil.rmtree(old)
 
 
-def build(root: Path, as_of: date) -> BuildResult:
+def build(root: Path, as_of: date, *, incremental: bool = False) -> BuildResult:
+    """Build the site; `incremental` reuses the last site's unchanged pages (see
+    site.incremental) and falls back to a full build when it cannot."""
     started = time.perf_counter()
     root = root.resolve()   # MkDocs resolves relative paths against mkdocs.yml's folder
     site, warnings = load_and_validate(root)
@@ -94,8 +98,11 @@ def build(root: Path, as_of: date) -> BuildResult:
     stamp = make_stamp(root, as_of)
     build_dir.mkdir(exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=build_dir))
+    dirty = incremental and can_reuse(build_dir, root)
     try:
-        problems = run_mkdocs(root, staging, stamp)
+        if dirty:
+            seed_staging(build_dir / "site", staging, docs.removed_paths)
+        problems = run_mkdocs(root, staging, stamp, dirty=dirty)
         if problems:
             raise ProblemsError(problems)
         step_context = BuildContext(root, site, ctx, stamp, staging)
@@ -106,8 +113,10 @@ def build(root: Path, as_of: date) -> BuildResult:
             if errors:
                 raise ProblemsError(errors)
         _swap_in(staging, build_dir / "site")
+        remember(build_dir, root)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     pages = sum(1 for _ in (build_dir / "site").rglob("index.html"))
-    return BuildResult(build_dir / "site", pages, docs, warnings, time.perf_counter() - started)
+    return BuildResult(build_dir / "site", pages, docs, warnings, time.perf_counter() - started,
+                       dirty)

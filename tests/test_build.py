@@ -173,3 +173,23 @@ def test_example_and_init_skeleton_share_one_mkdocs_config():
     from conftest import REPO
     assert (REPO / "mkdocs.yml").read_text() == \
         (REPO / "generator/scaffold/site/mkdocs.yml").read_text()
+
+
+def test_incremental_build_redoes_only_changed_pages(minimal):
+    full = build(minimal.root, AS_OF, incremental=True)    # nothing to reuse yet: a full build
+    out = minimal.root / "build/site"
+    untouched = out / "subsidies/jiangli/index.html"
+    edited = out / "policies/xize/index.html"
+    times = {p: p.stat().st_mtime_ns for p in (untouched, edited)}
+    minimal.replace("data/policies/xize.yaml", "第二条 本细则", "第二条 本细则（已修订）")
+    minimal.path("data/notices/gonggao.yaml").unlink()
+    again = build(minimal.root, AS_OF, incremental=True)
+    assert not full.incremental and again.incremental
+    assert untouched.stat().st_mtime_ns == times[untouched]
+    assert edited.stat().st_mtime_ns != times[edited] and "（已修订）" in edited.read_text()
+    assert not (out / "notices/gonggao/index.html").exists()
+    assert "gonggao" not in (out / "notices/index.html").read_text()
+    # A change of site identity reaches every page's footer: no reuse then.
+    minimal.replace("site_config/site.yaml", "name: 测试镇", "name: 新测试镇")
+    third = build(minimal.root, AS_OF, incremental=True)
+    assert not third.incremental and "新测试镇" in untouched.read_text()

@@ -9,13 +9,16 @@ from ._common import as_of_date, report
 def register(sub) -> None:
     parser = sub.add_parser("build", help="生成网站到 build/site/")
     parser.add_argument("--as-of", type=as_of_date, help="按哪一天的情况生成（默认今天）")
+    parser.add_argument("--incremental", action="store_true",
+                        help="只重新生成有变化的页面（本地预览用；正式发布请完整生成）")
     parser.set_defaults(func=run)
 
 
 def run(args) -> int:
-    result = build(args.root, args.as_of or date.today())
+    result = build(args.root, args.as_of or date.today(), incremental=args.incremental)
     report(result.warnings)
-    print(f"网站已生成：{result.pages} 个页面，用时 {result.seconds:.1f} 秒（生成的 Markdown："
+    how = "增量" if result.incremental else "完整"
+    print(f"网站已{how}生成：{result.pages} 个页面，用时 {result.seconds:.1f} 秒（生成的 Markdown："
           f"{result.docs.written} 个更新，{result.docs.unchanged} 个未变，{result.docs.removed} 个删除）。")
     print(f"打开：{(result.site_dir / 'index.html').resolve()}")
     return 0

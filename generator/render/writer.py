@@ -14,11 +14,16 @@ from pathlib import Path
 class WriteStats:
     written: int
     unchanged: int
-    removed: int
+    removed_paths: tuple[str, ...] = ()
+
+    @property
+    def removed(self) -> int:
+        return len(self.removed_paths)
 
 
 def write_tree(dest: Path, files: dict[str, bytes]) -> WriteStats:
-    written = unchanged = removed = 0
+    written = unchanged = 0
+    removed: list[str] = []
     dest.mkdir(parents=True, exist_ok=True)
     for rel, content in sorted(files.items()):
         target = dest / rel
@@ -34,7 +39,7 @@ def write_tree(dest: Path, files: dict[str, bytes]) -> WriteStats:
     for path in sorted(dest.rglob("*"), reverse=True):
         if path.is_file() and path not in wanted:
             path.unlink()
-            removed += 1
+            removed.append(path.relative_to(dest).as_posix())
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
-    return WriteStats(written, unchanged, removed)
+    return WriteStats(written, unchanged, tuple(sorted(removed)))

@@ -26,14 +26,17 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def run_mkdocs(root: Path, site_dir: Path, stamp: BuildStamp) -> list[Problem]:
+DIRTY_NOTICE = "A 'dirty' build is being performed"   # expected in incremental builds
+
+
+def run_mkdocs(root: Path, site_dir: Path, stamp: BuildStamp, dirty: bool = False) -> list[Problem]:
     collect = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collect)
     try:
         config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site_dir))
         config.plugins["gongkai"].stamp = stamp
-        build(config)
+        build(config, dirty=dirty)
     except MkDocsException as err:
         details = "；".join(collect.messages) or str(err)
         return [Problem("mkdocs.yml", None, "", f"MkDocs 构建失败：{details}",
@@ -42,4 +45,4 @@ def run_mkdocs(root: Path, site_dir: Path, stamp: BuildStamp) -> list[Problem]:
         logger.removeHandler(collect)
     return [Problem("build/docs", None, "", f"MkDocs 警告：{message}",
                     "多为页面里的链接指向了不存在的页面或锚点，请检查对应数据")
-            for message in collect.messages]
+            for message in collect.messages if not message.startswith(DIRTY_NOTICE)]
