@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .plugin import THEME_DIR
 
-STATE_FILE = ".site-fingerprint"
+STATE_FILE = "site.fingerprint"
 
 
 def fingerprint(root: Path) -> str:
