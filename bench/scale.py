@@ -1,0 +1,104 @@
+"""Scale benchmark (issue 6): gongkai vs plain mkdocs-material on the same pages.
+
+    python bench/scale.py [N ...]      (default: 1000 10000)
+
+For each N it makes a synthetic site (bench/synth.py) and prints, each beside the
+baseline measured in the same run (mkdocs-material's built-in lunr search over
+the very Markdown gongkai generated, items kept out of the navigation):
+generate time, full build time, one-item incremental rebuild, largest item page,
+bytes a first search query transfers, and peak memory. It reports; it asserts nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synth import make_site  # noqa: E402
+
+BIN = Path(sys.executable).parent
+AS_OF = "2026-11-28"
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Seconds and peak resident memory (MB) of one child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL)
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, max(peak, before) / 1024
+
+
+def largest_item_page(site: Path) -> float:
+    pages = [p for folder in ("policies", "fees", "subsidies", "services", "notices")
+             for p in (site / folder).glob("*/index.html")]
+    return max(p.stat().st_size for p in pages) / 1024
+
+
+def lunr_first_query_bytes(site: Path) -> int:
+    # lunr downloads its whole index before the first result.
+    index = site / "search" / "search_index.json"
+    return index.stat().st_size if index.exists() else 0
+
+
+def gongkai_first_query_bytes(site: Path, query: str) -> int | None:
+    try:
+        from generator.search.query import bytes_for_query   # added by the search feature
+    except ImportError:
+        return None
+    return bytes_for_query(site, query)
+
+
+def baseline(root: Path) -> tuple[float, float, Path]:
+    """Plain mkdocs-material with lunr on gongkai's generated Markdown."""
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.update(site_name="baseline", plugins=["search"], docs_dir="build/docs",
+                  site_dir="build/baseline")
+    config["theme"].pop("custom_dir", None)
+    (root / "baseline.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    seconds, peak = timed([str(BIN / "mkdocs"), "build", "-q", "-f", "baseline.yml"], root)
+    return seconds, peak, root / "build/baseline"
+
+
+def run(n: int) -> dict:
+    work = Path(tempfile.mkdtemp(prefix=f"gongkai-bench-{n}-"))
+    try:
+        started = time.perf_counter()
+        root = make_site(n, work / "site")
+        generate = time.perf_counter() - started
+        full, peak = timed([str(BIN / "gongkai"), "build", "--as-of", AS_OF], root)
+        item = next((root / "data/policies").glob("*.yaml"))
+        item.write_text(item.read_text(encoding="utf-8").replace("title: ", "title: 修订", 1),
+                        encoding="utf-8")
+        incremental, _ = timed([str(BIN / "gongkai"), "build", "--incremental", "--as-of", AS_OF], root)
+        base_seconds, base_peak, base_site = baseline(root)
+        ours = root / "build/site"
+        return {
+            "N": n, "generate_s": round(generate, 1),
+            "full_build_s": round(full, 1), "baseline_build_s": round(base_seconds, 1),
+            "incremental_s": round(incremental, 1),
+            "incremental_vs_full": round(incremental / full, 2),
+            "largest_item_page_kb": round(largest_item_page(ours), 1),
+            "baseline_largest_item_page_kb": round(largest_item_page(base_site), 1),
+            "first_query_bytes": gongkai_first_query_bytes(ours, "社会抚养费"),
+            "baseline_first_query_bytes": lunr_first_query_bytes(base_site),
+            "peak_mb": round(peak), "baseline_peak_mb": round(base_peak),
+        }
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sizes = [int(a) for a in sys.argv[1:]] or [1000, 10000]
+    for size in sizes:
+        print(json.dumps(run(size), ensure_ascii=False), flush=True)
