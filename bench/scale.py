@@ -12,7 +12,6 @@ bytes a first search query transfers, and peak memory. It reports; it asserts no
 from __future__ import annotations
 
 import json
-import resource
 import shutil
 import subprocess
 import sys
@@ -29,14 +28,19 @@ BIN = Path(sys.executable).parent
 AS_OF = "2026-11-28"
 
 
+# RUSAGE_CHILDREN keeps the largest child ever seen, so each command runs under
+# its own small wrapper process that reports just that command's peak.
+WRAPPER = ("import resource, subprocess, sys;"
+           "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL);"
+           "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+
+
 def timed(command: list[str], cwd: Path) -> tuple[float, float]:
-    """Seconds and peak resident memory (MB) of one child process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Seconds and peak resident memory (MB) of one command."""
     started = time.perf_counter()
-    subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL)
-    seconds = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, max(peak, before) / 1024
+    result = subprocess.run([sys.executable, "-c", WRAPPER, *command], cwd=cwd, check=True,
+                            capture_output=True, text=True)
+    return time.perf_counter() - started, int(result.stdout.split()[-1]) / 1024
 
 
 def largest_item_page(site: Path) -> float:
