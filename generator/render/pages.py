@@ -104,8 +104,13 @@ def _front(state: ItemState, facts: NoticeFacts | None) -> dict:
     return front
 
 
+# libyaml's emitter, when present: front matter is dumped once per page.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def _dump_front(front: dict) -> str:
-    return "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n\n"
+    dumped = yaml.dump(front, Dumper=_DUMPER, allow_unicode=True, sort_keys=False)
+    return "---\n" + dumped + "---\n\n"
 
 
 @dataclass
