@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 from .load.site_loader import SiteData, load_site
+from .print.step import print_sheets
 from .problems import Problem, ProblemsError
 from .render import RenderContext, make_context, render_context
 from .render.writer import WriteStats, write_tree
@@ -49,7 +50,7 @@ class BuildContext:
 
 # Steps run on the staged site (search index, PDFs, leak scan, link check); any
 # error problem stops the build and the previous site stays.
-POST_BUILD: list[Callable[[BuildContext], list[Problem]]] = []
+POST_BUILD: list[Callable[[BuildContext], list[Problem]]] = [print_sheets]
 
 
 def load_and_validate(root: Path) -> tuple[SiteData, list[Problem]]:
@@ -79,11 +80,11 @@ def _swap_in(new: Path, target: Path) -> None:
         shutil.rmtree(old)
 
 
-def build(root: Path, as_of: date) -> BuildResult:
+def build(root: Path, as_of: date, pdf: bool = False) -> BuildResult:
     started = time.perf_counter()
     root = root.resolve()   # MkDocs resolves relative paths against mkdocs.yml's folder
     site, warnings = load_and_validate(root)
-    ctx = make_context(site, as_of)
+    ctx = make_context(site, as_of, pdf)
     files = render_context(ctx)
     build_dir = root / BUILD_DIR
     docs = write_tree(build_dir / "docs", files)

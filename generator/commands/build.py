@@ -9,11 +9,13 @@ from ._common import as_of_date, report
 def register(sub) -> None:
     parser = sub.add_parser("build", help="生成网站到 build/site/")
     parser.add_argument("--as-of", type=as_of_date, help="按哪一天的情况生成（默认今天）")
+    parser.add_argument("--pdf", action="store_true",
+                        help="同时为现行的公示公告和办事指南生成公开栏 PDF")
     parser.set_defaults(func=run)
 
 
 def run(args) -> int:
-    result = build(args.root, args.as_of or date.today())
+    result = build(args.root, args.as_of or date.today(), pdf=args.pdf)
     report(result.warnings)
     print(f"网站已生成：{result.pages} 个页面，用时 {result.seconds:.1f} 秒（生成的 Markdown："
           f"{result.docs.written} 个更新，{result.docs.unchanged} 个未变，{result.docs.removed} 个删除）。")
