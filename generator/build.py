@@ -19,6 +19,7 @@ from typing import Callable
 from .checks.leaks import leak_scan
 from .load.site_loader import SiteData, load_site
 from .notices.lists import load_name_lists
+from .print.step import print_sheets
 from .problems import Problem, ProblemsError
 from .render import RenderContext, make_context, render_context
 from .render.writer import WriteStats, write_tree
@@ -53,7 +54,8 @@ class BuildContext:
 
 # Steps run on the staged site (search index, PDFs, leak scan, link check); any
 # error problem stops the build and the previous site stays.
-POST_BUILD: list[Callable[[BuildContext], list[Problem]]] = [leak_scan]
+# The leak scan runs last so it reads every file the other steps wrote.
+POST_BUILD: list[Callable[[BuildContext], list[Problem]]] = [print_sheets, leak_scan]
 
 
 def load_and_validate(root: Path) -> tuple[SiteData, list[Problem]]:
@@ -85,13 +87,14 @@ def _swap_in(new: Path, target: Path) -> None:
         shutil.rmtree(old)
 
 
-def build(root: Path, as_of: date, *, incremental: bool = False) -> BuildResult:
+def build(root: Path, as_of: date, *, incremental: bool = False, pdf: bool = False) -> BuildResult:
     """Build the site; `incremental` reuses the last site's unchanged pages (see
-    site.incremental) and falls back to a full build when it cannot."""
+    site.incremental) and falls back to a full build when it cannot; `pdf` adds
+    the bulletin-board PDFs."""
     started = time.perf_counter()
     root = root.resolve()   # MkDocs resolves relative paths against mkdocs.yml's folder
     site, warnings = load_and_validate(root)
-    ctx = make_context(site, as_of)
+    ctx = make_context(site, as_of, pdf)
     files = render_context(ctx)
     build_dir = root / BUILD_DIR
     docs = write_tree(build_dir / "docs", files)

@@ -4,6 +4,6 @@ A command's function takes the parsed arguments and returns the exit code;
 data problems are raised as ProblemsError and reported by the CLI.
 """
 
-from . import build, import_list, init, new, serve, validate
+from . import build, import_list, init, new, print_cmd, serve, validate
 
-COMMANDS = [validate, build, serve, init, new, import_list]
+COMMANDS = [validate, build, serve, init, new, import_list, print_cmd]

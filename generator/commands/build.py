@@ -11,11 +11,14 @@ def register(sub) -> None:
     parser.add_argument("--as-of", type=as_of_date, help="按哪一天的情况生成（默认今天）")
     parser.add_argument("--incremental", action="store_true",
                         help="只重新生成有变化的页面（本地预览用；正式发布请完整生成）")
+    parser.add_argument("--pdf", action="store_true",
+                        help="同时为现行的公示公告和办事指南生成公开栏 PDF")
     parser.set_defaults(func=run)
 
 
 def run(args) -> int:
-    result = build(args.root, args.as_of or date.today(), incremental=args.incremental)
+    result = build(args.root, args.as_of or date.today(), incremental=args.incremental,
+                   pdf=args.pdf)
     report(result.warnings)
     how = "增量" if result.incremental else "完整"
     print(f"网站已{how}生成：{result.pages} 个页面，用时 {result.seconds:.1f} 秒（生成的 Markdown："

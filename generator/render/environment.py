@@ -11,6 +11,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from ..calendars.schedule import describe_schedule
 from ..model.labels import CONTACT_KIND_LABELS, label
 from ..notices.period import format_date_cn
+from ..print import targets as print_targets
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
@@ -64,5 +65,5 @@ def make_environment() -> Environment:
     env.filters.update(md=md_text, money=money, tel=tel_uri, cn_date=format_date_cn, iso=iso,
                        schedule_text=schedule_text, label=label,
                        contact_kind=lambda kind: CONTACT_KIND_LABELS.get(kind, kind))
-    env.globals.update(link=link, url=url)
+    env.globals.update(link=link, url=url, printing=print_targets)
     return env

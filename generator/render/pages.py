@@ -122,6 +122,7 @@ class RenderContext:
     states: list[ItemState]
     facts: dict[str, NoticeFacts]
     by_kind: dict[str, list[ItemState]]
+    pdf: bool = False        # `gongkai build --pdf`: PDFs of the bulletin-board sheets
 
     @property
     def public(self) -> dict[str, ItemState]:
@@ -132,16 +133,17 @@ class RenderContext:
         site = self.site
         return {"site": site, "config": site.config, "as_of": self.as_of, "kinds": KINDS,
                 "orgs": site.organizations, "contacts": site.contacts, "by_kind": self.by_kind,
-                "facts": self.facts, "item_path": item_path, "public": self.public}
+                "facts": self.facts, "item_path": item_path, "public": self.public,
+                "pdf": self.pdf}
 
 
-def make_context(site: SiteData, as_of: date) -> RenderContext:
+def make_context(site: SiteData, as_of: date, pdf: bool = False) -> RenderContext:
     states = [select(item, as_of) for item in site.items if is_public(item, as_of)]
     facts = {s.item.slug: notice_facts(site, s) for s in states if s.item.kind.name == "notice"}
     by_kind = {name: [s for s in states if s.item.kind.name == name] for name in KINDS}
     for group in by_kind.values():
         group.sort(key=lambda s: (s.updated, s.item.slug), reverse=True)
-    return RenderContext(site, as_of, states, facts, by_kind)
+    return RenderContext(site, as_of, states, facts, by_kind, pdf)
 
 
 def core_pages(ctx: RenderContext) -> list[Page]:

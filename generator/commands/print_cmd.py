@@ -1,0 +1,66 @@
+"""gongkai print KIND/SLUG: one item's bulletin-board PDF, without building the site."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from pathlib import Path
+
+from ..build import load_and_validate
+from ..model import KINDS
+from ..print import targets
+from ..print.pdf import MissingFont, require_cjk_font, write_pdf
+from ..print.step import sheet_html
+from ..problems import UsageError
+from ..render.pages import make_context
+from ..site.stamp import make_stamp
+from ._common import as_of_date, report
+
+
+def register(sub) -> None:
+    parser = sub.add_parser("print", help="生成一个条目的公开栏 PDF（公示公告默认 A3，其他 A4）")
+    parser.add_argument("target", metavar="KIND/SLUG",
+                        help="条目，例如 notice/jiangli-fuzhu-gongshi-2027 或 services/zaishengyu-shenpi")
+    parser.add_argument("--paper", type=str.upper, choices=targets.PAPERS,
+                        help="纸张大小（默认：公示公告 A3，其他 A4）")
+    parser.add_argument("--out", type=Path, help="PDF 保存到哪里（默认 build/print/<kind>-<slug>.pdf）")
+    parser.add_argument("--as-of", type=as_of_date, help="按哪一天的情况打印（默认今天）")
+    parser.set_defaults(func=run)
+
+
+def _kind(name: str):
+    """Accept the kind (notice) or its folder (notices), as the clerk sees both."""
+    for kind in KINDS.values():
+        if name in (kind.name, kind.folder):
+            return kind
+    known = "、".join(f"{k.name}（{k.label}）" for k in KINDS.values())
+    raise UsageError(f"不认识的类别「{name}」，可以用：{known}")
+
+
+def run(args) -> int:
+    kind_name, _, slug = args.target.strip("/").partition("/")
+    if not slug:
+        raise UsageError(f"「{args.target}」要写成 类别/文件名，例如 notice/jiangli-fuzhu-gongshi-2027")
+    kind = _kind(kind_name)
+    try:
+        require_cjk_font()
+    except MissingFont as err:
+        raise UsageError(str(err))
+    started = time.perf_counter()
+    root = args.root.resolve()
+    as_of = args.as_of or date.today()
+    site, warnings = load_and_validate(root)
+    report(warnings)
+    ctx = make_context(site, as_of)
+    state = next((s for s in ctx.states if s.item.kind == kind and s.item.slug == slug), None)
+    if state is None:
+        exists = any(i.kind == kind and i.slug == slug for i in site.items)
+        why = (f"在 {as_of.isoformat()} 还没有发布" if exists
+               else f"找不到 data/{kind.folder}/{slug}.yaml")
+        raise UsageError(f"无法打印 {kind.name}/{slug}：{why}")
+    out = args.out or root / "build" / "print" / f"{kind.name}-{slug}.pdf"
+    html = sheet_html(ctx, state, make_stamp(root, as_of).text, paper=args.paper)
+    pages = write_pdf(html, out)
+    print(f"已生成 {out}：{pages} 页，{args.paper or targets.paper_for(kind.name)}，"
+          f"用时 {time.perf_counter() - started:.1f} 秒。")
+    return 0

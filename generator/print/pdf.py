@@ -1,0 +1,50 @@
+"""HTML → PDF with WeasyPrint, after making sure a Chinese font is there.
+
+Without a CJK font WeasyPrint still writes a PDF, full of empty boxes; a
+board of blank squares is worse than no PDF, so the build stops and says
+which package to install.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from ..problems import Problem
+
+FONT_PACKAGE = "fonts-noto-cjk"
+
+
+class MissingFont(Exception):
+    def __init__(self, detail: str):
+        self.detail = detail
+        super().__init__(f"{detail}，PDF 里的汉字会印成方框。请安装中文字体："
+                         f"sudo apt-get install {FONT_PACKAGE}（或运行 scripts/system-deps.sh）")
+
+
+def cjk_fonts() -> list[str]:
+    """Font families fontconfig offers for Chinese: the ones WeasyPrint (Pango) will use."""
+    try:
+        result = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True,
+                                text=True, timeout=30)
+    except FileNotFoundError:
+        raise MissingFont("找不到 fc-list（fontconfig），无法确认有没有中文字体")
+    return sorted({line.strip() for line in result.stdout.splitlines() if line.strip()})
+
+
+def require_cjk_font() -> None:
+    if not cjk_fonts():
+        raise MissingFont("系统里没有中文字体")
+
+
+def font_problem(err: MissingFont) -> Problem:
+    return Problem("（系统）", None, "", str(err))
+
+
+def write_pdf(html: str, out: Path) -> int:
+    """Write the PDF; returns its page count."""
+    from weasyprint import HTML   # slow to import; only PDF runs pay for it
+    document = HTML(string=html).render()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    document.write_pdf(out)
+    return len(document.pages)

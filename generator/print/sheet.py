@@ -1,0 +1,81 @@
+"""What one printed sheet shows: an item as of a date, ready for print.html.j2."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol, Sequence
+
+import markdown
+import segno
+from markupsafe import Markup
+
+from ..render.pages import NoticeFacts, RenderContext, full_content
+from ..versions import ItemState
+from . import targets
+
+
+class NameListLike(Protocol):
+    """A name list as published: headers and rows, already masked."""
+
+    headers: Sequence[str]
+    rows: Sequence[Sequence[str]]
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """The template's input for one item; `paper` is A4 or A3."""
+
+    state: ItemState
+    v: dict
+    notice: NoticeFacts | None
+    issuer: str
+    issued: date
+    body_html: Markup | None
+    name_list: NameListLike | None
+    list_withdrawn: bool
+    online_url: str
+    qr_svg: Markup
+    paper: str
+    stamp: str
+    online_href: str      # relative, for the screen toolbar
+    pdf_href: str | None
+
+
+def render_markdown(text: str) -> Markup:
+    # Bodies are validated against script-running HTML before any build.
+    return Markup(markdown.markdown(text, extensions=["tables", "sane_lists"]))
+
+
+def qr_svg(url: str) -> Markup:
+    # omitsize: the SVG scales to the box print.css gives it; border 4 is the quiet zone.
+    return Markup(segno.make(url, error="m").svg_inline(omitsize=True, border=4))
+
+
+def make_sheet(ctx: RenderContext, state: ItemState, stamp: str, *, paper: str | None = None,
+               name_list: NameListLike | None = None, with_pdf: bool = False) -> Sheet:
+    item, meta, shown = state.item, state.item.meta, state.shown
+    v = full_content(state)
+    facts = ctx.facts.get(item.slug)
+    withdrawn = bool(facts and facts.status and facts.status.list_withdrawn)
+    if name_list is None and facts is not None:
+        name_list = facts.name_list     # the notice's own list, already masked
+    online_url = ctx.site.config.base_url + item.url
+    here = targets.folder(item)
+    return Sheet(
+        state=state, v=v, notice=facts,
+        issuer=ctx.site.organizations[meta.publisher].name,
+        # The date a holder of this sheet goes by: the first publication, or the
+        # day the version printed took effect.
+        issued=meta.published if shown.number == 1 else shown.effective_from,
+        body_html=render_markdown(v["body"]) if v.get("body") else None,
+        name_list=None if withdrawn else name_list,
+        list_withdrawn=withdrawn,
+        online_url=online_url,
+        qr_svg=qr_svg(online_url),
+        paper=paper or targets.paper_for(item.kind.name),
+        stamp=stamp,
+        online_href=posixpath.relpath(item.url, here) + "/",
+        pdf_href=posixpath.basename(targets.pdf_path(item)) if with_pdf else None,
+    )

@@ -1,0 +1,53 @@
+"""The build step: a print page for every public item, PDFs when asked.
+
+It runs after `mkdocs build` on the staged site (POST_BUILD) rather than as a
+file provider: the sheet's small print carries the build stamp, which exists
+only once the build runs, and PDFs are large binaries that have no business
+in the Markdown tree MkDocs reads. The HTML goes straight to
+print/<kind>/<slug>/index.html; MkDocs never sees it, so no theme touches it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..problems import Problem
+from ..render.pages import RenderContext
+from ..versions import ItemState
+from . import targets
+from .html import render_sheet
+from .pdf import MissingFont, font_problem, require_cjk_font, write_pdf
+from .sheet import make_sheet
+
+if TYPE_CHECKING:
+    from ..build import BuildContext
+
+
+def sheet_html(ctx: RenderContext, state: ItemState, stamp: str, *, paper: str | None = None,
+               name_list=None, with_pdf: bool = False) -> str:
+    sheet = make_sheet(ctx, state, stamp, paper=paper, name_list=name_list, with_pdf=with_pdf)
+    return render_sheet(ctx, sheet)
+
+
+def print_sheets(build: "BuildContext") -> list[Problem]:
+    ctx, stamp = build.render, build.stamp.text
+    pdf_slugs = {s.item.slug for s in ctx.states
+                 if ctx.pdf and targets.wants_pdf(s, ctx.facts.get(s.item.slug))}
+    if pdf_slugs:
+        try:
+            require_cjk_font()
+        except MissingFont as err:
+            return [font_problem(err)]
+    for state in ctx.states:
+        with_pdf = state.item.slug in pdf_slugs
+        html = sheet_html(ctx, state, stamp, with_pdf=with_pdf)
+        _write(build.site_dir / targets.html_file(state.item), html)
+        if with_pdf:
+            write_pdf(html, build.site_dir / targets.pdf_path(state.item))
+    return []
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")

@@ -1,0 +1,54 @@
+"""Reading PDFs back with poppler and zbar, as a person with the printout would."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+
+def _run(*args: str) -> str:
+    return subprocess.run(args, capture_output=True, text=True, check=True).stdout
+
+
+def pdf_text(pdf: Path, page: int | None = None) -> str:
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    return _run("pdftotext", "-layout", *pages, str(pdf), "-")
+
+
+def flat(text: str) -> str:
+    """Text without spaces or line breaks: a title may wrap anywhere on paper."""
+    return re.sub(r"\s+", "", text)
+
+
+def pdf_info(pdf: Path) -> dict[str, str]:
+    return dict(line.split(":", 1) for line in _run("pdfinfo", str(pdf)).splitlines() if ":" in line)
+
+
+def page_count(pdf: Path) -> int:
+    return int(pdf_info(pdf)["Pages"])
+
+
+def page_size(pdf: Path) -> str:
+    return pdf_info(pdf)["Page size"].strip()
+
+
+def pdf_fonts(pdf: Path) -> list[dict[str, str]]:
+    """pdffonts rows: name and whether the font is embedded."""
+    lines = _run("pdffonts", str(pdf)).splitlines()[2:]
+    rows = []
+    for line in lines:
+        # name type… encoding emb sub uni object ID: read from the right, the type has spaces.
+        parts = line.split()
+        rows.append({"name": parts[0], "emb": parts[-5], "sub": parts[-4]})
+    return rows
+
+
+def qr_codes(pdf: Path, page: int, workdir: Path) -> list[str]:
+    """Decode the QR codes on a page rasterised at 150 dpi."""
+    prefix = workdir / f"{pdf.stem}-p{page}"
+    subprocess.run(["pdftoppm", "-r", "150", "-png", "-singlefile", "-f", str(page), "-l", str(page),
+                    str(pdf), str(prefix)], check=True)
+    result = subprocess.run(["zbarimg", "--quiet", "--raw", f"{prefix}.png"],
+                            capture_output=True, text=True)
+    return result.stdout.split()
