@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 
 site: $(STAMP)
 	scripts/system-deps.sh site
-	$(BIN)/gongkai build
+	$(BIN)/gongkai build --pdf
 
 serve: $(STAMP)
 	$(BIN)/gongkai serve
