@@ -142,6 +142,7 @@ def test_simple_html_in_body_is_allowed(minimal):
 def test_attachments(minimal, setup, entry, message):
     minimal.replace(POLICY, "topic: 计划生育\n", f"topic: 计划生育\nattachments:\n  - file: {entry}\n")
     if setup:
+        minimal.path("data/attachments").mkdir(exist_ok=True)
         minimal.path(f"data/attachments/{setup}").write_bytes(b"%PDF" + b"0" * (21 * 1024 * 1024))
     p = find(errors_of(minimal), POLICY, "attachments[1].file")
     assert p.line == 8 and message in p.message
