@@ -16,6 +16,7 @@ from ..notices.period import Period, PeriodStatus, format_period, period_status,
 from ..notices.workdays import NotCovered
 from ..versions import ItemState, is_public, select
 from .environment import make_environment
+from .version_tools import VersionTools
 
 CONTENT_SPECIAL = ("home.md", "guide.md")   # merged into generated pages, not copied
 LATEST_COUNT = 8
@@ -108,7 +109,8 @@ class RenderContext:
         site = self.site
         return {"site": site, "config": site.config, "as_of": self.as_of, "kinds": KINDS,
                 "orgs": site.organizations, "contacts": site.contacts, "by_kind": self.by_kind,
-                "facts": self.facts, "item_path": item_path, "public": self.public}
+                "facts": self.facts, "item_path": item_path, "public": self.public,
+                "history": VersionTools(site)}
 
 
 def make_context(site: SiteData, as_of: date) -> RenderContext:
