@@ -127,8 +127,13 @@ def _field(name: str, old: Any, new: Any, show: Show) -> FieldChange:
     return FieldChange(name, title, "value", value=_value(name, title, old, new, show))
 
 
+def plain(_name: str, value: Any) -> str:
+    """Display text without site knowledge: 720.0 reads 720."""
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+
 def compare(old: ResolvedVersion, new: ResolvedVersion, fields: list[str],
-            show: Show = lambda _name, value: str(value)) -> list[FieldChange]:
+            show: Show = plain) -> list[FieldChange]:
     """The content fields (in the kind's order) whose value differs between two versions."""
     changes = []
     for name in fields:

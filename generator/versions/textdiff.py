@@ -17,9 +17,10 @@ from typing import Literal
 SegmentOp = Literal["equal", "insert", "delete"]
 BlockOp = Literal["equal", "insert", "delete", "change"]
 
-SIMILAR = 0.5          # paragraphs at least this alike are shown as one edited paragraph
+SIMILAR = 0.5          # pieces at least this alike are shown as one edited piece
 MIN_COMMON = 2         # shorter common runs between two changes count as changed
 
+_NUMBER = "0123456789.,"
 _EMPHASIS = re.compile(r"(\*\*|__)")
 
 
@@ -52,6 +53,7 @@ def char_segments(old: str, new: str) -> tuple[Segment, ...]:
         if tag == "equal" and inner and i2 - i1 < MIN_COMMON:
             tag = "replace"
         runs.append(("equal" if tag == "equal" else "change", old[i1:i2], new[j1:j2]))
+    runs = _whole_numbers(runs)
     segments: list[Segment] = []
     pending_old, pending_new = "", ""
     for op, a, b in runs + [("equal", "", "")]:
@@ -68,9 +70,37 @@ def char_segments(old: str, new: str) -> tuple[Segment, ...]:
     return tuple(segments)
 
 
+def _whole_numbers(runs: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """800 → 960 is one changed number, not 「80」→「96」 before a shared 「0」:
+    digits next to a change join it."""
+    runs = list(runs)
+    for n, (op, a, b) in enumerate(runs):
+        if op != "change":
+            continue
+        if n > 0 and runs[n - 1][0] == "equal":
+            text = runs[n - 1][1]
+            digits = len(text) - len(text.rstrip(_NUMBER))
+            if digits:
+                runs[n - 1] = ("equal", text[:-digits], text[:-digits])
+                a, b = text[-digits:] + a, text[-digits:] + b
+        if n + 1 < len(runs) and runs[n + 1][0] == "equal":
+            text = runs[n + 1][1]
+            digits = len(text) - len(text.lstrip(_NUMBER))
+            if digits:
+                runs[n + 1] = ("equal", text[digits:], text[digits:])
+                a, b = a + text[:digits], b + text[:digits]
+        runs[n] = ("change", a, b)
+    return runs
+
+
 def _similarity(a: str, b: str) -> float:
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    return matcher.ratio() if matcher.real_quick_ratio() >= SIMILAR else 0.0
+    """How much of the shorter text survives in the longer one: an item that was
+    only extended ("镇审核" → "镇审核，5个工作日内办结") counts as edited, not
+    as removed and replaced."""
+    if not a or not b:
+        return 0.0
+    blocks = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+    return sum(block.size for block in blocks) / min(len(a), len(b))
 
 
 def pair_up(old: list[str], new: list[str]) -> list[tuple[str | None, str | None]]:
