@@ -13,9 +13,10 @@ from .notices import check_notices
 from .references import check_references
 from .timeliness import check_timeliness
 from .uniqueness import check_unique
+from .version_order import check_version_order
 
 CHECKS = [check_unique, check_references, check_dates, check_content, check_notices,
-          check_timeliness]
+          check_timeliness, check_version_order]
 
 
 def validate_site(site) -> list[Problem]:
