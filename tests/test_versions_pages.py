@@ -134,6 +134,11 @@ def test_repealed_policy_moves_to_the_repealed_lists(built):
     assert "社会抚养费征收管理实施细则" in repealed and "2026-09-30" in repealed
     assert "上位法已修改" in repealed
     assert "现行有效（0 件）" in cleanup
+    expired = cleanup.split("已失效（1 件）")[1].split("</table>")[0]
+    assert "流动人口计划生育管理服务办法" in expired and "2026-10-31" in expired
+    assert "流动人口计划生育管理服务办法" in gone
+    assert front(doc(built[MIDDLE], "policies/guanli"))["status"] == "失效"
+    assert "现行有效（2 件）" in page(built[BEFORE], "cleanup")
     item = page(built[MIDDLE], "policies/xize")
     assert "本文件已废止" in item and "2026年9月30日" in item
     assert front(doc(built[MIDDLE], "policies/xize"))["status"] == "已废止"
@@ -144,7 +149,8 @@ def test_updates_page_lists_changes_newest_first_and_upcoming_apart(built):
     upcoming, _, past = html.partition("已发生的更新")
     assert "2027-01-01" in upcoming and "第3版" in upcoming
     dates = re.findall(r"<td>(\d{4}-\d\d-\d\d)</td>", past)
-    assert dates == sorted(dates, reverse=True) and dates[0] == "2026-09-30"
+    assert dates == sorted(dates, reverse=True) and dates[:2] == ["2026-10-31", "2026-09-30"]
+    assert "<td>失效</td>" in past and "<td>废止</td>" in past
     assert "咨询电话所在窗口调整" not in html          # minor changes are not news
     assert 'href="../feeds/rss.xml"' in html and 'href="../feeds/atom.xml"' in html
 

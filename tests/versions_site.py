@@ -3,7 +3,7 @@
 subsidies/jiangli: v1 2026-03-04 (720 元), v2 2026-06-01 (800 元, major),
 v3 2027-01-01 (960 元 and one more material, major). services/guangrongzheng:
 a minor v2 on 2026-06-01. policies/xize: a major v2 on 2026-05-01 that rewrites
-the body, repealed on 2026-09-30.
+the body, repealed on 2026-09-30. policies/guanli expires on 2026-10-31.
 """
 
 from __future__ import annotations
@@ -82,6 +82,20 @@ repealed:
 """
 
 
+EXPIRED_POLICY = """\
+title: 流动人口计划生育管理服务办法
+publisher: town
+created: 2026-03-02
+published: 2026-03-04
+expires: 2026-10-31
+versions:
+  - effective_from: 2026-03-04
+    doc_no: 测政发〔2026〕2号
+    genre: 行政规范性文件
+    body: 第一条 本办法有效期至2026年10月31日。
+"""
+
+
 def write_subsidy(site, third: bool = True) -> None:
     site.write("data/subsidies/jiangli.yaml", SUBSIDY if third else SUBSIDY.replace(THIRD_VERSION, ""))
 
@@ -92,6 +106,7 @@ def make_versioned(site, third: bool = True) -> None:
     site.append("data/services/guangrongzheng.yaml", MINOR)
     site.append("data/policies/xize.yaml", POLICY_V2)
     site.replace("data/policies/xize.yaml", "versions:\n", REPEAL + "versions:\n")
+    site.write("data/policies/guanli.yaml", EXPIRED_POLICY)
 
 
 def page(root: Path, rel: str) -> str:

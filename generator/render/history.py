@@ -74,6 +74,7 @@ def _version_page(ctx: RenderContext, state: ItemState, version: ResolvedVersion
         "published": meta.published.isoformat(),
         "updated": seen.updated.isoformat(),
         "current_version": state.shown.number,
+        "version_of": item.url,
         "search": _search(state, seen.status, version.effective_from.isoformat()),
     }
     facts = notice_facts(ctx.site, seen) if item.kind.name == "notice" else None
@@ -98,6 +99,7 @@ def _compare_page(ctx: RenderContext, tools: VersionTools, state: ItemState,
         "change_type": new.change_type,
         "change_note": new.change_note,
         "changed_fields": [c.field for c in changes],
+        "version_of": item.url,
         "updated": public_updated(state.item, new.number, state.as_of).isoformat(),
         "search": _search(state, status, new.effective_from.isoformat()),
     }
