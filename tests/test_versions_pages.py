@@ -66,7 +66,7 @@ def test_historical_version_is_marked_and_links_to_the_current_one(built):
     html = page(built[MIDDLE], f"{ITEM}/v/1")
     assert 'class="gk-version gk-version--historical"' in html
     banner = re.search(r'<div class="admonition warning">(.*?)</div>', html, re.S).group(1)
-    assert "历史版本" in banner and "不是现行版本" in banner
+    assert "历史版本（已修改）" in banner and "不是现行有效的版本" in banner
     assert 'href="../../">查看现行版本</a>' in banner
     assert 'href="../../compare/1-2/"' in banner
     facts = front(doc(built[MIDDLE], f"{ITEM}/v/1"))
@@ -142,6 +142,10 @@ def test_repealed_policy_moves_to_the_repealed_lists(built):
     item = page(built[MIDDLE], "policies/xize")
     assert "本文件已废止" in item and "2026年9月30日" in item
     assert front(doc(built[MIDDLE], "policies/xize"))["status"] == "已废止"
+    # Its last version is no longer "current": it is history, marked as such.
+    last = page(built[MIDDLE], "policies/xize/v/2")
+    assert "gk-version--historical" in last and "历史版本（已废止）" in last
+    assert "2026年9月30日起随本文件废止" in last and "返回本文件页面" in last
 
 
 def test_updates_page_lists_changes_newest_first_and_upcoming_apart(built):

@@ -42,7 +42,8 @@ def version_state(state: ItemState, version: ResolvedVersion) -> ItemState:
 
 def _role(state: ItemState, version: ResolvedVersion) -> str:
     shown = state.shown.number
-    if version.number < shown:
+    # A repealed or expired item has no version in force: its last one is history too.
+    if version.number < shown or (version.number == shown and state.status in (REPEALED, EXPIRED)):
         return HISTORICAL
     if version.number > shown or state.current is None:
         return UPCOMING
