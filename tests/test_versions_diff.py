@@ -59,3 +59,13 @@ def test_plain_lists_report_added_removed_and_edited_items():
         ("changed", "镇审核", "镇审核，5个工作日内办结"), ("added", "", "领取结果")]
     scalar = compare(version(1, payment="现金"), version(2, payment="一卡通"), ["payment"])
     assert (scalar[0].shape, scalar[0].value.old, scalar[0].value.new) == ("value", "现金", "一卡通")
+
+
+def test_a_single_record_changes_in_place():
+    from generator.model.items import Period
+    old = version(1, period=Period(start=date(2026, 11, 23), working_days=7))
+    new = version(2, period=Period(start=date(2026, 11, 24), working_days=7))
+    (change,) = compare(old, new, ["period"])
+    (row,) = change.rows
+    assert row.op == "changed"
+    assert [(c.label, c.old, c.new) for c in row.fields] == [("开始日期", "2026-11-23", "2026-11-24")]

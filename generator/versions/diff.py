@@ -52,19 +52,30 @@ class FieldChange:
     blocks: tuple[Block, ...] = ()
 
 
+def _text(name: str, value: Any, show: Show) -> str:
+    """One value as a line of text; nested tables shrink to their rows' names."""
+    if value is None:
+        return ""
+    if isinstance(value, BaseModel):
+        return _record_text(value, show)
+    if isinstance(value, list):
+        return "、".join(str(_key(x)) if isinstance(x, BaseModel) else show(name, x) for x in value)
+    return show(name, value)
+
+
 def _value(name: str, title: str, old: Any, new: Any, show: Show) -> ValueChange:
-    a = "" if old is None else show(name, old)
-    b = "" if new is None else show(name, new)
+    a, b = _text(name, old, show), _text(name, new, show)
     return ValueChange(title, a, b, char_segments(a, b))
 
 
 def _record_text(record: BaseModel, show: Show) -> str:
-    parts = []
-    for name in type(record).model_fields:
-        value = getattr(record, name)
-        if value is not None:
-            parts.append(f"{label(name)}：{show(name, value)}")
-    return "；".join(parts)
+    return "；".join(f"{label(name)}：{_text(name, getattr(record, name), show)}"
+                    for name in type(record).model_fields if getattr(record, name) is not None)
+
+
+def _cells(before: BaseModel, after: BaseModel, show: Show) -> tuple[ValueChange, ...]:
+    return tuple(_value(n, label(n), getattr(before, n), getattr(after, n), show)
+                 for n in type(after).model_fields if getattr(before, n) != getattr(after, n))
 
 
 def _key(record: BaseModel) -> Any:
@@ -85,11 +96,8 @@ def _record_rows(old: list[BaseModel], new: list[BaseModel], show: Show) -> list
         if before is None:
             rows.append(RowChange("added", str(_key(record)), "", text, ()))
         elif before != record:
-            cells = tuple(_value(n, label(n), getattr(before, n), getattr(record, n), show)
-                          for n in type(record).model_fields
-                          if getattr(before, n) != getattr(record, n))
             rows.append(RowChange("changed", str(_key(record)), _record_text(before, show),
-                                  text, cells))
+                                  text, _cells(before, record, show)))
     rows += [RowChange("removed", str(_key(r)), _record_text(r, show), "", ())
              for r in old if _key(r) not in new_keys]
     return rows
@@ -115,6 +123,11 @@ def _field(name: str, old: Any, new: Any, show: Show) -> FieldChange:
     title = label(name)
     if name in TEXT_FIELDS:
         return FieldChange(name, title, "text", blocks=text_diff(old, new))
+    if isinstance(old, BaseModel) and isinstance(new, BaseModel):
+        # A single record (a notice's period) changes in place, whatever its first field.
+        return FieldChange(name, title, "rows", rows=(RowChange(
+            "changed", "", _record_text(old, show), _record_text(new, show),
+            _cells(old, new, show)),))
     if isinstance(old, BaseModel) or isinstance(new, BaseModel):
         return FieldChange(name, title, "rows", rows=tuple(_record_rows(
             [old] if old is not None else [], [new] if new is not None else [], show)))
