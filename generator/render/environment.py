@@ -13,7 +13,7 @@ from ..model.labels import CONTACT_KIND_LABELS, label
 from ..notices.period import format_date_cn
 from ..print import targets as print_targets
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]>|#])")
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 # A line break inside Chinese text is no space; between Latin words it is one.
 _CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t]*\n\s*|\s*\n[ \t]*(?=[{_CJK}])")
@@ -22,7 +22,8 @@ _CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t]*\n\s*|\s*\n[ \t]*(?=[{_CJK}])")
 def md_text(value: object) -> str:
     """Plain text placed into Markdown: no accidental emphasis, links or tables."""
     text = _CJK_BREAK.sub("", str(value).strip())
-    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+    # Python-Markdown cannot backslash-escape "<", so it becomes an entity.
+    return _MD_SPECIAL.sub(r"\\\1", text).replace("<", "&lt;").replace("\n", " ")
 
 
 def money(amount: float | int) -> str:

@@ -19,6 +19,7 @@ from ..notices.workdays import NotCovered
 from ..privacy.namelist import NameList
 from ..versions import ItemState, is_public, select
 from .environment import make_environment
+from .version_tools import VersionTools
 
 CONTENT_SPECIAL = ("home.md", "guide.md")   # merged into generated pages, not copied
 LATEST_COUNT = 8
@@ -134,7 +135,7 @@ class RenderContext:
         return {"site": site, "config": site.config, "as_of": self.as_of, "kinds": KINDS,
                 "orgs": site.organizations, "contacts": site.contacts, "by_kind": self.by_kind,
                 "facts": self.facts, "item_path": item_path, "public": self.public,
-                "pdf": self.pdf}
+                "pdf": self.pdf, "history": VersionTools(site)}
 
 
 def make_context(site: SiteData, as_of: date, pdf: bool = False) -> RenderContext:

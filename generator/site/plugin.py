@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin
 from .stamp import BuildStamp, make_stamp
 
 THEME_DIR = Path(__file__).parent / "theme"
+STYLESHEETS = tuple(f"assets/gongkai/{name}.css" for name in ("gongkai", "print", "versions"))
 
 
 class GongkaiConfig(Config):
@@ -40,10 +41,9 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         stamp = self.stamp or make_stamp(root, date.today())
         config.extra["gongkai"] = {"identity": site.get("identity") or {}, "stamp": stamp.text,
                                    "short_name": site.get("short_name") or site.get("name")}
-        if "assets/gongkai/gongkai.css" not in config.extra_css:
-            config.extra_css.append("assets/gongkai/gongkai.css")
-        if "assets/gongkai/print.css" not in config.extra_css:
-            config.extra_css.append("assets/gongkai/print.css")
+        for sheet in STYLESHEETS:
+            if sheet not in config.extra_css:
+                config.extra_css.append(sheet)
         if "assets/gongkai/gongkai.js" not in [str(s) for s in config.extra_javascript]:
             config.extra_javascript.append("assets/gongkai/gongkai.js")
         return config

@@ -14,9 +14,10 @@ from .personal import check_personal
 from .references import check_references
 from .timeliness import check_timeliness
 from .uniqueness import check_unique
+from .version_order import check_version_order
 
 CHECKS = [check_unique, check_references, check_dates, check_content, check_notices,
-          check_timeliness, check_personal]
+          check_timeliness, check_version_order, check_personal]
 
 
 def validate_site(site) -> list[Problem]:

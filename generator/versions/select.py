@@ -9,13 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .model import Item, ResolvedVersion
+from ..model import Item, ResolvedVersion
 
 IN_FORCE = "有效"
 REPEALED = "已废止"
 EXPIRED = "失效"
 NOT_YET = "尚未生效"
 AMENDED = "已修改"
+UPCOMING = "即将生效"
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,18 @@ def is_public(item: Item, as_of: date) -> bool:
     return item.meta.published <= as_of
 
 
+def public_updated(item: Item, count: int, as_of: date) -> date:
+    """更新日期 once the first `count` versions apply: publication, then each major
+    revision and a repeal or expiry by `as_of`; minor versions do not move it
+    (GOV.UK's rule), and neither does the first version taking effect."""
+    meta = item.meta
+    dates = [meta.published]
+    dates += [v.effective_from for v in item.versions[1:count] if v.change_type == "major"]
+    dates += [d for d in (meta.repealed.date if meta.repealed else None, meta.expires)
+              if d is not None and d <= as_of]
+    return max(dates)
+
+
 def select(item: Item, as_of: date) -> ItemState:
     past = [v for v in item.versions if v.effective_from <= as_of]
     upcoming = tuple(v for v in item.versions if v.effective_from > as_of)
@@ -56,6 +69,16 @@ def select(item: Item, as_of: date) -> ItemState:
         status = NOT_YET
     else:
         status = IN_FORCE
-    majors = [v.effective_from for v in past if v.change_type == "major"]
-    updated = max([meta.published, *majors])
+    updated = public_updated(item, len(past), as_of)
     return ItemState(item, as_of, current, tuple(past[:-1]), upcoming, status, updated)
+
+
+def version_status(state: ItemState, version: ResolvedVersion) -> str:
+    """The 有效性 of one version as of the state's date: the shown version carries
+    the item's status (有效, 已废止, 失效…); earlier ones were amended, later ones
+    are yet to take effect."""
+    if version.number > state.shown.number:
+        return UPCOMING
+    if version.number < state.shown.number:
+        return AMENDED
+    return UPCOMING if state.current is None else state.status

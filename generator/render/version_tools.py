@@ -1,0 +1,69 @@
+"""What templates use to link and describe versions: stable paths and comparisons.
+
+A version's page is /<folder>/<slug>/v/<n>/ and the comparison with the one
+before it /<folder>/<slug>/compare/<n-1>-<n>/; n is the version's 1-based
+position, so these URLs hold as long as versions are only appended.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from ..model import Item
+from ..model.items import VERSION_META
+from ..versions.diff import FieldChange, compare
+from .environment import money
+
+_CONTACT_FIELDS = frozenset({"contacts", "consult", "complaint", "objection_contacts"})
+_DAY_FIELDS = frozenset({"legal_limit_days", "promised_limit"})
+
+
+def version_path(item: Item, number: int) -> str:
+    return f"{item.kind.folder}/{item.slug}/v/{number}/index.md"
+
+
+def compare_path(item: Item, old: int, new: int) -> str:
+    return f"{item.kind.folder}/{item.slug}/compare/{old}-{new}/index.md"
+
+
+def content_fields(item: Item) -> list[str]:
+    """The kind's content fields in the order its schema declares them."""
+    version_model = item.kind.model.model_fields["versions"].annotation.__args__[0]
+    return [name for name in version_model.model_fields if name not in VERSION_META]
+
+
+class VersionTools:
+    """Bound to one site, so comparisons can name contacts and linked items."""
+
+    def __init__(self, site):
+        self.site = site
+        self.titles = {item.slug: item.meta.title for item in site.items}
+        self._cache: dict[tuple[str, int, int], tuple[FieldChange, ...]] = {}
+
+    page = staticmethod(version_path)
+    compare = staticmethod(compare_path)
+
+    def show(self, field: str, value: Any) -> str:
+        if isinstance(value, bool):
+            return {"required": "必需" if value else "视情况"}.get(field, "是" if value else "否")
+        if field == "amount":
+            return f"{money(value)} 元"
+        if field in _DAY_FIELDS and isinstance(value, int):
+            return f"{value}个工作日"
+        if isinstance(value, date):
+            return value.isoformat()
+        if field in _CONTACT_FIELDS and value in self.site.contacts:
+            contact = self.site.contacts[value]
+            return f"{contact.name}（{contact.value}）" if contact.value else contact.name
+        if field in ("fee", "interprets") and value in self.titles:
+            return self.titles[value]
+        return str(value)
+
+    def changes(self, item: Item, old: int, new: int) -> tuple[FieldChange, ...]:
+        """What differs from version `old` to version `new` (numbers, 1-based)."""
+        key = (item.slug, old, new)
+        if key not in self._cache:
+            self._cache[key] = tuple(compare(item.versions[old - 1], item.versions[new - 1],
+                                             content_fields(item), self.show))
+        return self._cache[key]
