@@ -5,5 +5,7 @@ data problems are raised as ProblemsError and reported by the CLI.
 """
 
 from . import build, init, new, serve, validate
+from . import changes
 
 COMMANDS = [validate, build, serve, init, new]
+COMMANDS += [changes]
