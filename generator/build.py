@@ -18,6 +18,7 @@ from typing import Callable
 
 from .load.site_loader import SiteData, load_site
 from .problems import Problem, ProblemsError
+from .publish.buildinfo import write_build_info
 from .render import RenderContext, make_context, render_context
 from .render.writer import WriteStats, write_tree
 from .site.mkdocs_build import run_mkdocs
@@ -50,6 +51,7 @@ class BuildContext:
 # Steps run on the staged site (search index, PDFs, leak scan, link check); any
 # error problem stops the build and the previous site stays.
 POST_BUILD: list[Callable[[BuildContext], list[Problem]]] = []
+POST_BUILD.append(write_build_info)   # which commit and date; read by gongkai publish
 
 
 def load_and_validate(root: Path) -> tuple[SiteData, list[Problem]]:

@@ -5,7 +5,7 @@ data problems are raised as ProblemsError and reported by the CLI.
 """
 
 from . import build, init, new, serve, validate
-from . import changes
+from . import changes, publish, rollback
 
 COMMANDS = [validate, build, serve, init, new]
-COMMANDS += [changes]
+COMMANDS += [changes, publish, rollback]
