@@ -19,6 +19,7 @@ from typing import Callable
 from .load.site_loader import SiteData, load_site
 from .problems import Problem, ProblemsError
 from .publish.buildinfo import write_build_info
+from .publish.sitemap import pin_sitemap
 from .render import RenderContext, make_context, render_context
 from .render.writer import WriteStats, write_tree
 from .site.mkdocs_build import run_mkdocs
@@ -52,6 +53,7 @@ class BuildContext:
 # error problem stops the build and the previous site stays.
 POST_BUILD: list[Callable[[BuildContext], list[Problem]]] = []
 POST_BUILD.append(write_build_info)   # which commit and date; read by gongkai publish
+POST_BUILD.append(pin_sitemap)        # sitemap dates from the data, not the build day
 
 
 def load_and_validate(root: Path) -> tuple[SiteData, list[Problem]]:
