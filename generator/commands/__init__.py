@@ -5,7 +5,7 @@ data problems are raised as ProblemsError and reported by the CLI.
 """
 
 from . import build, init, new, serve, validate
-from . import changes, publish, rollback
+from . import changes, install_hook, publish, rollback
 
 COMMANDS = [validate, build, serve, init, new]
-COMMANDS += [changes, publish, rollback]
+COMMANDS += [changes, publish, rollback, install_hook]
