@@ -114,3 +114,20 @@ def test_cli_working_tree_and_unknown_revision(repo, capsys):
     assert "工作区" in out and "+| 城镇居民 | 1,600 元 | 元 |  |" in out
     assert main(["-C", str(site.root), "changes", "--since", "no-such-branch"]) == 2
     assert "找不到这个提交" in capsys.readouterr().err
+
+
+def test_site_in_a_subfolder_of_the_repository(minimal, tmp_path):
+    top = tmp_path / "top"
+    top.mkdir()
+    minimal.root.rename(top / "site")
+    (top / "README.md").write_text("仓库说明\n", encoding="utf-8")
+    git(top, "init", "-q")
+    first = commit(top, "网站放在子文件夹里")
+    (top / "site/data/fees/fuyangfei.yaml").write_text(
+        (top / "site/data/fees/fuyangfei.yaml").read_text(encoding="utf-8")
+        .replace("按上年度农村居民人均可支配收入计征", "按上年度农村居民人均可支配收入的两倍计征"),
+        encoding="utf-8")
+    (top / "README.md").write_text("改了说明\n", encoding="utf-8")
+    second = commit(top, "改收费")
+    report = collect(top / "site", first, second, AS_OF, ahead=0)
+    assert paths(report.data) == {"fees/fuyangfei/index.md"}

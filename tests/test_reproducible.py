@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import gzip
+import os
 import re
 import shutil
+import subprocess
+import sys
 
 import pytest
 
-from generator.build import build
 from generator.publish.buildinfo import INFO_FILE
 
 from gitsite import AS_OF, commit, git
@@ -34,17 +36,20 @@ def builds(tmp_path_factory):
     git(source.root, "init", "-q")
     commit(source.root, "示例")
     results = {}
-    monkeypatch = pytest.MonkeyPatch()
-    for name, epoch in (("now", None), ("epoch", "1893456000"), ("epoch-again", "1893456000")):
+    # Separate processes with different hash seeds: set and dict-of-set orders differ
+    # between them, as they would between two CI runs.
+    for seed, (name, epoch) in enumerate((("now", None), ("epoch", "1893456000"),
+                                          ("epoch-again", "1893456000"))):
         root = tmp_path_factory.mktemp(name) / "copy"
         shutil.copytree(source.root, root, symlinks=True)
+        env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+        env["PYTHONHASHSEED"] = str(seed + 1)
         if epoch:
-            monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)   # 2030-01-01, another day entirely
-        else:
-            monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-        build(root, AS_OF)
+            env["SOURCE_DATE_EPOCH"] = epoch     # 2030-01-01, another day entirely
+        subprocess.run([sys.executable, "-m", "generator.cli", "-C", str(root), "build",
+                        "--as-of", AS_OF.isoformat()], env=env, check=True, capture_output=True,
+                       cwd=REPO)
         results[name] = (root, tree(root / "build/docs"), tree(root / "build/site"))
-    monkeypatch.undo()
     return results
 
 
