@@ -22,6 +22,7 @@ import yaml
 
 from generator.build import build
 from generator.cli import main, make_parser
+from generator.commands import publish as publish_command
 from generator.publish.release import list_releases
 
 from gitsite import AS_OF, commit, git
@@ -120,8 +121,10 @@ def deploy(scaffold, env, **extra):
                           capture_output=True, text=True, timeout=60)
 
 
-def test_deploy_script_uploads_switches_and_prunes_like_gongkai_publish(scaffold, deploy_env):
+def test_deploy_script_uploads_switches_and_prunes_like_gongkai_publish(scaffold, deploy_env,
+                                                                        monkeypatch):
     dest, env, log = deploy_env
+    monkeypatch.setattr(publish_command, "today", lambda: {AS_OF.isoformat()})
     for _ in range(2):
         result = deploy(scaffold, env)
         assert result.returncode == 0, result.stderr

@@ -13,6 +13,7 @@ import pytest
 
 from generator.build import build
 from generator.cli import main
+from generator.commands import publish as publish_command
 from generator.publish.release import list_releases, publish
 
 from conftest import FIXTURES, SiteFolder, copy_site
@@ -38,6 +39,12 @@ def built(tmp_path_factory):
     commit(site.root, "再次调整收费")
     build(site.root, AS_OF)
     return site, folder / "site-a"
+
+
+@pytest.fixture(autouse=True)
+def today_is_as_of(monkeypatch):
+    """gongkai publish refuses a build made as of another day; the tests' day is AS_OF."""
+    monkeypatch.setattr(publish_command, "today", lambda: {AS_OF.isoformat()})
 
 
 @pytest.fixture
@@ -138,6 +145,10 @@ def test_refuses_missing_stale_or_uncommitted_builds(two_builds, tmp_path, capsy
     assert main(["-C", str(site.root), "publish", str(dest)]) == 2
     assert "未提交的修改" in capsys.readouterr().err
     assert main(["-C", str(site.root), "publish", str(dest), "--force"]) == 0
+    commit(site.root, "提交")
+    build(site.root, AS_OF.replace(day=27))
+    assert main(["-C", str(site.root), "publish", str(dest)]) == 2
+    assert "不是今天" in capsys.readouterr().err
     empty = tmp_path / "empty"
     empty.mkdir()
     assert main(["-C", str(empty), "publish", str(dest)]) == 2

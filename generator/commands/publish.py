@@ -4,6 +4,7 @@ Only a build of the committed state is published, so every public state can be
 rebuilt from its commit; --force publishes anyway (for an emergency fix).
 """
 
+from datetime import date, datetime
 from pathlib import Path
 
 from ..build import BUILD_DIR
@@ -11,6 +12,7 @@ from ..problems import UsageError
 from ..publish import git
 from ..publish.buildinfo import INFO_FILE, read_build_info
 from ..publish.release import list_releases, publish
+from ..site.stamp import CHINA
 
 
 def register(sub) -> None:
@@ -37,6 +39,7 @@ def run(args) -> int:
                          "生成的，请重新运行 gongkai build")
     if not args.force:
         _check_matches_commit(args.root, info)
+        _check_as_of_today(info)
     release = publish(site_dir, args.dest, args.keep)
     print(f"已发布版本 {release.name}：{release.description}")
     print(f"网站服务器的根目录应为 {(args.dest / 'current').absolute()}；"
@@ -52,6 +55,19 @@ def _check_matches_commit(root: Path, info: dict) -> None:
     if built and head and git.resolve(root, built) != head:
         raise UsageError(f"网站是按提交 {built} 生成的，而当前是提交 {git.short(root, head)}："
                          "请先运行 gongkai build 再发布（紧急情况可加 --force）")
+
+
+def today() -> set[str]:
+    """Today here and in Beijing: a server's clock may run in UTC."""
+    return {date.today().isoformat(), datetime.now(CHINA).date().isoformat()}
+
+
+def _check_as_of_today(info: dict) -> None:
+    """A site built as of another day shows notices open or lists not yet withdrawn
+    (an earlier day), or items before their publication date (a later day)."""
+    if info.get("as_of") not in today():
+        raise UsageError(f"网站是按 {info.get('as_of')} 的情况生成的，不是今天：公示状态和名单撤下会不对，"
+                         "请运行 gongkai build（不加 --as-of）后再发布（确有需要可加 --force）")
 
 
 def print_releases(dest: Path) -> None:
