@@ -4,7 +4,7 @@
 set -euo pipefail
 want=(fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0)
 if [ "${1:-site}" = test ]; then
-    want+=(chromium poppler-utils zbar-tools nodejs npm)
+    want+=(chromium poppler-utils zbar-tools nodejs npm rsync)
 fi
 missing=()
 for pkg in "${want[@]}"; do

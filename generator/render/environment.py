@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from datetime import date
@@ -59,6 +60,9 @@ def iso(d: date | None) -> str:
     return d.isoformat() if d else ""
 
 
+# One environment per process: compiling the templates costs more than rendering
+# them, and `gongkai changes` renders a site once per compared day.
+@functools.cache
 def make_environment() -> Environment:
     env = Environment(loader=PackageLoader("generator.render", "templates"),
                       undefined=StrictUndefined, keep_trailing_newline=True,

@@ -1,0 +1,32 @@
+"""Which commit and date a finished site was built from, stored beside its pages.
+
+`gongkai publish` reads it to name the release and to refuse a stale or
+uncommitted build; it holds nothing the footer's build stamp does not show.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..problems import Problem
+
+INFO_FILE = ".gongkai-build.json"
+
+
+def write_build_info(ctx) -> list[Problem]:
+    """POST_BUILD step: ctx is a generator.build.BuildContext."""
+    stamp = ctx.stamp
+    info = {"commit": stamp.commit, "dirty": stamp.dirty, "as_of": stamp.as_of.isoformat(),
+            "built_at": stamp.built_at.isoformat(timespec="seconds")}
+    text = json.dumps(info, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    (ctx.site_dir / INFO_FILE).write_text(text, encoding="utf-8")
+    return []
+
+
+def read_build_info(site_dir: Path) -> dict | None:
+    try:
+        info = json.loads((site_dir / INFO_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return info if isinstance(info, dict) else None
