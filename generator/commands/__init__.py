@@ -4,6 +4,7 @@ A command's function takes the parsed arguments and returns the exit code;
 data problems are raised as ProblemsError and reported by the CLI.
 """
 
-from . import build, init, new, serve, validate
+from . import build, init, new, report, serve, validate
 
 COMMANDS = [validate, build, serve, init, new]
+COMMANDS.append(report)

@@ -202,3 +202,10 @@ def render_context(ctx: RenderContext) -> dict[str, bytes]:
 
 # Static files (feeds, calendars, open data) placed into the docs tree for MkDocs to copy.
 FILE_PROVIDERS: list[Callable[[RenderContext], dict[str, bytes]]] = []
+
+# Feature providers register here (imported last: they use the names above).
+from ..opendata import catalog_print_page, opendata_files, opendata_page  # noqa: E402
+from ..report import report_pages  # noqa: E402
+
+PAGE_PROVIDERS += [opendata_page, catalog_print_page, report_pages]
+FILE_PROVIDERS.append(opendata_files)

@@ -13,9 +13,11 @@ from .notices import check_notices
 from .references import check_references
 from .timeliness import check_timeliness
 from .uniqueness import check_unique
+from ..report.load import check_reports
 
 CHECKS = [check_unique, check_references, check_dates, check_content, check_notices,
           check_timeliness]
+CHECKS.append(check_reports)
 
 
 def validate_site(site) -> list[Problem]:
