@@ -42,6 +42,8 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
                                    "short_name": site.get("short_name") or site.get("name")}
         if "assets/gongkai/gongkai.css" not in config.extra_css:
             config.extra_css.append("assets/gongkai/gongkai.css")
+        if "assets/gongkai/report.css" not in config.extra_css:
+            config.extra_css.append("assets/gongkai/report.css")
         if "assets/gongkai/gongkai.js" not in [str(s) for s in config.extra_javascript]:
             config.extra_javascript.append("assets/gongkai/gongkai.js")
         return config
