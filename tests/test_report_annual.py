@@ -77,7 +77,11 @@ def test_counts_come_from_the_catalogue(policies):
 
 def test_report_command_prints_the_tables(policies, capsys):
     assert main(["-C", str(policies.root), "report", "2025"]) == 0
-    out = capsys.readouterr().out
+    captured = capsys.readouterr()
+    out = captured.out
+    # No data/report/2025.yaml: a draft with the counted parts filled in.
+    assert "没有 data/report/2025.yaml" in captured.err
+    assert "（请在 data/report/2025.yaml 的 applications 中填写。）" in out
     assert re.search(r"行政规范性文件</td><td>2</td><td>2</td><td>2</td>", out)
     assert re.search(r"规章</td><td>1</td><td>0</td><td>1</td>", out)
     for section in ("一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
@@ -164,3 +168,12 @@ def test_report_page_is_built_and_listed(minimal):
     assert re.search(r'<td[^>]* rowspan="22"[^>]*>三、本年度办理结果</td>', page)
     index = (minimal.root / "build/site/reports/index.html").read_text(encoding="utf-8")
     assert 'href="2026/"' in index
+
+
+def test_report_file_name_and_year_must_agree(minimal):
+    minimal.write("data/report/report2026.yaml", REPORT)
+    minimal.write("data/report/2025.yaml", "year: 2024\n" + REPORT)
+    found = errors_of(minimal)
+    assert any("data/report/report2026.yaml: 文件名: 年度报告数据的文件名「report2026.yaml」不是年份" in e
+               for e in found), found
+    assert any(e.startswith("data/report/2025.yaml:1: year: year 写的是 2024") for e in found), found

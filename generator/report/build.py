@@ -42,23 +42,21 @@ def application_lines(applications) -> list[Line]:
         row = [column[key] for column in columns]
         return tuple(row) + (sum(row),)
 
-    result_rows = sum(len(row.parts) or 1 for row in RESULTS) + 1
-    lines = [Line((Cell(NEW_LABEL, colspan=3),), numbers(NEW)),
-             Line((Cell(CARRIED_IN_LABEL, colspan=3),), numbers(CARRIED_IN))]
-    first = True
+    results: list[Line] = []
     for row in RESULTS:
-        head = (Cell(RESULTS_LABEL, rowspan=result_rows),) if first else ()
-        first = False
         if not row.parts:
-            lines.append(Line(head + (Cell(row.label, colspan=2),), numbers(row.key)))
+            results.append(Line((Cell(row.label, colspan=2),), numbers(row.key)))
             continue
         for n, part in enumerate(row.parts):
             group = (Cell(row.label, rowspan=len(row.parts)),) if n == 0 else ()
-            lines.append(Line((head if n == 0 else ()) + group + (Cell(part.label),),
-                              numbers(f"{row.key}.{part.key}")))
-    lines.append(Line((Cell(RESULT_TOTAL_LABEL, colspan=2),), numbers(RESULT_TOTAL)))
-    lines.append(Line((Cell(CARRIED_OUT_LABEL, colspan=3),), numbers(CARRIED_OUT)))
-    return lines
+            results.append(Line(group + (Cell(part.label),), numbers(f"{row.key}.{part.key}")))
+    results.append(Line((Cell(RESULT_TOTAL_LABEL, colspan=2),), numbers(RESULT_TOTAL)))
+    # 三、本年度办理结果 spans all its rows, in the first one's leading cell.
+    results[0] = Line((Cell(RESULTS_LABEL, rowspan=len(results)),) + results[0].lead, results[0].values)
+    return [Line((Cell(NEW_LABEL, colspan=3),), numbers(NEW)),
+            Line((Cell(CARRIED_IN_LABEL, colspan=3),), numbers(CARRIED_IN)),
+            *results,
+            Line((Cell(CARRIED_OUT_LABEL, colspan=3),), numbers(CARRIED_OUT))]
 
 
 def review_numbers(reviews) -> list[int]:
