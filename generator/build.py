@@ -14,15 +14,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from typing import Callable
 
-from .checks.leaks import leak_scan
 from .load.site_loader import SiteData, load_site
 from .notices.lists import load_name_lists
-from .print.step import print_sheets
+from .pipeline import POST_BUILD
 from .problems import Problem, ProblemsError
-from .publish.buildinfo import write_build_info
-from .publish.sitemap import pin_sitemap
 from .render import RenderContext, make_context, render_context
 from .render.writer import WriteStats, write_tree
 from .site.incremental import can_reuse, remember, seed_staging
@@ -54,15 +50,6 @@ class BuildContext:
     site_dir: Path       # the staging folder; becomes build/site if every step passes
 
 
-# Steps run on the staged site (search index, PDFs, leak scan, link check); any
-# error problem stops the build and the previous site stays.
-# Each step reads what the steps before it wrote, so the leak scan comes last.
-POST_BUILD: list[Callable[[BuildContext], list[Problem]]] = [
-    print_sheets,        # print pages and PDFs for the notice board
-    pin_sitemap,         # sitemap dates from the data, not the build day
-    write_build_info,    # which commit and date; read by gongkai publish
-    leak_scan,           # no unmasked personal number in any file
-]
 
 
 def load_and_validate(root: Path) -> tuple[SiteData, list[Problem]]:

@@ -4,8 +4,8 @@ A command's function takes the parsed arguments and returns the exit code;
 data problems are raised as ProblemsError and reported by the CLI.
 """
 
-from . import (build, changes, import_list, init, install_hook, new, print_cmd, publish,
+from . import (build, changes, import_list, init, install_hook, new, print_cmd, publish, report,
                rollback, serve, validate)
 
-COMMANDS = [validate, build, serve, init, new, import_list, print_cmd, changes, publish, rollback,
-            install_hook]
+COMMANDS = [validate, build, serve, init, new, import_list, print_cmd, report, changes, publish,
+            rollback, install_hook]

@@ -9,7 +9,6 @@ from typing import Callable
 
 import yaml
 
-from ..calendars.files import calendar_files
 from ..load.site_loader import SiteData
 from ..model import KINDS
 from ..model.items import VERSION_META
@@ -226,7 +225,7 @@ def list_pages(ctx: RenderContext) -> list[Page]:
     return pages
 
 
-# Each provider adds pages from the same context; later features add theirs here.
+# Each provider adds pages from the same context; generator.pipeline adds the features'.
 PAGE_PROVIDERS: list[Callable[[RenderContext], list[Page]]] = [core_pages, catalog_pages,
                                                                 list_pages]
 
@@ -280,5 +279,6 @@ def render_context(ctx: RenderContext) -> dict[str, bytes]:
     return files
 
 
-# Static files (feeds, calendars, open data) placed into the docs tree for MkDocs to copy.
-FILE_PROVIDERS: list[Callable[[RenderContext], dict[str, bytes]]] = [calendar_files]
+# Static files (feeds, calendars, open data) placed into the docs tree for MkDocs to copy;
+# generator.pipeline registers them.
+FILE_PROVIDERS: list[Callable[[RenderContext], dict[str, bytes]]] = []

@@ -18,7 +18,7 @@ from mkdocs.plugins import BasePlugin
 from .stamp import BuildStamp, make_stamp
 
 THEME_DIR = Path(__file__).parent / "theme"
-STYLESHEETS = tuple(f"assets/gongkai/{name}.css" for name in ("gongkai", "print", "versions"))
+STYLESHEETS = tuple(f"assets/gongkai/{name}.css" for name in ("gongkai", "print", "versions", "report"))
 
 
 class GongkaiConfig(Config):

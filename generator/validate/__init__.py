@@ -16,6 +16,7 @@ from .timeliness import check_timeliness
 from .uniqueness import check_unique
 from .version_order import check_version_order
 
+# Feature checks (annual reports…) are added by generator.pipeline.
 CHECKS = [check_unique, check_references, check_dates, check_content, check_notices,
           check_timeliness, check_version_order, check_personal]
 

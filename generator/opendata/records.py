@@ -1,0 +1,134 @@
+"""The open data records: public items as plain, JSON-ready dictionaries.
+
+Only item-level fields are exported. A notice's name list (`list`: the file
+and its columns) is never read here, so no personal data from a 名单公示 —
+masked or not, during or after its period — can reach the open data.
+References to items that are not public yet are dropped: their slugs would
+announce them early.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
+
+from ..calendars.schedule import describe_schedule
+from ..model.labels import CONTACT_KIND_LABELS
+from ..versions import ItemState
+from .fields import CHANGE_TYPES
+
+if TYPE_CHECKING:
+    from ..render.pages import RenderContext
+
+# Content fields that never leave the site's own pages.
+NEVER_EXPORTED = frozenset({"list"})
+
+
+def plain(value: Any) -> Any:
+    """Models, dates and containers as JSON values, in a stable order."""
+    if isinstance(value, BaseModel):
+        return {k: plain(v) for k, v in value if k not in NEVER_EXPORTED}
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items() if k not in NEVER_EXPORTED}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    return value
+
+
+def _field_order(kind) -> list[str]:
+    return list(kind.model.model_fields["versions"].annotation.__args__[0].model_fields)
+
+
+def content(ctx: RenderContext, kind, state_content: dict) -> dict:
+    """A version's content in the schema's field order (the resolved dict is
+    built from sets, whose order changes between runs), with references to
+    non-public items removed."""
+    public = ctx.public
+    out = plain({name: state_content[name] for name in _field_order(kind) if name in state_content})
+    if out.get("interprets") not in public:
+        out.pop("interprets", None)
+    return out
+
+
+def item_record(ctx: RenderContext, state: ItemState) -> dict:
+    item, meta, shown = state.item, state.item.meta, state.shown
+    base = ctx.site.config.base_url
+    record: dict[str, Any] = {
+        "slug": item.slug,
+        "kind": item.kind.name,
+        "title": meta.title,
+        "index_no": meta.index_no,
+        "publisher": meta.publisher,
+        "publisher_name": ctx.site.organizations[meta.publisher].name,
+        "topic": meta.topic,
+        "created": meta.created.isoformat(),
+        "published": meta.published.isoformat(),
+        "updated": state.updated.isoformat(),
+        "status": state.status,
+        "version": shown.number,
+        "effective_from": shown.effective_from.isoformat(),
+        "repealed_date": meta.repealed.date.isoformat() if meta.repealed else None,
+        "repealed_reason": meta.repealed.reason if meta.repealed else None,
+        "repealed_basis": meta.repealed.basis if meta.repealed else None,
+        "expires": meta.expires.isoformat() if meta.expires else None,
+        "summary": meta.summary,
+        "keywords": list(meta.keywords),
+        "related": [slug for slug in meta.related if slug in ctx.public],
+        "attachments": [{"file": a.file, "title": a.title, "url": f"{base}attachments/{a.file}"}
+                        for a in meta.attachments],
+        "url": base + item.url,
+    }
+    if item.kind.name == "notice":
+        facts = ctx.facts.get(item.slug)
+        period = facts.period if facts else None
+        record["period_start"] = period.start.isoformat() if period else None
+        record["period_end"] = period.end.isoformat() if period else None
+        record["period"] = facts.text if period else None
+        record["period_state"] = facts.status.state if period and facts.status else None
+    record["content"] = content(ctx, item.kind, shown.content)
+    return record
+
+
+def version_records(ctx: RenderContext, state: ItemState) -> list[dict]:
+    item = state.item
+    current = state.current.number if state.current else None
+    records = []
+    for version in item.versions:
+        if current is not None and version.number == current:
+            where = "现行"
+        elif current is not None and version.number < current:
+            where = "历史"
+        else:
+            where = "即将生效"
+        records.append({
+            "slug": item.slug,
+            "kind": item.kind.label,
+            "number": version.number,
+            "effective_from": version.effective_from.isoformat(),
+            "change_type": CHANGE_TYPES[version.change_type],
+            "state": where,
+            "change_note": version.change_note,
+            "changed": sorted(version.changed - NEVER_EXPORTED),
+            "url": ctx.site.config.base_url + item.url,
+            "content": content(ctx, item.kind, version.content),
+        })
+    return records
+
+
+def contact_record(contact) -> dict:
+    record = plain(contact)
+    record["kind_label"] = CONTACT_KIND_LABELS.get(contact.kind, contact.kind)
+    schedule = contact.schedule
+    record["schedule_text"] = describe_schedule(schedule.freq, schedule.byday, schedule.bymonthday,
+                                                schedule.opens, schedule.closes) if schedule else None
+    return record
+
+
+def organization_record(org) -> dict:
+    return plain(org)

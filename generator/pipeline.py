@@ -1,0 +1,33 @@
+"""The one place that says which parts make a site.
+
+The core (load, validate, render, build) defines lists of checks, page
+providers, file providers and post-build steps; feature packages plug into
+them here, so no core module imports a feature and no feature imports another.
+Importing this module (build.py does) completes the lists.
+"""
+
+from .calendars.files import calendar_files
+from .checks.leaks import leak_scan
+from .feeds import feed_files
+from .opendata import catalog_print_page, opendata_files, opendata_page
+from .print.step import print_sheets
+from .publish.buildinfo import write_build_info
+from .publish.sitemap import pin_sitemap
+from .render.history import history_pages
+from .render.pages import FILE_PROVIDERS, PAGE_PROVIDERS
+from .report import report_pages
+from .report.load import check_reports
+from .validate import CHECKS
+
+CHECKS.append(check_reports)
+
+PAGE_PROVIDERS.extend([history_pages, opendata_page, catalog_print_page, report_pages])
+FILE_PROVIDERS.extend([calendar_files, feed_files, opendata_files])
+
+# Each step reads what the steps before it wrote, so the leak scan comes last.
+POST_BUILD = [
+    print_sheets,        # print pages and PDFs for the notice board
+    pin_sitemap,         # sitemap dates from the data, not the build day
+    write_build_info,    # which commit and date; read by gongkai publish
+    leak_scan,           # no unmasked personal number in any file
+]
