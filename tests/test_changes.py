@@ -16,16 +16,18 @@ def repo(minimal):
 
 
 def paths(changes, status=None):
-    return {c.path for c in changes if status is None or c.status == status}
+    """Changed pages (downloads such as open data files are reported too, but not here)."""
+    return {c.path for c in changes if c.path.endswith(".md") and (status is None or c.status == status)}
 
 
 def test_added_item_is_a_new_page_and_updates_listings(repo):
     site, commits = repo
     report = collect(site.root, commits["base"], commits["add"], AS_OF)
-    assert paths(report.data, "added") == {"policies/gongkai-zhidu/index.md"}
+    assert paths(report.data, "added") == {"policies/gongkai-zhidu/index.md",
+                                           "policies/gongkai-zhidu/v/1/index.md"}
     assert {"policies/index.md", "catalog/index.md", "index.md"} <= paths(report.data, "changed")
     assert not paths(report.data, "removed")
-    added = next(c for c in report.data if c.status == "added")
+    added = next(c for c in report.data if c.path == "policies/gongkai-zhidu/index.md")
     assert added.title == "信息公开工作制度"
     assert added.url == "https://test.example.gov.cn/policies/gongkai-zhidu/"
     assert "+title: 信息公开工作制度" in added.diff     # front matter is part of the diff
@@ -34,8 +36,9 @@ def test_added_item_is_a_new_page_and_updates_listings(repo):
 def test_fee_change_diff_shows_old_and_new_amount(repo):
     site, commits = repo
     report = collect(site.root, commits["add"], commits["fee"], AS_OF)
-    assert paths(report.data) == {"fees/fuyangfei/index.md"}
-    diff = report.data[0].diff
+    assert paths(report.data) == {"fees/fuyangfei/index.md", "fees/fuyangfei/v/1/index.md"}
+    assert "opendata/fee_standards.csv" in {c.path for c in report.data}
+    diff = next(c for c in report.data if c.path == "fees/fuyangfei/index.md").diff
     assert any(line.startswith("-") and "1,200 元" in line for line in diff)
     assert any(line.startswith("+") and "1,500 元" in line for line in diff)
 
@@ -43,7 +46,7 @@ def test_fee_change_diff_shows_old_and_new_amount(repo):
 def test_notice_period_change_is_data_and_its_end_is_scheduled(repo):
     site, commits = repo
     report = collect(site.root, commits["fee"], commits["notice"], AS_OF)
-    assert paths(report.data) == {"notices/gonggao/index.md", "index.md"}
+    assert paths(report.data) == {"notices/gonggao/index.md", "notices/gonggao/v/1/index.md", "index.md"}
     notice = next(c for c in report.data if c.path == "notices/gonggao/index.md")
     assert any("2026年11月29日" in line for line in notice.diff if line.startswith("+"))
     # The period ends on 11-29: from 11-30 the page says so, with nobody committing.
@@ -130,4 +133,4 @@ def test_site_in_a_subfolder_of_the_repository(minimal, tmp_path):
     (top / "README.md").write_text("改了说明\n", encoding="utf-8")
     second = commit(top, "改收费")
     report = collect(top / "site", first, second, AS_OF, ahead=0)
-    assert paths(report.data) == {"fees/fuyangfei/index.md"}
+    assert paths(report.data) == {"fees/fuyangfei/index.md", "fees/fuyangfei/v/1/index.md"}
