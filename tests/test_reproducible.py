@@ -15,7 +15,8 @@ from generator.publish.buildinfo import INFO_FILE
 
 from gitsite import AS_OF, commit, git
 
-STAMP_LINE = re.compile(rb'<p class="gk-stamp">[^<]*</p>')
+# The footer stamp and the print sheets' small print both carry class gk-stamp.
+STAMP_LINE = re.compile(rb'class="gk-stamp">[^<]*<')
 
 
 def tree(folder) -> dict[str, bytes]:
@@ -24,7 +25,7 @@ def tree(folder) -> dict[str, bytes]:
 
 
 def without_stamp(files: dict[str, bytes]) -> dict[str, bytes]:
-    return {path: STAMP_LINE.sub(b"", content) for path, content in files.items()
+    return {path: STAMP_LINE.sub(b"<", content) for path, content in files.items()
             if path != INFO_FILE}
 
 
