@@ -16,6 +16,7 @@ from pathlib import Path
 
 from typing import Callable
 
+from .checks.links import check_links
 from .load.site_loader import SiteData, load_site
 from .problems import Problem, ProblemsError
 from .render import RenderContext, make_context, render_context
@@ -49,7 +50,7 @@ class BuildContext:
 
 # Steps run on the staged site (search index, PDFs, leak scan, link check); any
 # error problem stops the build and the previous site stays.
-POST_BUILD: list[Callable[[BuildContext], list[Problem]]] = []
+POST_BUILD: list[Callable[[BuildContext], list[Problem]]] = [check_links]
 
 
 def load_and_validate(root: Path) -> tuple[SiteData, list[Problem]]:

@@ -16,6 +16,7 @@ from ..notices.period import Period, PeriodStatus, format_period, period_status,
 from ..notices.workdays import NotCovered
 from ..versions import ItemState, is_public, select
 from .environment import make_environment
+from .jsonld import jsonld_front
 
 CONTENT_SPECIAL = ("home.md", "guide.md")   # merged into generated pages, not copied
 LATEST_COUNT = 8
@@ -150,12 +151,17 @@ def core_pages(ctx: RenderContext) -> list[Page]:
 # Each provider adds pages from the same context; later features add theirs here.
 PAGE_PROVIDERS: list[Callable[[RenderContext], list[Page]]] = [core_pages]
 
+# Each adds front-matter keys to a planned page (e.g. structured data); {} when it has none.
+FRONT_EXTRAS: list[Callable[[RenderContext, Page], dict]] = [jsonld_front]
+
 
 def plan_pages(ctx: RenderContext) -> list[Page]:
     shared = ctx.shared()
     pages = [page for provider in PAGE_PROVIDERS for page in provider(ctx)]
     for page in pages:
         page.context = {**shared, **page.context}
+        for extra in FRONT_EXTRAS:
+            page.front.update(extra(ctx, page))
     return pages
 
 
