@@ -228,6 +228,7 @@ def test_screenshots_for_people_to_look_at(site):
         for label, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
             context, page = open_page(browser, base + types[key], viewport=viewport)
             target = SCREENSHOTS / f"{name}-{label}.png"
+            page.wait_for_timeout(800)      # Material fades the tabs in after load
             page.screenshot(path=str(target), full_page=True)
             written.append(target)
             context.close()
