@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 from urllib.parse import unquote, urlsplit
 
 from ..problems import Problem
@@ -58,8 +58,11 @@ def parse_page(path: Path) -> ParsedPage:
     return parser.page
 
 
-def check_folder(site_dir: Path, base_url: str = "/") -> list[Problem]:
-    """Dead links and anchors in every HTML file under site_dir, as Problems."""
+def check_folder(site_dir: Path, base_url: str = "/",
+                 source: Callable[[str], str] | None = None) -> list[Problem]:
+    """Dead links and anchors in every HTML file under site_dir, as Problems.
+    `source` names the file the clerk edits for a built page (default: the page)."""
+    source = source or (lambda page: f"site/{page}")
     base = urlsplit(base_url)
     base_path = base.path if base.path.endswith("/") else base.path + "/"
     pages = parse_all(site_dir)
@@ -75,9 +78,11 @@ def check_folder(site_dir: Path, base_url: str = "/") -> list[Problem]:
                 exists[target] = _existing(site_dir, target)
             found = exists[target]
             if found is None:
-                problems.append(_dead(rel, line, url, f"指向的页面或文件「/{target}」不存在"))
+                problems.append(_dead(source(rel), rel, line, url,
+                                      f"指向的页面或文件「/{target}」不存在"))
             elif fragment not in TOP_ANCHORS and found in pages and fragment not in pages[found].ids:
-                problems.append(_dead(rel, line, url, f"指向的锚点「#{fragment}」在「{found}」里不存在"))
+                problems.append(_dead(source(rel), rel, line, url,
+                                      f"指向的锚点「#{fragment}」在「{found}」里不存在"))
     return problems
 
 
@@ -93,7 +98,26 @@ def parse_all(site_dir: Path) -> dict[str, ParsedPage]:
 
 
 def check_links(ctx: "BuildContext") -> list[Problem]:
-    return check_folder(ctx.site_dir, ctx.site.config.base_url)
+    return check_folder(ctx.site_dir, ctx.site.config.base_url, _sources(ctx))
+
+
+def _sources(ctx: "BuildContext") -> Callable[[str], str]:
+    """Built page → the file to fix: an item's YAML, a content/ page, else the
+    rendered Markdown in build/docs."""
+    items = {f"{s.item.kind.folder}/{s.item.slug}/index.html": s.item.file for s in ctx.render.states}
+    content = ctx.root / "content"
+
+    def source(page: str) -> str:
+        if page in items:
+            return items[page]
+        folder = page.removesuffix("index.html").rstrip("/")
+        for doc in ([f"{folder}/index.md", f"{folder}.md"] if folder else ["index.md"]):
+            if (content / doc).is_file():
+                return f"content/{doc}"
+            if (ctx.root / "build/docs" / doc).is_file():
+                return f"build/docs/{doc}"
+        return f"site/{page}"
+    return source
 
 
 def _resolve(page: str, url: str, base, base_path: str) -> tuple[str, str] | None:
@@ -131,7 +155,7 @@ def _existing(site_dir: Path, target: str) -> str | None:
     return path.relative_to(site_dir).as_posix()
 
 
-def _dead(page: str, line: int, url: str, what: str) -> Problem:
-    return Problem(f"site/{page}", line, "链接", f"死链接「{url}」：{what}",
-                   "请修改生成这个页面的数据或 content/ 里的 Markdown，让链接指向存在的页面和标题；"
-                   "标题锚点可在页面地址后加 # 查看")
+def _dead(source: str, page: str, line: int, url: str, what: str) -> Problem:
+    return Problem(source, None, "链接",
+                   f"网页 {page}（第{line}行）的死链接「{url}」：{what}",
+                   "请修改这个文件里的链接，让它指向存在的页面、文件和标题")
