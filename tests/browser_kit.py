@@ -34,6 +34,7 @@ PAGE_TYPES = {
     "政策": "policies/jiangli-fuzhu-tongzhi/",
     "信息公开指南": "guide/",
     "联系我们": "contacts/",
+    "页面不存在": "404.html",
 }
 
 
