@@ -111,6 +111,9 @@ def test_care_switch_enlarges_text_and_persists_across_pages(site):
     toggle.click()
     assert toggle.get_attribute("aria-pressed") == "true"
     assert page.evaluate(root_size) >= 1.3 * default
+    # High contrast too: body text goes from Material's 87 % grey to black.
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-typeset')).color") == \
+        "rgb(0, 0, 0)"
     # Another page, a fresh load: the stored mode is applied again.
     page.goto(base + types["办事指南"])
     assert page.evaluate(root_size) >= 1.3 * default
