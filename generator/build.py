@@ -50,6 +50,7 @@ class BuildContext:
 
 # Steps run on the staged site (search index, PDFs, leak scan, link check); any
 # error problem stops the build and the previous site stays.
+# check_links stays last: links may point at files the other steps write.
 POST_BUILD: list[Callable[[BuildContext], list[Problem]]] = [check_links]
 
 
