@@ -8,6 +8,7 @@ Importing this module (build.py does) completes the lists.
 
 from .calendars.files import calendar_files
 from .checks.leaks import leak_scan
+from .checks.links import check_links
 from .feeds import feed_files
 from .opendata import catalog_print_page, opendata_files, opendata_page
 from .print.step import print_sheets
@@ -24,10 +25,11 @@ CHECKS.append(check_reports)
 PAGE_PROVIDERS.extend([history_pages, opendata_page, catalog_print_page, report_pages])
 FILE_PROVIDERS.extend([calendar_files, feed_files, opendata_files])
 
-# Each step reads what the steps before it wrote, so the leak scan comes last.
+# Each step reads what the steps before it wrote, so the checks come last.
 POST_BUILD = [
     print_sheets,        # print pages and PDFs for the notice board
     pin_sitemap,         # sitemap dates from the data, not the build day
     write_build_info,    # which commit and date; read by gongkai publish
     leak_scan,           # no unmasked personal number in any file
+    check_links,         # every internal link and anchor resolves, PDFs and feeds included
 ]

@@ -19,6 +19,7 @@ from ..privacy.namelist import NameList
 from ..versions import ItemState, is_public, select
 from .environment import make_environment
 from .version_tools import VersionTools
+from .jsonld import jsonld_front
 
 CONTENT_SPECIAL = ("home.md", "guide.md")   # merged into generated pages, not copied
 LATEST_COUNT = 8
@@ -229,12 +230,17 @@ def list_pages(ctx: RenderContext) -> list[Page]:
 PAGE_PROVIDERS: list[Callable[[RenderContext], list[Page]]] = [core_pages, catalog_pages,
                                                                 list_pages]
 
+# Each adds front-matter keys to a planned page (e.g. structured data); {} when it has none.
+FRONT_EXTRAS: list[Callable[[RenderContext, Page], dict]] = [jsonld_front]
+
 
 def plan_pages(ctx: RenderContext) -> list[Page]:
     shared = ctx.shared()
     pages = [page for provider in PAGE_PROVIDERS for page in provider(ctx)]
     for page in pages:
         page.context = {**shared, **page.context}
+        for extra in FRONT_EXTRAS:
+            page.front.update(extra(ctx, page))
     return pages
 
 

@@ -46,4 +46,11 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
                 config.extra_css.append(sheet)
         if "assets/gongkai/gongkai.js" not in [str(s) for s in config.extra_javascript]:
             config.extra_javascript.append("assets/gongkai/gongkai.js")
+        if "assets/gongkai/care.css" not in config.extra_css:
+            config.extra_css.append("assets/gongkai/care.css")
+        if "assets/gongkai/care.js" not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append("assets/gongkai/care.js")
+        # Material says lang="zh"; mainland pages are zh-CN (partials/languages/zh-CN.html).
+        if config.theme["language"] == "zh":
+            config.theme["language"] = "zh-CN"
         return config

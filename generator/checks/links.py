@@ -1,0 +1,161 @@
+"""No dead links: every internal link and #anchor of the built site resolves.
+
+Runs after `mkdocs build` on the staged site. Each HTML file is parsed once
+(html.parser) for its ids and its links; then every href/src that stays on
+the site — relative, root-absolute, or absolute on base_url's host — must
+name an existing file (a folder means its index.html) and, with a #fragment,
+an id in that page. Other hosts, mailto:, tel: and the like are not checked.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+from urllib.parse import unquote, urlsplit
+
+from ..problems import Problem
+
+if TYPE_CHECKING:
+    from ..build import BuildContext
+
+LINK_ATTRS = {"href", "src"}
+# Anchors that browsers resolve without an element: the top of the page.
+TOP_ANCHORS = {"", "top"}
+PARALLEL_FROM = 500    # pages; below this, starting worker processes costs more than it saves
+
+
+@dataclass
+class ParsedPage:
+    ids: set[str] = field(default_factory=set)
+    links: list[tuple[str, int]] = field(default_factory=list)    # (url, line)
+
+
+class _PageParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = ParsedPage()
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if value is None:
+                continue
+            if name == "id" or (name == "name" and tag == "a"):
+                self.page.ids.add(value)
+            elif name in LINK_ATTRS and tag != "base":
+                self.page.links.append((value, self.getpos()[0]))
+
+    handle_startendtag = handle_starttag
+
+
+def parse_page(path: Path) -> ParsedPage:
+    parser = _PageParser()
+    parser.feed(path.read_text(encoding="utf-8", errors="replace"))
+    parser.close()
+    return parser.page
+
+
+def check_folder(site_dir: Path, base_url: str = "/",
+                 source: Callable[[str], str] | None = None) -> list[Problem]:
+    """Dead links and anchors in every HTML file under site_dir, as Problems.
+    `source` names the file the clerk edits for a built page (default: the page)."""
+    source = source or (lambda page: f"site/{page}")
+    base = urlsplit(base_url)
+    base_path = base.path if base.path.endswith("/") else base.path + "/"
+    pages = parse_all(site_dir)
+    exists: dict[str, str | None] = {}     # target → file; pages share most links
+    problems = []
+    for rel, page in pages.items():
+        for url, line in page.links:
+            resolved = _resolve(rel, url, base, base_path)
+            if resolved is None:
+                continue
+            target, fragment = resolved
+            if target not in exists:
+                exists[target] = _existing(site_dir, target)
+            found = exists[target]
+            if found is None:
+                problems.append(_dead(source(rel), rel, line, url,
+                                      f"指向的页面或文件「/{target}」不存在"))
+            elif fragment not in TOP_ANCHORS and found in pages and fragment not in pages[found].ids:
+                problems.append(_dead(source(rel), rel, line, url,
+                                      f"指向的锚点「#{fragment}」在「{found}」里不存在"))
+    return problems
+
+
+def parse_all(site_dir: Path) -> dict[str, ParsedPage]:
+    """Every HTML file parsed once; big sites are parsed on all CPU cores."""
+    paths = sorted(site_dir.rglob("*.html"))
+    if len(paths) < PARALLEL_FROM:
+        parsed = map(parse_page, paths)
+        return {p.relative_to(site_dir).as_posix(): page for p, page in zip(paths, parsed)}
+    with ProcessPoolExecutor() as pool:
+        parsed = pool.map(parse_page, paths, chunksize=64)
+        return {p.relative_to(site_dir).as_posix(): page for p, page in zip(paths, parsed)}
+
+
+def check_links(ctx: "BuildContext") -> list[Problem]:
+    return check_folder(ctx.site_dir, ctx.site.config.base_url, _sources(ctx))
+
+
+def _sources(ctx: "BuildContext") -> Callable[[str], str]:
+    """Built page → the file to fix: an item's YAML, a content/ page, else the
+    rendered Markdown in build/docs."""
+    items = {f"{s.item.kind.folder}/{s.item.slug}/index.html": s.item.file for s in ctx.render.states}
+    content = ctx.root / "content"
+
+    def source(page: str) -> str:
+        if page in items:
+            return items[page]
+        folder = page.removesuffix("index.html").rstrip("/")
+        for doc in ([f"{folder}/index.md", f"{folder}.md"] if folder else ["index.md"]):
+            if (content / doc).is_file():
+                return f"content/{doc}"
+            if (ctx.root / "build/docs" / doc).is_file():
+                return f"build/docs/{doc}"
+        return f"site/{page}"
+    return source
+
+
+def _resolve(page: str, url: str, base, base_path: str) -> tuple[str, str] | None:
+    """(site-relative target, fragment) of a link on `page`; None when it leaves the site.
+    A target outside the site's folder is kept with a leading "../" so it counts as dead."""
+    parts = urlsplit(url.strip())
+    if parts.scheme or parts.netloc:
+        if parts.scheme not in ("http", "https", "") or parts.netloc != base.netloc:
+            return None
+    path, fragment = unquote(parts.path), unquote(parts.fragment)
+    if path.startswith("/"):
+        if not (path + "/").startswith(base_path):
+            return "../" + path.lstrip("/"), fragment
+        target = path[len(base_path):]
+    elif path:
+        target = posixpath.join(posixpath.dirname(page), path)
+    else:
+        return page, fragment       # "#anchor" or "?query": this page
+    folder = target.endswith("/")
+    target = posixpath.normpath(target) if target else "."
+    if target == ".":
+        return "", fragment
+    return target + ("/" if folder else ""), fragment
+
+
+def _existing(site_dir: Path, target: str) -> str | None:
+    """The site-relative file a target names, or None; a folder means its index.html."""
+    if target.startswith("../") or target == "..":
+        return None
+    path = site_dir / target if target else site_dir
+    if path.is_dir():
+        path = path / "index.html"
+    if not path.is_file():
+        return None
+    return path.relative_to(site_dir).as_posix()
+
+
+def _dead(source: str, page: str, line: int, url: str, what: str) -> Problem:
+    return Problem(source, None, "链接",
+                   f"网页 {page}（第{line}行）的死链接「{url}」：{what}",
+                   "请修改这个文件里的链接，让它指向存在的页面、文件和标题")

@@ -1,0 +1,118 @@
+"""Helpers for browser tests: a local HTTP server for a built site, Debian's
+headless Chromium through Playwright (never a downloaded browser), axe-core
+injected from node_modules, and what a page transferred."""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import threading
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                 "--disable-background-networking"]
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = REPO / "build" / "screenshots"
+PHONE = {"width": 375, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
+
+# One page of each kind the citizen meets (paths under the site root).
+PAGE_TYPES = {
+    "首页": "",
+    "目录": "catalog/",
+    "列表": "services/",
+    "办事指南": "services/dusheng-zinv-guangrongzheng/",
+    "公示": "notices/jiangli-fuzhu-gongshi-2027/",
+    "收费": "fees/shehui-fuyangfei/",
+    "奖励扶助": "subsidies/nongcun-jiangli-fuzhu/",
+    "政策": "policies/jiangli-fuzhu-tongzhi/",
+    "信息公开指南": "guide/",
+    "联系我们": "contacts/",
+    "页面不存在": "404.html",
+}
+
+
+def page_types(site_dir: Path) -> dict[str, str]:
+    """PAGE_TYPES plus a version comparison when the build has one (*/compare/*)."""
+    types = dict(PAGE_TYPES)
+    compare = sorted(site_dir.glob("**/compare/**/index.html"))
+    if compare:
+        types["版本比较"] = compare[0].parent.relative_to(site_dir).as_posix() + "/"
+    return types
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):   # keep pytest output readable
+        pass
+
+
+@contextmanager
+def serve(folder: Path):
+    """Serve folder on 127.0.0.1 at a free port; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@contextmanager
+def chromium():
+    """Debian's Chromium, headless; skips the test when it or Playwright is missing."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is not installed")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def axe_source() -> str:
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: run `npm ci --no-audit --no-fund` in the repository")
+    return AXE.read_text(encoding="utf-8")
+
+
+def run_axe(page, source: str) -> list[dict]:
+    """axe-core's violations for the loaded page: [{id, impact, help, nodes: [...]}]."""
+    page.add_script_tag(content=source)
+    result = page.evaluate("""async () => {
+        const r = await axe.run(document, {resultTypes: ["violations"]});
+        return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.map(n => n.target.join(" ") + " — " + n.failureSummary)}));
+    }""")
+    return result
+
+
+def serious(violations: list[dict]) -> list[dict]:
+    return [v for v in violations if v["impact"] in ("serious", "critical")]
+
+
+def transferred(page) -> dict[str, int]:
+    """Bytes the browser received for the page, by kind (HTML, CSS, JS, other),
+    from the Resource Timing entries (encoded body sizes)."""
+    return page.evaluate("""() => {
+        const out = {html: 0, css: 0, js: 0, other: 0};
+        for (const e of performance.getEntriesByType("navigation")) out.html += e.encodedBodySize;
+        for (const e of performance.getEntriesByType("resource")) {
+            const path = new URL(e.name).pathname;
+            const kind = path.endsWith(".css") ? "css" : path.endsWith(".js") ? "js"
+                       : path.endsWith(".html") || path.endsWith("/") ? "html" : "other";
+            out[kind] += e.encodedBodySize;
+        }
+        return out;
+    }""")
