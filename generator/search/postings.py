@@ -1,0 +1,139 @@
+"""Positional postings for every character bigram, and longer grams where needed.
+
+Every bigram of every page is indexed with the page numbers, counts and exact
+positions, so a query of any length can be checked for adjacency: a match is a
+position where all the query's covering grams sit at their offsets. A bigram
+whose positions alone exceed `heavy_bytes` (计划, 生育, 00 …) is "heavy": the
+index then also holds each of its one-character-longer extensions (计划生,
+计划书 …), recursively, so that frequent phrases become cheap single grams and
+a query need not download a heavy gram's positions.
+
+Byte layout of one gram, as read by search.js and query.py:
+  docs:      per page, ascending: page delta, count*2 + (title hits > 0)
+             [, title hits]   — title hits are the first occurrences, as the
+             page's indexed text is its title, a space, then its body
+  positions: per page in docs order, `count` deltas (the first from 0)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from generator.search import varint
+from generator.search.fold import fold_codes
+
+_CODE_BITS = 21  # a Unicode code point fits in 21 bits
+
+
+@dataclass(frozen=True)
+class Gram:
+    key: str
+    docs: bytes
+    positions: bytes
+    heavy: bool
+
+
+@dataclass(frozen=True)
+class _Corpus:
+    codes: np.ndarray       # all texts' code points, 0 at spaces and between pages
+    page_of: np.ndarray     # page number of each code
+    position: np.ndarray    # offset of each code in its page's text
+    title_end: np.ndarray   # per code: length of its page's title
+
+
+def _corpus(texts: list[str], title_lengths: list[int]) -> _Corpus:
+    joined = "\0".join(texts) + "\0"
+    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    codes = fold_codes(codes)
+    codes[codes == ord(" ")] = 0
+    lengths = np.array([len(text) + 1 for text in texts], dtype=np.int64)
+    page_of = np.repeat(np.arange(len(texts), dtype=np.int32), lengths)
+    starts = np.cumsum(lengths) - lengths
+    position = (np.arange(len(codes), dtype=np.int64) - starts[page_of]).astype(np.int32)
+    title_end = np.asarray(title_lengths, dtype=np.int32)[page_of]
+    return _Corpus(codes, page_of, position, title_end)
+
+
+def _encode_level(corpus: _Corpus, occ: np.ndarray, group: np.ndarray, keys: list[str],
+                  heavy_bytes: int) -> tuple[list[Gram], np.ndarray]:
+    """Encode one gram length; occ is sorted by (group, position). Returns the
+    grams and a per-group mask of the heavy ones."""
+    page = corpus.page_of[occ]
+    position = corpus.position[occ]
+    run_start = np.ones(len(occ), dtype=bool)
+    run_start[1:] = (group[1:] != group[:-1]) | (page[1:] != page[:-1])
+    deltas = np.where(run_start, position, position - np.roll(position, 1))
+    pos_bytes, pos_sizes = varint.encode(deltas)
+
+    runs = np.flatnonzero(run_start)
+    run_group, run_page = group[runs], page[runs]
+    run_count = np.diff(np.append(runs, len(occ)))
+    in_title = (position < corpus.title_end[occ]).astype(np.int32)
+    title_hits = np.add.reduceat(in_title, runs) if len(runs) else in_title
+    first_of_group = np.ones(len(runs), dtype=bool)
+    first_of_group[1:] = run_group[1:] != run_group[:-1]
+    page_delta = np.where(first_of_group, run_page, run_page - np.roll(run_page, 1))
+    has_title = title_hits > 0
+    per_run = 2 + has_title
+    slots = np.cumsum(per_run) - per_run
+    values = np.empty(int(per_run.sum()), dtype=np.int64)
+    values[slots] = page_delta
+    values[slots + 1] = run_count * 2 + has_title
+    values[slots[has_title] + 2] = title_hits[has_title]
+    doc_bytes, doc_sizes = varint.encode(values)
+    value_group = np.repeat(run_group, per_run)
+
+    groups = len(keys)
+    pos_len = np.bincount(group, weights=pos_sizes, minlength=groups).astype(np.int64)
+    doc_len = np.bincount(value_group, weights=doc_sizes, minlength=groups).astype(np.int64)
+    pos_end, doc_end = np.cumsum(pos_len), np.cumsum(doc_len)
+    heavy = pos_len > heavy_bytes
+    pos_raw, doc_raw = pos_bytes.tobytes(), doc_bytes.tobytes()
+    grams = [Gram(key, doc_raw[d_end - d_len:d_end], pos_raw[p_end - p_len:p_end], bool(h))
+             for key, d_end, d_len, p_end, p_len, h in zip(
+                 keys, doc_end.tolist(), doc_len.tolist(), pos_end.tolist(),
+                 pos_len.tolist(), heavy.tolist())]
+    return grams, heavy
+
+
+def _grouped(occ: np.ndarray, keys: np.ndarray
+             ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Sort occurrences by key (stable, so positions stay ascending); returns them,
+    their group numbers and each group's key."""
+    order = np.argsort(keys, kind="stable")
+    occ, keys = occ[order], keys[order]
+    first = np.ones(len(keys), dtype=bool)
+    first[1:] = keys[1:] != keys[:-1]
+    return occ, np.cumsum(first) - 1, keys[first]
+
+
+_LOW = (1 << _CODE_BITS) - 1
+
+
+def build_grams(texts: list[str], title_lengths: list[int], heavy_bytes: int,
+                max_length: int) -> list[Gram]:
+    """All indexed grams of the page texts, folded here (page number = list index)."""
+    corpus = _corpus(texts, title_lengths)
+    codes = corpus.codes
+    occ = np.flatnonzero((codes[:-1] != 0) & (codes[1:] != 0))
+    occ, group, group_keys = _grouped(occ, (codes[occ] << _CODE_BITS) | codes[occ + 1])
+    keys = [chr(k >> _CODE_BITS) + chr(k & _LOW) for k in group_keys.tolist()]
+    grams: list[Gram] = []
+    length = 2
+    while len(occ):
+        level, heavy = _encode_level(corpus, occ, group, keys, heavy_bytes)
+        grams.extend(level)
+        if length == max_length:
+            break
+        heavy_ids = np.flatnonzero(heavy)
+        occ = occ[heavy[group]]
+        parent = np.searchsorted(heavy_ids, group[heavy[group]])
+        following = codes[occ + length]
+        extends = following != 0
+        occ, group, group_keys = _grouped(
+            occ[extends], (parent[extends] << _CODE_BITS) | following[extends])
+        keys = [keys[heavy_ids[k >> _CODE_BITS]] + chr(k & _LOW) for k in group_keys.tolist()]
+        length += 1
+    return grams
