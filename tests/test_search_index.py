@@ -63,6 +63,17 @@ def test_small_heavy_threshold_really_splits_grams(indexes):
     assert IndexReader(indexes["default"]).manifest["heavy"] == {}
 
 
+def test_long_rare_terms_check_few_candidates_by_text_instead_of_more_grams(indexes):
+    reader = IndexReader(indexes["default"])
+    assert len(plan("11530000mb0000001x-2026-00001", reader.manifest)) > 2
+    search(reader, "11530000MB0000001X-2026-00001")
+    assert any(name.startswith("doc/") for name in reader.fetched)
+    reader = IndexReader(indexes["default"])
+    assert len(plan("宣传教育工作", reader.manifest)) > 2
+    search(reader, "宣传教育工作")
+    assert not any(name.startswith("doc/") for name in reader.fetched)
+
+
 def test_skipped_elements_noindex_pages_and_404_are_not_indexed(site, indexes):
     assert "drafts/" not in urls(indexes["default"], "计生委")
     assert "草稿" not in site.texts and urls(indexes["default"], "草稿") == []

@@ -113,6 +113,8 @@ def build_search_index(site_dir: Path, base_url: str = "/", *,
         "shards": shard_count,
         "shardBytes": round(sum(len(files[layout.shard_path(n)])
                                 for n in range(shard_count)) / shard_count),
+        "docBytes": round(sum(len(files[layout.doc_path(n)]) for n in range(len(pages)))
+                          / max(len(pages), 1)),
         "maxGram": MAX_GRAM,
         "kinds": kinds,
         "statuses": [{"name": s, "current": s in CURRENT_STATUSES} for s in statuses],

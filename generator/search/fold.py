@@ -44,13 +44,11 @@ def query_terms(query: str) -> list[str]:
     return list(seen)
 
 
-_LOOKUP = np.arange(0x10000, dtype=np.int64)
+_LOOKUP = np.arange(0x110000, dtype=np.uint32)
 for _code, _folded in _TABLE.items():
     _LOOKUP[_code] = ord(_folded)
 
 
 def fold_codes(codes: np.ndarray) -> np.ndarray:
-    """fold() for an array of code points, in place; the index builder's fast path."""
-    basic = codes < len(_LOOKUP)
-    codes[basic] = _LOOKUP[codes[basic]]
-    return codes
+    """fold() for an array of code points; the index builder's fast path."""
+    return _LOOKUP[codes]

@@ -45,8 +45,8 @@ class _Corpus:
 
 def _corpus(texts: list[str], title_lengths: list[int]) -> _Corpus:
     joined = "\0".join(texts) + "\0"
-    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-    codes = fold_codes(codes)
+    codes = fold_codes(np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32))
+    codes = codes.astype(np.int64)
     codes[codes == ord(" ")] = 0
     lengths = np.array([len(text) + 1 for text in texts], dtype=np.int64)
     page_of = np.repeat(np.arange(len(texts), dtype=np.int32), lengths)

@@ -9,9 +9,10 @@ from pathlib import Path
 
 from generator.search import layout, varint
 from generator.search.collect import SEARCH_DIR
-from generator.search.fold import query_terms
+from generator.search.fold import fold, query_terms
 
 RESULTS_SHOWN = 10  # the client fetches excerpts for the first screenful only
+FIRST_PIECES = 2    # grams fetched before deciding to verify candidates by their text
 
 
 @dataclass(frozen=True)
@@ -138,24 +139,57 @@ def plan(term: str, manifest: dict) -> list[tuple[int, str]]:
     return best[size][1]
 
 
-def _term_matches(reader: IndexReader, term: str) -> dict[int, tuple[int, bool]]:
-    """page -> (occurrences of term, whether one is in the title)."""
-    pieces = plan(term, reader.manifest)
-    if len(pieces) == 1:
-        postings = reader.postings(term, with_positions=False)
-        return {page: (count, title > 0) for page, (count, title, _) in postings.pages.items()}
+def _adjacent(reader: IndexReader, pieces: list[tuple[int, str]]
+              ) -> dict[int, tuple[int, bool]]:
+    """Pages where all pieces sit at their relative offsets: page -> (matches, in title)."""
     loaded = [(offset, reader.postings(gram, with_positions=True).pages)
               for offset, gram in pieces]
-    anchor = loaded[0][1]  # the piece at offset 0
+    anchor_offset, anchor = loaded[0]  # the leftmost piece
     matches = {}
     for page in sorted(set.intersection(*(set(pages) for _, pages in loaded))):
-        others = [(offset, set(pages[page][2])) for offset, pages in loaded[1:]]
+        others = [(offset - anchor_offset, set(pages[page][2])) for offset, pages in loaded[1:]]
         _, title_hits, positions = anchor[page]
         found = [index for index, at in enumerate(positions)
                  if all(at + offset in where for offset, where in others)]
         if found:
             matches[page] = (len(found), found[0] < title_hits)
     return matches
+
+
+def _verified(reader: IndexReader, term: str, candidates: list[int]
+              ) -> dict[int, tuple[int, bool]]:
+    """Check candidates against their text, which the client fetches anyway to show them."""
+    matches = {}
+    for page in candidates:
+        doc = reader.doc(page)
+        text = fold(f"{doc['t']} {doc['x']}")
+        count = sum(1 for at in range(len(text)) if text.startswith(term, at))
+        if count:
+            matches[page] = (count, term in fold(doc["t"]))
+    return matches
+
+
+def _term_matches(reader: IndexReader, term: str) -> dict[int, tuple[int, bool]]:
+    """page -> (occurrences of term, whether one is in the title).
+
+    A long term needs many grams. The two cheapest (later ones first among equals:
+    the end of a code or number tells pages apart) often leave few candidate pages;
+    when checking those against their text, which the client fetches anyway to show
+    them, costs less than fetching the remaining grams, that is what happens."""
+    manifest = reader.manifest
+    pieces = plan(term, manifest)
+    if len(pieces) == 1:
+        postings = reader.postings(term, with_positions=False)
+        return {page: (count, title > 0) for page, (count, title, _) in postings.pages.items()}
+    if len(pieces) <= FIRST_PIECES:
+        return _adjacent(reader, pieces)
+    order = sorted(range(len(pieces)),
+                   key=lambda i: (_cost(pieces[i][1], False, manifest), -pieces[i][0]))
+    candidates = _adjacent(reader, [pieces[i] for i in sorted(order[:FIRST_PIECES])])
+    rest = sum(_cost(pieces[i][1], False, manifest) for i in order[FIRST_PIECES:])
+    if len(candidates) * manifest["docBytes"] <= rest:
+        return _verified(reader, term, sorted(candidates))
+    return _adjacent(reader, pieces)
 
 
 def search(reader: IndexReader, query: str, kind: str | None = None,

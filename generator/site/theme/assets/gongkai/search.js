@@ -16,6 +16,7 @@
   const EXCERPT_BEFORE = 30;      // characters of context before the first hit
   const EXCERPT_LENGTH = 110;
   const TYPING_PAUSE_MS = 120;
+  const FIRST_PIECES = 2;         // grams fetched before deciding to check candidates' text
 
   /* Folding: the same table as generator/search/fold.py. */
   const SPACES = "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006" +
@@ -224,18 +225,8 @@
     return best[size].pieces;
   }
 
-  /* page -> [occurrences, found in title] for one term. */
-  function termMatches(index, term) {
-    const pieces = plan(term, index.manifest);
-    if (pieces.length === 1) {
-      return index.postings(term, false).then(function (postings) {
-        const matches = new Map();
-        postings.pages.forEach(function (page, i) {
-          matches.set(page, [postings.counts[i], postings.titles[i] > 0]);
-        });
-        return matches;
-      });
-    }
+  /* Pages where all pieces sit at their relative offsets: page -> [matches, in title]. */
+  function adjacent(index, pieces) {
     return Promise.all(pieces.map(function (piece) {
       return index.postings(piece[1], true);
     })).then(function (loaded) {
@@ -244,7 +235,7 @@
         postings.pages.forEach(function (page, i) { at.set(page, i); });
         return at;
       });
-      const anchor = loaded[0];
+      const anchor = loaded[0];   // the leftmost piece
       const matches = new Map();
       anchor.pages.forEach(function (page, i) {
         const rows = where.map(function (at) { return at.get(page); });
@@ -255,7 +246,7 @@
         anchor.positions[i].forEach(function (start, nth) {
           for (let k = 1; k < pieces.length; k++) {
             const list = loaded[k].positions[rows[k]];
-            const target = start + pieces[k][0];
+            const target = start + pieces[k][0] - pieces[0][0];
             while (cursors[k] < list.length && list[cursors[k]] < target) cursors[k]++;
             if (list[cursors[k]] !== target) return;
           }
@@ -266,6 +257,57 @@
       });
       return matches;
     });
+  }
+
+  /* Check candidates against their text, which is fetched anyway to show them. */
+  function verified(index, term, candidates) {
+    return Promise.all(candidates.map(function (page) { return index.doc(page); }))
+      .then(function (docs) {
+        const matches = new Map();
+        docs.forEach(function (doc, i) {
+          const text = fold(doc.t + " " + doc.x);
+          let count = 0;
+          for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) count++;
+          if (count) matches.set(candidates[i], [count, fold(doc.t).indexOf(term) >= 0]);
+        });
+        return matches;
+      });
+  }
+
+  /*
+   * page -> [occurrences, found in title] for one term. A long term needs many grams;
+   * the two cheapest (later ones first among equals: the end of a code or number tells
+   * pages apart) often leave few candidates, and when checking their text costs less
+   * than fetching the remaining grams, that is what happens.
+   */
+  function termMatches(index, term) {
+    const manifest = index.manifest;
+    const pieces = plan(term, manifest);
+    if (pieces.length === 1) {
+      return index.postings(term, false).then(function (postings) {
+        const matches = new Map();
+        postings.pages.forEach(function (page, i) {
+          matches.set(page, [postings.counts[i], postings.titles[i] > 0]);
+        });
+        return matches;
+      });
+    }
+    if (pieces.length <= FIRST_PIECES) return adjacent(index, pieces);
+    const costOf = function (i) { return cost(pieces[i][1], false, manifest); };
+    const order = pieces.map(function (piece, i) { return i; }).sort(function (a, b) {
+      return costOf(a) - costOf(b) || pieces[b][0] - pieces[a][0];
+    });
+    const first = order.slice(0, FIRST_PIECES).sort(function (a, b) { return a - b; });
+    let rest = 0;
+    order.slice(FIRST_PIECES).forEach(function (i) { rest += costOf(i); });
+    return adjacent(index, first.map(function (i) { return pieces[i]; }))
+      .then(function (candidates) {
+        if (candidates.size * manifest.docBytes <= rest) {
+          const pages = Array.from(candidates.keys()).sort(function (a, b) { return a - b; });
+          return verified(index, term, pages);
+        }
+        return adjacent(index, pieces);
+      });
   }
 
   /*
@@ -357,16 +399,9 @@
     return new URL(relative, new URL("../", index.manifestUrl)).href;
   }
 
-  /* The text around the first hit in the body, every term in it marked. */
-  function excerpt(text, terms) {
+  /* text[start, end) as nodes, every occurrence of the terms in a <mark>. */
+  function marked(text, terms, start, end) {
     const folded = fold(text);
-    let first = -1;
-    terms.forEach(function (term) {
-      const at = folded.indexOf(term);
-      if (at >= 0 && (first < 0 || at < first)) first = at;
-    });
-    const start = Math.max(0, first - EXCERPT_BEFORE);
-    const end = Math.min(text.length, start + EXCERPT_LENGTH);
     const marks = [];
     terms.forEach(function (term) {
       for (let at = folded.indexOf(term, start); at >= 0 && at < end;
@@ -377,7 +412,6 @@
     marks.sort(function (a, b) { return a[0] - b[0]; });
     const fragment = document.createDocumentFragment();
     let cursor = start;
-    if (start > 0) fragment.appendChild(document.createTextNode("…"));
     marks.forEach(function (mark) {
       if (mark[1] <= cursor) return;
       const from = Math.max(mark[0], cursor);
@@ -388,6 +422,22 @@
       cursor = mark[1];
     });
     fragment.appendChild(document.createTextNode(text.slice(cursor, end)));
+    return fragment;
+  }
+
+  /* The body text around the first hit (or its start, if only the title matched). */
+  function excerpt(text, terms) {
+    const folded = fold(text);
+    let first = -1;
+    terms.forEach(function (term) {
+      const at = folded.indexOf(term);
+      if (at >= 0 && (first < 0 || at < first)) first = at;
+    });
+    const start = Math.max(0, first - EXCERPT_BEFORE);
+    const end = Math.min(text.length, start + EXCERPT_LENGTH);
+    const fragment = document.createDocumentFragment();
+    if (start > 0) fragment.appendChild(document.createTextNode("…"));
+    fragment.appendChild(marked(text, terms, start, end));
     if (end < text.length) fragment.appendChild(document.createTextNode("…"));
     return fragment;
   }
@@ -396,7 +446,7 @@
     const item = itemTemplate.content.firstElementChild.cloneNode(true);
     const slot = function (name) { return item.querySelector("[data-slot=" + name + "]"); };
     item.querySelector("a").href = siteUrl(doc.u);
-    slot("title").textContent = doc.t;
+    slot("title").appendChild(marked(doc.t, terms, 0, doc.t.length));
     slot("kind").textContent = doc.k;
     slot("date").textContent = doc.d;
     slot("status").textContent = doc.s;
