@@ -145,3 +145,15 @@ def test_page_reading_follows_the_template_contract():
     untitled = read_page(html.replace("<h1>社会抚养费<a class=\"headerlink\" href=\"#\">¶</a></h1>", ""))
     assert untitled.title == "备用标题 - 站点"
     assert read_page(html.replace("</head>", '<meta name="robots" content="noindex"></head>')) is None
+
+
+def test_rebuild_replaces_only_the_index_own_files(site, tmp_path):
+    copy = tmp_path / "site"
+    shutil.copytree(site.site_dir, copy)
+    build_search_index(copy)
+    stale = copy / "search" / "s" / "99999.bin"
+    stale.write_bytes(b"old")
+    neighbour = copy / "search" / "help.txt"
+    neighbour.write_text("不是索引的文件", encoding="utf-8")
+    build_search_index(copy)
+    assert not stale.exists() and neighbour.exists()

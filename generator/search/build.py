@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.search import layout, varint
-from generator.search.collect import SEARCH_DIR, Page, collect_pages
+from generator.search.collect import Page, collect_pages
 from generator.search.postings import Gram, build_grams
 
 # Tuned with bench/search_index.py: a heavy gram's positions are split off (and its
@@ -77,7 +77,7 @@ def _facets(pages: list[Page]) -> tuple[list[str], list[str], bytes]:
 
 def build_search_index(site_dir: Path, base_url: str = "/", *,
                        heavy_bytes: int = HEAVY_BYTES) -> SearchStats:
-    """Index site_dir's pages into site_dir/search/ (replacing what was there).
+    """Index site_dir's pages into site_dir/search/ (replacing an earlier index there).
 
     base_url is the path the site is served under; it is recorded in the manifest for
     consumers that cannot resolve page URLs against the manifest's own location.
@@ -123,9 +123,13 @@ def build_search_index(site_dir: Path, base_url: str = "/", *,
     files[layout.MANIFEST] = json.dumps(manifest, ensure_ascii=False, sort_keys=True,
                                         separators=(",", ":")).encode()
 
-    out = site_dir / SEARCH_DIR
-    if out.exists():
-        shutil.rmtree(out)
+    out = site_dir / layout.SEARCH_DIR
+    for name in layout.OWNED:
+        stale = out / name
+        if stale.is_dir():
+            shutil.rmtree(stale)
+        elif stale.exists():
+            stale.unlink()
     for name, content in files.items():
         path = out / name
         path.parent.mkdir(parents=True, exist_ok=True)

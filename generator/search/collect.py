@@ -7,9 +7,6 @@ from pathlib import Path
 
 from generator.search.extract import PageText, read_page
 
-SEARCH_DIR = "search"
-
-
 @dataclass(frozen=True)
 class Page:
     url: str  # relative to the site root, as the site links it ("fees/x/")
@@ -29,7 +26,7 @@ def collect_pages(site_dir: Path) -> list[Page]:
     pages = []
     for file in sorted(site_dir.rglob("*.html")):
         relative = file.relative_to(site_dir)
-        if relative.as_posix() == "404.html" or relative.parts[0] == SEARCH_DIR:
+        if relative.as_posix() == "404.html":
             continue
         text = read_page(file.read_text(encoding="utf-8"))
         if text is not None:

@@ -9,8 +9,11 @@
 
 from __future__ import annotations
 
+SEARCH_DIR = "search"
 MANIFEST = "manifest.json"
 FACETS = "facets.bin"
+# Everything the index owns under SEARCH_DIR; a rebuild replaces these and nothing else.
+OWNED = (MANIFEST, FACETS, "s", "h", "doc")
 
 _FNV_OFFSET, _FNV_PRIME = 0x811C9DC5, 0x01000193
 

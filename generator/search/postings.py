@@ -24,7 +24,6 @@ import numpy as np
 from generator.search import varint
 from generator.search.fold import fold_codes
 
-_CODE_BITS = 21  # a Unicode code point fits in 21 bits
 
 
 @dataclass(frozen=True)
@@ -37,23 +36,29 @@ class Gram:
 
 @dataclass(frozen=True)
 class _Corpus:
-    codes: np.ndarray       # all texts' code points, 0 at spaces and between pages
-    page_of: np.ndarray     # page number of each code
-    position: np.ndarray    # offset of each code in its page's text
-    title_end: np.ndarray   # per code: length of its page's title
+    chars: np.ndarray       # all texts as dense character numbers, 0 at spaces and
+                            # between pages, so grams never span them
+    alphabet: list[str]     # character of each number
+    page_of: np.ndarray     # page number of each character
+    position: np.ndarray    # offset of each character in its page's text
+    title_length: np.ndarray  # per page
 
 
 def _corpus(texts: list[str], title_lengths: list[int]) -> _Corpus:
     joined = "\0".join(texts) + "\0"
     codes = fold_codes(np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32))
-    codes = codes.astype(np.int64)
     codes[codes == ord(" ")] = 0
+    # Dense numbers (a few thousand characters) keep gram keys small and sorts fast.
+    present = np.bincount(codes) > 0
+    present[0] = True
+    number = (np.cumsum(present) - 1).astype(np.int32)
+    alphabet = [chr(code) for code in np.flatnonzero(present).tolist()]
     lengths = np.array([len(text) + 1 for text in texts], dtype=np.int64)
     page_of = np.repeat(np.arange(len(texts), dtype=np.int32), lengths)
     starts = np.cumsum(lengths) - lengths
     position = (np.arange(len(codes), dtype=np.int64) - starts[page_of]).astype(np.int32)
-    title_end = np.asarray(title_lengths, dtype=np.int32)[page_of]
-    return _Corpus(codes, page_of, position, title_end)
+    return _Corpus(number[codes], alphabet, page_of, position,
+                   np.asarray(title_lengths, dtype=np.int32))
 
 
 def _encode_level(corpus: _Corpus, occ: np.ndarray, group: np.ndarray, keys: list[str],
@@ -70,7 +75,7 @@ def _encode_level(corpus: _Corpus, occ: np.ndarray, group: np.ndarray, keys: lis
     runs = np.flatnonzero(run_start)
     run_group, run_page = group[runs], page[runs]
     run_count = np.diff(np.append(runs, len(occ)))
-    in_title = (position < corpus.title_end[occ]).astype(np.int32)
+    in_title = (position < corpus.title_length[page]).astype(np.int32)
     title_hits = np.add.reduceat(in_title, runs) if len(runs) else in_title
     first_of_group = np.ones(len(runs), dtype=bool)
     first_of_group[1:] = run_group[1:] != run_group[:-1]
@@ -109,17 +114,16 @@ def _grouped(occ: np.ndarray, keys: np.ndarray
     return occ, np.cumsum(first) - 1, keys[first]
 
 
-_LOW = (1 << _CODE_BITS) - 1
-
-
 def build_grams(texts: list[str], title_lengths: list[int], heavy_bytes: int,
                 max_length: int) -> list[Gram]:
     """All indexed grams of the page texts, folded here (page number = list index)."""
     corpus = _corpus(texts, title_lengths)
-    codes = corpus.codes
-    occ = np.flatnonzero((codes[:-1] != 0) & (codes[1:] != 0))
-    occ, group, group_keys = _grouped(occ, (codes[occ] << _CODE_BITS) | codes[occ + 1])
-    keys = [chr(k >> _CODE_BITS) + chr(k & _LOW) for k in group_keys.tolist()]
+    chars, alphabet, size = corpus.chars, corpus.alphabet, len(corpus.alphabet)
+    occ = np.flatnonzero((chars[:-1] != 0) & (chars[1:] != 0))
+    key_type = np.int32 if size * size < 2**31 else np.int64
+    occ, group, group_keys = _grouped(
+        occ, chars[occ].astype(key_type) * size + chars[occ + 1])
+    keys = [alphabet[k // size] + alphabet[k % size] for k in group_keys.tolist()]
     grams: list[Gram] = []
     length = 2
     while len(occ):
@@ -129,11 +133,10 @@ def build_grams(texts: list[str], title_lengths: list[int], heavy_bytes: int,
             break
         heavy_ids = np.flatnonzero(heavy)
         occ = occ[heavy[group]]
-        parent = np.searchsorted(heavy_ids, group[heavy[group]])
-        following = codes[occ + length]
+        parent = np.searchsorted(heavy_ids, group[heavy[group]]).astype(np.int64)
+        following = chars[occ + length]
         extends = following != 0
-        occ, group, group_keys = _grouped(
-            occ[extends], (parent[extends] << _CODE_BITS) | following[extends])
-        keys = [keys[heavy_ids[k >> _CODE_BITS]] + chr(k & _LOW) for k in group_keys.tolist()]
+        occ, group, group_keys = _grouped(occ[extends], parent[extends] * size + following[extends])
+        keys = [keys[heavy_ids[k // size]] + alphabet[k % size] for k in group_keys.tolist()]
         length += 1
     return grams

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.search import layout, varint
-from generator.search.collect import SEARCH_DIR
 from generator.search.fold import fold, query_terms
 
 RESULTS_SHOWN = 10  # the client fetches excerpts for the first screenful only
@@ -36,7 +35,7 @@ class IndexReader:
     fetched: dict[str, int] = field(default_factory=dict)
 
     def read(self, name: str) -> bytes:
-        data = (self.site_dir / SEARCH_DIR / name).read_bytes()
+        data = (self.site_dir / layout.SEARCH_DIR / name).read_bytes()
         self.fetched[name] = len(data)
         return data
 

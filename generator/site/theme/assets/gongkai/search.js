@@ -523,7 +523,11 @@
   }
 
   input.addEventListener("focus", open);
-  input.addEventListener("input", schedule);
+  // With an input method, search the characters chosen, not the pinyin being typed.
+  input.addEventListener("input", function (event) {
+    if (!event.isComposing) schedule();
+  });
+  input.addEventListener("compositionend", schedule);
   kindFilter.addEventListener("change", run);
   statusFilter.addEventListener("change", run);
   form.addEventListener("reset", function () { setTimeout(run); });
