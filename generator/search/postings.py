@@ -65,35 +65,44 @@ def _encode_level(corpus: _Corpus, occ: np.ndarray, group: np.ndarray, keys: lis
                   heavy_bytes: int) -> tuple[list[Gram], np.ndarray]:
     """Encode one gram length; occ is sorted by (group, position). Returns the
     grams and a per-group mask of the heavy ones."""
+    count = len(occ)
     page = corpus.page_of[occ]
     position = corpus.position[occ]
-    run_start = np.ones(len(occ), dtype=bool)
-    run_start[1:] = (group[1:] != group[:-1]) | (page[1:] != page[:-1])
-    deltas = np.where(run_start, position, position - np.roll(position, 1))
+    group_start = np.ones(count, dtype=bool)
+    group_start[1:] = group[1:] != group[:-1]
+    run_start = group_start.copy()
+    run_start[1:] |= page[1:] != page[:-1]
+    deltas = position.copy()
+    deltas[1:] -= position[:-1]
+    deltas[run_start] = position[run_start]
     pos_bytes, pos_sizes = varint.encode(deltas)
 
     runs = np.flatnonzero(run_start)
-    run_group, run_page = group[runs], page[runs]
-    run_count = np.diff(np.append(runs, len(occ)))
-    in_title = (position < corpus.title_length[page]).astype(np.int32)
-    title_hits = np.add.reduceat(in_title, runs) if len(runs) else in_title
-    first_of_group = np.ones(len(runs), dtype=bool)
-    first_of_group[1:] = run_group[1:] != run_group[:-1]
-    page_delta = np.where(first_of_group, run_page, run_page - np.roll(run_page, 1))
+    run_page = page[runs]
+    run_count = np.diff(np.append(runs, count))
+    in_title = position < corpus.title_length[page]
+    title_hits = np.add.reduceat(in_title, runs, dtype=np.int32)
+    page_delta = run_page.copy()
+    page_delta[1:] -= run_page[:-1]
+    first_run = group_start[runs]
+    page_delta[first_run] = run_page[first_run]
     has_title = title_hits > 0
-    per_run = 2 + has_title
-    slots = np.cumsum(per_run) - per_run
-    values = np.empty(int(per_run.sum()), dtype=np.int64)
+    per_run = 2 + has_title.view(np.uint8).astype(np.int64)
+    run_value_end = np.cumsum(per_run)
+    slots = run_value_end - per_run
+    values = np.empty(int(run_value_end[-1]), dtype=np.int64)
     values[slots] = page_delta
     values[slots + 1] = run_count * 2 + has_title
     values[slots[has_title] + 2] = title_hits[has_title]
     doc_bytes, doc_sizes = varint.encode(values)
-    value_group = np.repeat(run_group, per_run)
 
-    groups = len(keys)
-    pos_len = np.bincount(group, weights=pos_sizes, minlength=groups).astype(np.int64)
-    doc_len = np.bincount(value_group, weights=doc_sizes, minlength=groups).astype(np.int64)
-    pos_end, doc_end = np.cumsum(pos_len), np.cumsum(doc_len)
+    # Groups are contiguous: each one's bytes end where its last occurrence's (run's) do.
+    last_occ = np.append(np.flatnonzero(group_start)[1:], count) - 1
+    last_run = np.append(np.flatnonzero(first_run)[1:], len(runs)) - 1
+    pos_end = np.cumsum(pos_sizes, dtype=np.int64)[last_occ]
+    doc_end = np.cumsum(doc_sizes, dtype=np.int64)[run_value_end[last_run] - 1]
+    pos_len = np.diff(pos_end, prepend=0)
+    doc_len = np.diff(doc_end, prepend=0)
     heavy = pos_len > heavy_bytes
     pos_raw, doc_raw = pos_bytes.tobytes(), doc_bytes.tobytes()
     grams = [Gram(key, doc_raw[d_end - d_len:d_end], pos_raw[p_end - p_len:p_end], bool(h))
@@ -103,27 +112,30 @@ def _encode_level(corpus: _Corpus, occ: np.ndarray, group: np.ndarray, keys: lis
     return grams, heavy
 
 
-def _grouped(occ: np.ndarray, keys: np.ndarray
-             ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Sort occurrences by key (stable, so positions stay ascending); returns them,
-    their group numbers and each group's key."""
-    order = np.argsort(keys, kind="stable")
-    occ, keys = occ[order], keys[order]
-    first = np.ones(len(keys), dtype=bool)
-    first[1:] = keys[1:] != keys[:-1]
-    return occ, np.cumsum(first) - 1, keys[first]
+def _grouped(occ: np.ndarray, high: np.ndarray, low: np.ndarray
+             ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Sort occurrences by (high, low), stably so positions stay ascending; returns
+    them, their group numbers and each group's high and low parts."""
+    if len(occ) and max(int(high.max()), int(low.max())) < 1 << 16:
+        # Two stable 16-bit sorts (numpy uses radix sort for those) beat one 64-bit sort.
+        order = np.argsort(low.astype(np.uint16), kind="stable")
+        order = order[np.argsort(high[order].astype(np.uint16), kind="stable")]
+    else:
+        order = np.argsort(high.astype(np.int64) * (1 << 32) + low, kind="stable")
+    occ, high, low = occ[order], high[order], low[order]
+    first = np.ones(len(occ), dtype=bool)
+    first[1:] = (high[1:] != high[:-1]) | (low[1:] != low[:-1])
+    return occ, np.cumsum(first, dtype=np.int32) - 1, high[first], low[first]
 
 
 def build_grams(texts: list[str], title_lengths: list[int], heavy_bytes: int,
                 max_length: int) -> list[Gram]:
     """All indexed grams of the page texts, folded here (page number = list index)."""
     corpus = _corpus(texts, title_lengths)
-    chars, alphabet, size = corpus.chars, corpus.alphabet, len(corpus.alphabet)
+    chars, alphabet = corpus.chars, corpus.alphabet
     occ = np.flatnonzero((chars[:-1] != 0) & (chars[1:] != 0))
-    key_type = np.int32 if size * size < 2**31 else np.int64
-    occ, group, group_keys = _grouped(
-        occ, chars[occ].astype(key_type) * size + chars[occ + 1])
-    keys = [alphabet[k // size] + alphabet[k % size] for k in group_keys.tolist()]
+    occ, group, firsts, seconds = _grouped(occ, chars[occ], chars[occ + 1])
+    keys = [alphabet[a] + alphabet[b] for a, b in zip(firsts.tolist(), seconds.tolist())]
     grams: list[Gram] = []
     length = 2
     while len(occ):
@@ -133,10 +145,10 @@ def build_grams(texts: list[str], title_lengths: list[int], heavy_bytes: int,
             break
         heavy_ids = np.flatnonzero(heavy)
         occ = occ[heavy[group]]
-        parent = np.searchsorted(heavy_ids, group[heavy[group]]).astype(np.int64)
+        parent = np.searchsorted(heavy_ids, group[heavy[group]]).astype(np.int32)
         following = chars[occ + length]
         extends = following != 0
-        occ, group, group_keys = _grouped(occ[extends], parent[extends] * size + following[extends])
-        keys = [keys[heavy_ids[k // size]] + alphabet[k % size] for k in group_keys.tolist()]
+        occ, group, parents, nexts = _grouped(occ[extends], parent[extends], following[extends])
+        keys = [keys[heavy_ids[p]] + alphabet[c] for p, c in zip(parents.tolist(), nexts.tolist())]
         length += 1
     return grams

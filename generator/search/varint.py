@@ -14,18 +14,18 @@ def encode(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     values = values.astype(np.uint32, copy=False)
     top = int(values.max()) if len(values) else 0
     width = max(1, (top.bit_length() + 6) // 7)
-    sizes = np.ones(len(values), dtype=np.int64)
+    sizes = np.ones(len(values), dtype=np.uint8)
     for index in range(1, width):
         sizes += values >= (1 << (7 * index))
-    ends = np.cumsum(sizes)
-    starts = ends - sizes
-    out = np.empty(int(ends[-1]) if len(values) else 0, dtype=np.uint8)
-    out[starts] = (values & 0x7F) | ((sizes > 1).astype(np.uint32) << 7)
-    for index in range(1, width):
-        which = np.flatnonzero(sizes > index)
-        out[starts[which] + index] = ((values[which] >> (7 * index)) & 0x7F) | (
-            (sizes[which] > index + 1).astype(np.uint32) << 7)
-    return out, sizes
+    # Every value as `width` 7-bit groups, row by row; then only the groups it needs.
+    groups = np.empty((len(values), width), dtype=np.uint8)
+    needed = np.empty((len(values), width), dtype=bool)
+    for index in range(width):
+        part = (values >> (7 * index)).astype(np.uint8) & 0x7F
+        part |= (sizes > index + 1).view(np.uint8) << 7
+        groups[:, index] = part
+        needed[:, index] = sizes > index
+    return groups[needed], sizes
 
 
 def encode_one(value: int) -> bytes:
