@@ -97,8 +97,8 @@ def _page(number: int, rng: random.Random, pool: list[str]) -> tuple[str, dict, 
     if number == 8:
         sentences.append("标准为每人每年720元。")
     title = f"第{number}号{kind}：{rng.choice(['社会抚养费征收', '奖励扶助金发放', '光荣证办理', '信息公开'])}"
-    meta = {"title": title, "kind": kind, "date": f"2026-{1 + number % 12:02d}-{1 + number % 27:02d}",
-            "status": STATUSES[number % len(STATUSES)]}
+    date = f"2026-{1 + number % 12:02d}-{1 + number % 27:02d}"
+    meta = {"title": title, "kind": kind, "date": date, "status": STATUSES[number % len(STATUSES)]}
     paragraphs = ["".join(sentences[i:i + 3]) for i in range(0, len(sentences), 3)]
     return f"{folder}/p{number}", meta, paragraphs
 

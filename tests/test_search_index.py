@@ -144,7 +144,8 @@ def test_page_reading_follows_the_template_contract():
     assert (page.kind, page.date, page.status) == ("收费标准", "2026-11-02", "")
     untitled = read_page(html.replace("<h1>社会抚养费<a class=\"headerlink\" href=\"#\">¶</a></h1>", ""))
     assert untitled.title == "备用标题 - 站点"
-    assert read_page(html.replace("</head>", '<meta name="robots" content="noindex"></head>')) is None
+    noindex = '<meta name="robots" content="noindex"></head>'
+    assert read_page(html.replace("</head>", noindex)) is None
 
 
 def test_rebuild_replaces_only_the_index_own_files(site, tmp_path):

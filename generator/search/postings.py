@@ -25,7 +25,6 @@ from generator.search import varint
 from generator.search.fold import fold_codes
 
 
-
 @dataclass(frozen=True)
 class Gram:
     key: str

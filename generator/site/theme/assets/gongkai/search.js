@@ -101,8 +101,8 @@
     this.manifestUrl = manifestUrl;
     this.files = new Map();
     this.shards = new Map();
-    this.bytesFetched = 0;
     this.manifest = null;
+    this.ready = null;      // the manifest, once asked for
   }
 
   Index.prototype.load = function () {
@@ -132,10 +132,7 @@
           if (!response.ok) throw new Error("search index: " + response.status);
           return response.arrayBuffer();
         })
-        .then((buffer) => {
-          this.bytesFetched += buffer.byteLength;
-          return new Uint8Array(buffer);
-        });
+        .then(function (buffer) { return new Uint8Array(buffer); });
       request.catch(() => this.files.delete(name));
       this.files.set(name, request);
     }
@@ -580,11 +577,7 @@
 
   /* For tests and for other pages of the site: the same search, without the UI. */
   window.gongkaiSearch = {
-    index: index,
-    fold: fold,
-    plan: function (term) {
-      return index.load().then(function (manifest) { return plan(fold(term), manifest); });
-    },
+    /* Resolves to the result pages' URLs (relative to the site root), best first. */
     query: function (query, filters) {
       return search(index, query, filters || {}).then(function (result) {
         return Promise.all(result.hits.map(function (hit) { return index.doc(hit.page); }))
