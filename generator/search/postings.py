@@ -78,30 +78,29 @@ def _encode_level(corpus: _Corpus, occ: np.ndarray, group: np.ndarray, keys: lis
 
     runs = np.flatnonzero(run_start)
     run_page = page[runs]
-    run_count = np.diff(np.append(runs, count))
-    in_title = position < corpus.title_length[page]
-    title_hits = np.add.reduceat(in_title, runs, dtype=np.int32)
+    run_count = np.diff(runs, append=count).astype(np.int32)
+    title_hits = np.add.reduceat(position < corpus.title_length[page], runs, dtype=np.int32)
     page_delta = run_page.copy()
     page_delta[1:] -= run_page[:-1]
     first_run = group_start[runs]
     page_delta[first_run] = run_page[first_run]
     has_title = title_hits > 0
-    per_run = 2 + has_title.view(np.uint8).astype(np.int64)
-    run_value_end = np.cumsum(per_run)
-    slots = run_value_end - per_run
-    values = np.empty(int(run_value_end[-1]), dtype=np.int64)
-    values[slots] = page_delta
-    values[slots + 1] = run_count * 2 + has_title
-    values[slots[has_title] + 2] = title_hits[has_title]
+    # Each run's (page delta, count*2 + flag) pair, then its title hits after the pair
+    # where there are any (few runs have them).
+    pairs = np.empty((len(runs), 2), dtype=np.int32)
+    pairs[:, 0] = page_delta
+    pairs[:, 1] = run_count * 2 + has_title
+    titled = np.flatnonzero(has_title)
+    values = np.insert(pairs.ravel(), 2 * titled + 2, title_hits[titled])
     doc_bytes, doc_sizes = varint.encode(values)
 
-    # Groups are contiguous: each one's bytes end where its last occurrence's (run's) do.
-    last_occ = np.append(np.flatnonzero(group_start)[1:], count) - 1
-    last_run = np.append(np.flatnonzero(first_run)[1:], len(runs)) - 1
-    pos_end = np.cumsum(pos_sizes, dtype=np.int64)[last_occ]
-    doc_end = np.cumsum(doc_sizes, dtype=np.int64)[run_value_end[last_run] - 1]
-    pos_len = np.diff(pos_end, prepend=0)
-    doc_len = np.diff(doc_end, prepend=0)
+    # Groups are contiguous runs of occurrences, of runs, and so of values.
+    group_occ = np.flatnonzero(group_start)
+    group_run = np.flatnonzero(first_run)
+    group_value = 2 * group_run + np.searchsorted(titled, group_run)
+    pos_len = np.add.reduceat(pos_sizes, group_occ, dtype=np.int64)
+    doc_len = np.add.reduceat(doc_sizes, group_value, dtype=np.int64)
+    pos_end, doc_end = np.cumsum(pos_len), np.cumsum(doc_len)
     heavy = pos_len > heavy_bytes
     pos_raw, doc_raw = pos_bytes.tobytes(), doc_bytes.tobytes()
     grams = [Gram(key, doc_raw[d_end - d_len:d_end], pos_raw[p_end - p_len:p_end], bool(h))
