@@ -117,8 +117,9 @@ def run(count: int) -> None:
         stats = build_search_index(site)
         after = os.times()
         print(f"\n== {count} pages (site written in {made:.1f} s)")
-        # System time is mostly page faults on numpy's fresh arrays; on some machines
-        # it dominates (see MALLOC_MMAP_THRESHOLD_ in the report).
+        # System time is mostly page faults on numpy's fresh large arrays; where it
+        # dominates, glibc's MALLOC_MMAP_THRESHOLD_ and MALLOC_TRIM_THRESHOLD_ (set
+        # high) let the process reuse that memory instead.
         print(f"index build        {stats.seconds:.2f} s wall, user "
               f"{after.user - before.user:.2f} s, system {after.system - before.system:.2f} s "
               f"({sum(len(t) for t in texts.values()) / 1e6:.1f} M characters)")
