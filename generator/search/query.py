@@ -69,7 +69,7 @@ class IndexReader:
         else:
             shard = self._shard(layout.gram_hash(gram) & (self.manifest["shards"] - 1))
             docs, positions = shard.get(gram, (b"", b""))
-        return _decode(docs, positions)
+        return _decode(docs, positions if with_positions else None)
 
     def doc(self, page: int) -> dict:
         return json.loads(self.read(layout.doc_path(page)))
