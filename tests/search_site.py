@@ -72,6 +72,19 @@ class SearchSite:
     kinds: dict[str, str]   # URL -> kind
     current: dict[str, bool]
 
+    def sampled_queries(self, count: int, seed: int = 3) -> list[str]:
+        """Substrings of 2 to 8 characters of the pages' texts, without spaces."""
+        rng = random.Random(seed)
+        texts = [self.texts[url] for url in sorted(self.texts)]
+        queries: list[str] = []
+        while len(queries) < count:
+            text = rng.choice(texts)
+            size = rng.randint(2, 8)
+            start = rng.randrange(len(text) - size)
+            if not any(ch.isspace() for ch in text[start:start + size]):
+                queries.append(text[start:start + size])
+        return queries
+
     def expected(self, query: str) -> set[str]:
         """URLs of the pages containing every term (of two or more characters)."""
         terms = [t for t in fold(query).split() if len(t) >= 2]

@@ -55,6 +55,12 @@ def test_query_finds_exactly_the_pages_containing_it(site, indexes, variant, que
     assert set(urls(indexes[variant], query)) == site.expected(query)
 
 
+@pytest.mark.parametrize("variant", ["default", "small-heavy"])
+def test_sampled_substrings_find_exactly_their_pages(site, indexes, variant):
+    for query in site.sampled_queries(60):
+        assert set(urls(indexes[variant], query)) == site.expected(query), query
+
+
 def test_small_heavy_threshold_really_splits_grams(indexes):
     reader = IndexReader(indexes["small-heavy"])
     heavy = reader.manifest["heavy"]
