@@ -130,10 +130,10 @@ def build_search_index(site_dir: Path, base_url: str = "/", *,
             shutil.rmtree(stale)
         elif stale.exists():
             stale.unlink()
+    for folder in sorted({(out / name).parent for name in files}):
+        folder.mkdir(parents=True, exist_ok=True)
     for name, content in files.items():
-        path = out / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
+        (out / name).write_bytes(content)
 
     postings = [len(files[name]) for name in files if name.startswith(("s/", "h/"))]
     return SearchStats(
