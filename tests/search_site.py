@@ -1,6 +1,6 @@
 """A real mkdocs + Material site of ~40 Chinese pages for the search tests.
 
-Pages are built from the seed sentences, plus sentences that put the queries' parts
+Pages are built from sentences about the bulletins' facts, plus sentences that put the queries' parts
 side by side without the queries themselves (依法办事，行政执法 has 依法 and 行政 but not
 依法行政), so segmentation-style mistakes would show. The site knows each page's text
 independently of the indexer, so tests can compute the exact expected results.
@@ -9,7 +9,6 @@ independently of the indexer, so tests can compute the exact expected results.
 from __future__ import annotations
 
 import random
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +19,46 @@ from generator.search.fold import fold
 
 REPO = Path(__file__).resolve().parent.parent
 THEME_DIR = REPO / "generator" / "site" / "theme"
-SEEDS = Path("/work/shared/seeds")
+# Our own sentences on the facts of the bulletins this site publishes: fees, subsidies,
+# service guides, supervision channels, disclosure duties.
+SENTENCES = [
+    "县计生委负责社会抚养费的征收管理工作。",
+    "社会抚养费按照当事人上一年度实际收入计征。",
+    "当事人确有困难的，可以申请分期缴纳社会抚养费。",
+    "缓缴社会抚养费的期限最长不超过一年。",
+    "农村部分计划生育家庭奖励扶助标准为每人每年720元。",
+    "奖励扶助金由县财政按年度直接发放到本人账户。",
+    "计划生育特别扶助金按月发放，标准另行公布。",
+    "独生子女父母光荣证在户籍所在地乡镇办理。",
+    "办理光荣证需要提交户口簿、结婚证和身份证复印件。",
+    "流动人口婚育证明在现居住地的街道办事处即可办理。",
+    "再生育审批的办事流程和所需材料一次性告知。",
+    "窗口工作人员实行首问负责和限时办结。",
+    "群众可以拨打举报电话反映乱收费问题。",
+    "每月十八日为领导接待日，地点在县政务服务中心。",
+    "举报箱设在政务服务中心一楼大厅，每周开箱两次。",
+    "咨询电话在工作日上午八点至下午五点半有人接听。",
+    "坚持依法行政，规范行政执法行为。",
+    "行政执法人员必须持证上岗，亮证执法。",
+    "全面推行政务公开，做到办事公开、收费公开、结果公开。",
+    "信息公开指南和目录每年更新一次。",
+    "规范性文件清理结果向社会公布。",
+    "名单公示期间，对公示对象有异议的可以书面反映。",
+    "公示期满无异议的，按程序发放奖励扶助金。",
+    "开展人口和计划生育法律法规宣传教育工作。",
+    "把宣传教育工作纳入年度目标管理考核。",
+    "利用广播、宣传栏和村务公开栏普及法律知识。",
+    "各乡镇要把计划生育工作作为重要工作来抓。",
+    "县人口和计划生育委员会加强业务指导和监督检查。",
+    "对违法违纪行为，一经查实严肃处理。",
+    "发放资金实行专户管理，确保资金安全。",
+    "收费项目、标准和依据在收费场所醒目位置公示。",
+    "不得擅自增加收费项目或者提高收费标准。",
+    "服务对象对办理结果不满意的，可以申请复核。",
+    "建立健全工作台账，做到资料齐全、数据准确。",
+    "村级计生专干负责本村的信息采集和上报。",
+    "年满六十周岁的对象从次月起享受奖励扶助。",
+]
 
 QUERIES = ["计生委", "抚养费", "依法行政", "扶助", "社会抚养费", "光荣证", "举报电话", "奖励扶助",
            "11530000MB0000001X-2026-00001", "720元", "计划生育", "2026-000", "ｍｂ0000001ｘ",
@@ -91,15 +129,6 @@ class SearchSite:
         return {url for url, text in self.texts.items() if all(t in text for t in terms)}
 
 
-def _sentences() -> list[str]:
-    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
-    parts = [part.strip() for part in re.split(r"(?<=[。！？；])|\n", text)]
-    # Sentences Markdown would reshape (list numbers, emphasis, raw HTML) would make
-    # the known text differ from the page's; leave them out.
-    return [part for part in parts if len(part) >= 8 and not re.match(r"\d+[.)]", part)
-            and not set(part) & set("*_`#<>[]|\\~")]
-
-
 def _page(number: int, rng: random.Random, pool: list[str]) -> tuple[str, dict, list[str]]:
     folder, kind = KINDS[number % len(KINDS)]
     sentences = [rng.choice(pool) for _ in range(rng.randint(4, 12))]
@@ -124,7 +153,7 @@ def _markdown(meta: dict, paragraphs: list[str], extra: str = "") -> str:
 def build_search_site(root: Path, pages: int = 40) -> SearchSite:
     """Write and build the site under root; returns it with its pages' known texts."""
     rng = random.Random(7)
-    pool = _sentences()
+    pool = SENTENCES
     docs = root / "docs"
     texts, kinds, current = {}, {}, {}
     for number in range(pages):

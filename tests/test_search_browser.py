@@ -15,7 +15,7 @@ from generator.search.query import IndexReader, search, shown
 
 # Frequent grams of this small site become heavy, so the browser reads both kinds of
 # postings files and checks adjacency across them.
-SMALL_HEAVY_BYTES = 120
+SMALL_HEAVY_BYTES = 40
 
 
 @pytest.fixture(scope="module")
