@@ -1,0 +1,145 @@
+"""Build the static search index of a built site, in site_dir/search/."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.search import layout, varint
+from generator.search.collect import Page, collect_pages
+from generator.search.postings import Gram, build_grams
+
+# Tuned with bench/search_index.py: a heavy gram's positions are split off (and its
+# extensions indexed) above this size; light shards aim at SHARD_BYTES.
+HEAVY_BYTES = 16384
+SHARD_BYTES = 16384
+MAX_GRAM = 5
+# Statuses on the 现行有效 side of the filter; every other value is 历史.
+# A page without a status (about, guide) is current content.
+CURRENT_STATUSES = ("现行有效", "有效", "公示中", "")
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class SearchStats:
+    pages: int
+    shards: int            # files holding postings: light shards plus heavy grams' files
+    total_bytes: int       # everything written under search/
+    largest_shard_bytes: int
+    seconds: float
+
+
+def _shard_count(light: list[Gram]) -> int:
+    total = sum(len(g.key.encode()) + len(g.docs) + len(g.positions) + 6 for g in light)
+    count = 1
+    while count * SHARD_BYTES < total:
+        count *= 2
+    return count
+
+
+def _light_shards(light: list[Gram], count: int) -> list[bytes]:
+    entries: list[list[Gram]] = [[] for _ in range(count)]
+    for gram in light:
+        entries[layout.gram_hash(gram.key) & (count - 1)].append(gram)
+    shards = []
+    for grams in entries:
+        parts = []
+        for gram in sorted(grams, key=lambda g: g.key):
+            key = gram.key.encode()
+            parts += [varint.encode_one(len(key)), key,
+                      varint.encode_one(len(gram.docs)), gram.docs,
+                      varint.encode_one(len(gram.positions)), gram.positions]
+        shards.append(b"".join(parts))
+    return shards
+
+
+def _doc(page: Page) -> bytes:
+    text = page.text
+    record = {"u": page.url, "t": text.title, "k": text.kind, "d": text.date,
+              "s": text.status, "x": text.body}
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def _facets(pages: list[Page]) -> tuple[list[str], list[str], bytes]:
+    kinds = sorted(Counter(page.text.kind for page in pages))
+    statuses = sorted(Counter(page.text.status for page in pages))
+    kind_no = {kind: n for n, kind in enumerate(kinds)}
+    status_no = {status: n for n, status in enumerate(statuses)}
+    packed = bytes(value for page in pages
+                   for value in (kind_no[page.text.kind], status_no[page.text.status]))
+    return kinds, statuses, packed
+
+
+def build_search_index(site_dir: Path, base_url: str = "/", *,
+                       heavy_bytes: int = HEAVY_BYTES) -> SearchStats:
+    """Index site_dir's pages into site_dir/search/ (replacing an earlier index there).
+
+    base_url is the path the site is served under; it is recorded in the manifest for
+    consumers that cannot resolve page URLs against the manifest's own location.
+    """
+    started = time.perf_counter()
+    pages = collect_pages(site_dir)
+    texts = [f"{page.text.title} {page.text.body}" for page in pages]
+    grams = build_grams(texts, [len(page.text.title) for page in pages], heavy_bytes, MAX_GRAM)
+    heavy = sorted((g for g in grams if g.heavy), key=lambda g: g.key)
+    light = [g for g in grams if not g.heavy]
+    shard_count = _shard_count(light)
+    kinds, statuses, facets = _facets(pages)
+
+    files: dict[str, bytes] = {layout.FACETS: facets}
+    for number, shard in enumerate(_light_shards(light, shard_count)):
+        files[layout.shard_path(number)] = shard
+    for number, gram in enumerate(heavy):
+        docs_path, positions_path = layout.heavy_paths(number)
+        files[docs_path], files[positions_path] = gram.docs, gram.positions
+    for number, page in enumerate(pages):
+        files[layout.doc_path(number)] = _doc(page)
+
+    # The version names this exact content: clients add it to every URL, so a cache
+    # never mixes files of two builds.
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        digest.update(name.encode() + b"\0" + hashlib.sha256(files[name]).digest())
+    manifest = {
+        "format": FORMAT,
+        "version": digest.hexdigest()[:16],
+        "base": base_url,
+        "pages": len(pages),
+        "shards": shard_count,
+        "shardBytes": round(sum(len(files[layout.shard_path(n)])
+                                for n in range(shard_count)) / shard_count),
+        "docBytes": round(sum(len(files[layout.doc_path(n)]) for n in range(len(pages)))
+                          / max(len(pages), 1)),
+        "maxGram": MAX_GRAM,
+        "kinds": kinds,
+        "statuses": [{"name": s, "current": s in CURRENT_STATUSES} for s in statuses],
+        "heavy": {g.key: [n, len(g.docs), len(g.positions)] for n, g in enumerate(heavy)},
+    }
+    files[layout.MANIFEST] = json.dumps(manifest, ensure_ascii=False, sort_keys=True,
+                                        separators=(",", ":")).encode()
+
+    out = site_dir / layout.SEARCH_DIR
+    for name in layout.OWNED:
+        stale = out / name
+        if stale.is_dir():
+            shutil.rmtree(stale)
+        elif stale.exists():
+            stale.unlink()
+    for folder in sorted({(out / name).parent for name in files}):
+        folder.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        (out / name).write_bytes(content)
+
+    postings = [len(files[name]) for name in files if name.startswith(("s/", "h/"))]
+    return SearchStats(
+        pages=len(pages),
+        shards=len(postings),
+        total_bytes=sum(len(content) for content in files.values()),
+        largest_shard_bytes=max(postings, default=0),
+        seconds=round(time.perf_counter() - started, 3),
+    )

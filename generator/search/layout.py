@@ -1,0 +1,38 @@
+"""Where the index's files go and which shard holds a gram.
+
+  search/manifest.json   site facts, facet names, heavy grams, shard count
+  search/facets.bin      two bytes a page: kind number, status number
+  search/s/<n>.bin       light grams, packed by a hash of the gram
+  search/h/<n>.d.bin     a heavy gram's docs; h/<n>.p.bin its positions
+  search/doc/<n>.json    one page's URL, title, facets and body text, for excerpts
+"""
+
+from __future__ import annotations
+
+SEARCH_DIR = "search"
+MANIFEST = "manifest.json"
+FACETS = "facets.bin"
+# Everything the index owns under SEARCH_DIR; a rebuild replaces these and nothing else.
+OWNED = (MANIFEST, FACETS, "s", "h", "doc")
+
+_FNV_OFFSET, _FNV_PRIME = 0x811C9DC5, 0x01000193
+
+
+def gram_hash(gram: str) -> int:
+    """32-bit FNV-1a over code points; search.js computes the same."""
+    value = _FNV_OFFSET
+    for ch in gram:
+        value = ((value ^ ord(ch)) * _FNV_PRIME) & 0xFFFFFFFF
+    return value
+
+
+def shard_path(number: int) -> str:
+    return f"s/{number}.bin"
+
+
+def heavy_paths(number: int) -> tuple[str, str]:
+    return f"h/{number}.d.bin", f"h/{number}.p.bin"
+
+
+def doc_path(page: int) -> str:
+    return f"doc/{page}.json"

@@ -1,0 +1,152 @@
+"""Positional postings for every character bigram, and longer grams where needed.
+
+Every bigram of every page is indexed with the page numbers, counts and exact
+positions, so a query of any length can be checked for adjacency: a match is a
+position where all the query's covering grams sit at their offsets. A bigram
+whose positions alone exceed `heavy_bytes` (计划, 生育, 00 …) is "heavy": the
+index then also holds each of its one-character-longer extensions (计划生,
+计划书 …), recursively, so that frequent phrases become cheap single grams and
+a query need not download a heavy gram's positions.
+
+Byte layout of one gram, as read by search.js and query.py:
+  docs:      per page, ascending: page delta, count*2 + (title hits > 0)
+             [, title hits]   — title hits are the first occurrences, as the
+             page's indexed text is its title, a space, then its body
+  positions: per page in docs order, `count` deltas (the first from 0)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from generator.search import varint
+from generator.search.fold import fold_codes
+
+
+@dataclass(frozen=True)
+class Gram:
+    key: str
+    docs: bytes
+    positions: bytes
+    heavy: bool
+
+
+@dataclass(frozen=True)
+class _Corpus:
+    chars: np.ndarray       # all texts as dense character numbers, 0 at spaces and
+                            # between pages, so grams never span them
+    alphabet: list[str]     # character of each number
+    page_of: np.ndarray     # page number of each character
+    position: np.ndarray    # offset of each character in its page's text
+    title_length: np.ndarray  # per page
+
+
+def _corpus(texts: list[str], title_lengths: list[int]) -> _Corpus:
+    joined = "\0".join(texts) + "\0"
+    codes = fold_codes(np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32))
+    codes[codes == ord(" ")] = 0
+    # Dense numbers (a few thousand characters) keep gram keys small and sorts fast.
+    present = np.bincount(codes) > 0
+    present[0] = True
+    number = (np.cumsum(present) - 1).astype(np.int32)
+    alphabet = [chr(code) for code in np.flatnonzero(present).tolist()]
+    lengths = np.array([len(text) + 1 for text in texts], dtype=np.int64)
+    page_of = np.repeat(np.arange(len(texts), dtype=np.int32), lengths)
+    starts = np.cumsum(lengths) - lengths
+    position = (np.arange(len(codes), dtype=np.int64) - starts[page_of]).astype(np.int32)
+    return _Corpus(number[codes], alphabet, page_of, position,
+                   np.asarray(title_lengths, dtype=np.int32))
+
+
+def _encode_level(corpus: _Corpus, occ: np.ndarray, group: np.ndarray, keys: list[str],
+                  heavy_bytes: int) -> tuple[list[Gram], np.ndarray]:
+    """Encode one gram length; occ is sorted by (group, position). Returns the
+    grams and a per-group mask of the heavy ones."""
+    count = len(occ)
+    page = corpus.page_of[occ]
+    position = corpus.position[occ]
+    group_start = np.ones(count, dtype=bool)
+    group_start[1:] = group[1:] != group[:-1]
+    run_start = group_start.copy()
+    run_start[1:] |= page[1:] != page[:-1]
+    deltas = position.copy()
+    deltas[1:] -= position[:-1]
+    deltas[run_start] = position[run_start]
+    pos_bytes, pos_sizes = varint.encode(deltas)
+
+    runs = np.flatnonzero(run_start)
+    run_page = page[runs]
+    run_count = np.diff(runs, append=count).astype(np.int32)
+    title_hits = np.add.reduceat(position < corpus.title_length[page], runs, dtype=np.int32)
+    page_delta = run_page.copy()
+    page_delta[1:] -= run_page[:-1]
+    first_run = group_start[runs]
+    page_delta[first_run] = run_page[first_run]
+    has_title = title_hits > 0
+    # Each run's (page delta, count*2 + flag) pair, then its title hits after the pair
+    # where there are any (few runs have them).
+    pairs = np.empty((len(runs), 2), dtype=np.int32)
+    pairs[:, 0] = page_delta
+    pairs[:, 1] = run_count * 2 + has_title
+    titled = np.flatnonzero(has_title)
+    values = np.insert(pairs.ravel(), 2 * titled + 2, title_hits[titled])
+    doc_bytes, doc_sizes = varint.encode(values)
+
+    # Groups are contiguous runs of occurrences, of runs, and so of values.
+    group_occ = np.flatnonzero(group_start)
+    group_run = np.flatnonzero(first_run)
+    group_value = 2 * group_run + np.searchsorted(titled, group_run)
+    pos_len = np.add.reduceat(pos_sizes, group_occ, dtype=np.int64)
+    doc_len = np.add.reduceat(doc_sizes, group_value, dtype=np.int64)
+    pos_end, doc_end = np.cumsum(pos_len), np.cumsum(doc_len)
+    heavy = pos_len > heavy_bytes
+    pos_raw, doc_raw = pos_bytes.tobytes(), doc_bytes.tobytes()
+    grams = [Gram(key, doc_raw[d_end - d_len:d_end], pos_raw[p_end - p_len:p_end], bool(h))
+             for key, d_end, d_len, p_end, p_len, h in zip(
+                 keys, doc_end.tolist(), doc_len.tolist(), pos_end.tolist(),
+                 pos_len.tolist(), heavy.tolist())]
+    return grams, heavy
+
+
+def _grouped(occ: np.ndarray, high: np.ndarray, low: np.ndarray
+             ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Sort occurrences by (high, low), stably so positions stay ascending; returns
+    them, their group numbers and each group's high and low parts."""
+    if len(occ) and max(int(high.max()), int(low.max())) < 1 << 16:
+        # Two stable 16-bit sorts (numpy uses radix sort for those) beat one 64-bit sort.
+        order = np.argsort(low.astype(np.uint16), kind="stable")
+        order = order[np.argsort(high[order].astype(np.uint16), kind="stable")]
+    else:
+        order = np.argsort(high.astype(np.int64) * (1 << 32) + low, kind="stable")
+    occ, high, low = occ[order], high[order], low[order]
+    first = np.ones(len(occ), dtype=bool)
+    first[1:] = (high[1:] != high[:-1]) | (low[1:] != low[:-1])
+    return occ, np.cumsum(first, dtype=np.int32) - 1, high[first], low[first]
+
+
+def build_grams(texts: list[str], title_lengths: list[int], heavy_bytes: int,
+                max_length: int) -> list[Gram]:
+    """All indexed grams of the page texts, folded here (page number = list index)."""
+    corpus = _corpus(texts, title_lengths)
+    chars, alphabet = corpus.chars, corpus.alphabet
+    occ = np.flatnonzero((chars[:-1] != 0) & (chars[1:] != 0))
+    occ, group, firsts, seconds = _grouped(occ, chars[occ], chars[occ + 1])
+    keys = [alphabet[a] + alphabet[b] for a, b in zip(firsts.tolist(), seconds.tolist())]
+    grams: list[Gram] = []
+    length = 2
+    while len(occ):
+        level, heavy = _encode_level(corpus, occ, group, keys, heavy_bytes)
+        grams.extend(level)
+        if length == max_length:
+            break
+        heavy_ids = np.flatnonzero(heavy)
+        occ = occ[heavy[group]]
+        parent = np.searchsorted(heavy_ids, group[heavy[group]]).astype(np.int32)
+        following = chars[occ + length]
+        extends = following != 0
+        occ, group, parents, nexts = _grouped(occ[extends], parent[extends], following[extends])
+        keys = [keys[heavy_ids[p]] + alphabet[c] for p, c in zip(parents.tolist(), nexts.tolist())]
+        length += 1
+    return grams
