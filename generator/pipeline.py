@@ -18,6 +18,7 @@ from .render.history import history_pages
 from .render.pages import FILE_PROVIDERS, PAGE_PROVIDERS
 from .report import report_pages
 from .report.load import check_reports
+from .search.step import index_site
 from .validate import CHECKS
 
 CHECKS.append(check_reports)
@@ -28,6 +29,7 @@ FILE_PROVIDERS.extend([calendar_files, feed_files, opendata_files])
 # Each step reads what the steps before it wrote, so the checks come last.
 POST_BUILD = [
     print_sheets,        # print pages and PDFs for the notice board
+    index_site,          # the chunked Chinese search index under search/
     pin_sitemap,         # sitemap dates from the data, not the build day
     write_build_info,    # which commit and date; read by gongkai publish
     leak_scan,           # no unmasked personal number in any file

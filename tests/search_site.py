@@ -18,7 +18,6 @@ from mkdocs.config import load_config
 from generator.search.fold import fold
 
 REPO = Path(__file__).resolve().parent.parent
-THEME_DIR = REPO / "generator" / "site" / "theme"
 # Our own sentences on the facts of the bulletins this site publishes: fees, subsidies,
 # service guides, supervision channels, disclosure duties.
 SENTENCES = [
@@ -84,12 +83,8 @@ MAIN_HTML = """{% extends "base.html" %}
 {% endblock %}
 """
 
-# Stands in for the lead's plugin: theme folder after custom_dir, before Material.
-HOOK = f"""
-def on_config(config):
-    config.theme.dirs.insert(1, {str(THEME_DIR)!r})
-    return config
-"""
+# The gongkai plugin puts the theme folder after custom_dir and adds its scripts.
+SITE_YAML = "name: 示例县政务公开\nbase_url: https://example.gov.cn/\npublisher: county\n"
 
 MKDOCS_YML = """site_name: 示例县政务公开
 theme:
@@ -97,8 +92,7 @@ theme:
   language: zh
   font: false
   custom_dir: overrides
-plugins: []
-hooks: [hooks.py]
+plugins: [gongkai]
 use_directory_urls: true
 """
 
@@ -177,7 +171,8 @@ def build_search_site(root: Path, pages: int = 40) -> SearchSite:
                                     encoding="utf-8")
     (root / "overrides").mkdir(exist_ok=True)
     (root / "overrides" / "main.html").write_text(MAIN_HTML, encoding="utf-8")
-    (root / "hooks.py").write_text(HOOK, encoding="utf-8")
+    (root / "site_config").mkdir(exist_ok=True)
+    (root / "site_config" / "site.yaml").write_text(SITE_YAML, encoding="utf-8")
     (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
     build(load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site")))
     return SearchSite(root / "site", texts, kinds, current)

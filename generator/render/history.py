@@ -78,6 +78,8 @@ def _version_page(ctx: RenderContext, state: ItemState, version: ResolvedVersion
         "version_of": item.url,
         "search": _search(state, seen.status, version.effective_from.isoformat()),
     }
+    if view.role == CURRENT:
+        front["robots"] = "noindex"     # the item page itself is the one to find
     facts = notice_facts(ctx.site, seen) if item.kind.name == "notice" else None
     return Page(version_path(item, version.number), "version.md.j2", front,
                 {"state": seen, "item": item, "meta": meta, "v": full_content(seen),
@@ -103,6 +105,8 @@ def _compare_page(ctx: RenderContext, tools: VersionTools, state: ItemState,
         "version_of": item.url,
         "updated": public_updated(state.item, new.number, state.as_of).isoformat(),
         "search": _search(state, status, new.effective_from.isoformat()),
+        # Its text is the two versions' text again: searches find the versions themselves.
+        "robots": "noindex",
     }
     return Page(compare_path(item, old.number, new.number), "compare.md.j2", front,
                 {"state": state, "item": item, "meta": meta, "old": old, "new": new,

@@ -18,7 +18,9 @@ from mkdocs.plugins import BasePlugin
 from .stamp import BuildStamp, make_stamp
 
 THEME_DIR = Path(__file__).parent / "theme"
-STYLESHEETS = tuple(f"assets/gongkai/{name}.css" for name in ("gongkai", "print", "versions", "report"))
+STYLESHEETS = tuple(f"assets/gongkai/{name}.css"
+                    for name in ("gongkai", "care", "search", "versions", "report", "print"))
+SCRIPTS = tuple(f"assets/gongkai/{name}.js" for name in ("gongkai", "care", "search"))
 
 
 class GongkaiConfig(Config):
@@ -44,12 +46,9 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         for sheet in STYLESHEETS:
             if sheet not in config.extra_css:
                 config.extra_css.append(sheet)
-        if "assets/gongkai/gongkai.js" not in [str(s) for s in config.extra_javascript]:
-            config.extra_javascript.append("assets/gongkai/gongkai.js")
-        if "assets/gongkai/care.css" not in config.extra_css:
-            config.extra_css.append("assets/gongkai/care.css")
-        if "assets/gongkai/care.js" not in [str(s) for s in config.extra_javascript]:
-            config.extra_javascript.append("assets/gongkai/care.js")
+        for script in SCRIPTS:
+            if script not in [str(s) for s in config.extra_javascript]:
+                config.extra_javascript.append(script)
         # Material says lang="zh"; mainland pages are zh-CN (partials/languages/zh-CN.html).
         if config.theme["language"] == "zh":
             config.theme["language"] = "zh-CN"

@@ -1,0 +1,16 @@
+"""The build step that indexes the staged site for gongkai's own search."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..problems import Problem
+from .build import build_search_index
+
+if TYPE_CHECKING:
+    from ..build import BuildContext
+
+
+def index_site(build: "BuildContext") -> list[Problem]:
+    build_search_index(build.site_dir, build.site.config.base_url)
+    return []
