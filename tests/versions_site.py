@@ -112,7 +112,8 @@ def make_versioned(site, third: bool = True) -> None:
 def page(root: Path, rel: str) -> str:
     """The article of a built page (without the navigation and table of contents)."""
     html = (root / "build/site" / rel / "index.html").read_text(encoding="utf-8")
-    return html[html.index("<article"):html.index("</article>")]
+    start = html.index("<article class=\"md-content__inner")
+    return html[start:html.index("</article>", start)]
 
 
 def doc(root: Path, rel: str) -> str:

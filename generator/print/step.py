@@ -9,6 +9,7 @@ print/<kind>/<slug>/index.html; MkDocs never sees it, so no theme touches it.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,6 +40,9 @@ def print_sheets(build: "BuildContext") -> list[Problem]:
             require_cjk_font()
         except MissingFont as err:
             return [font_problem(err)]
+    # The step owns print/: an incremental build starts from the last site, whose
+    # sheets for items since removed must not linger.
+    shutil.rmtree(build.site_dir / "print", ignore_errors=True)
     for state in ctx.states:
         with_pdf = state.item.slug in pdf_slugs
         html = sheet_html(ctx, state, stamp, with_pdf=with_pdf)
