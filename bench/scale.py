@@ -55,12 +55,12 @@ def lunr_first_query_bytes(site: Path) -> int:
     return index.stat().st_size if index.exists() else 0
 
 
-def gongkai_first_query_bytes(site: Path, query: str) -> int | None:
-    try:
-        from generator.search.query import bytes_for_query   # added by the search feature
-    except ImportError:
-        return None
-    return bytes_for_query(site, query)
+def gongkai_first_query_bytes(site: Path, query: str) -> int:
+    """What the page fetches for a first query: the same files search.js reads."""
+    from generator.search.query import IndexReader, search, shown
+    reader = IndexReader(site)
+    shown(reader, search(reader, query))
+    return reader.bytes_fetched
 
 
 def baseline(root: Path) -> tuple[float, float, Path]:
