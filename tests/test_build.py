@@ -193,3 +193,20 @@ def test_incremental_build_redoes_only_changed_pages(minimal):
     minimal.replace("site_config/site.yaml", "name: 测试镇", "name: 新测试镇")
     third = build(minimal.root, AS_OF, incremental=True)
     assert not third.incremental and "新测试镇" in untouched.read_text()
+
+
+def test_long_listings_and_the_catalogue_are_paged(minimal):
+    policy = minimal.read("data/policies/xize.yaml").replace('index_no: "TEST/2026-00001"\n', "")
+    for n in range(260):
+        minimal.write(f"data/policies/extra-{n:03d}.yaml", policy.replace("实施细则", f"实施细则{n}"))
+    build(minimal.root, AS_OF)
+    out = minimal.root / "build/site"
+    first = (out / "policies/index.html").read_text()
+    assert "共 261 条，第 1 / 6 页" in first and 'href="page/2/"' in first
+    assert first.count('href="../policies/extra-') + first.count('href="extra-') <= 50
+    assert (out / "policies/page/6/index.html").is_file()
+    assert not (out / "policies/page/7").exists()
+    catalogue = (out / "catalog/index.html").read_text()
+    assert catalogue.count("<tr data-kind=") == 200
+    assert (out / "catalog/page/2/index.html").is_file()
+    assert (out / "catalog/2026/index.html").is_file()

@@ -16,7 +16,7 @@ from ..notices.period import Period, PeriodStatus, format_period, period_status,
 from ..notices.lists import list_file
 from ..notices.workdays import NotCovered
 from ..privacy.namelist import NameList
-from ..versions import ItemState, is_public, select
+from ..versions import EXPIRED, REPEALED, ItemState, is_public, select
 from .environment import make_environment
 from .version_tools import VersionTools
 from .jsonld import jsonld_front
@@ -24,6 +24,8 @@ from .jsonld import jsonld_front
 CONTENT_SPECIAL = ("home.md", "guide.md")   # merged into generated pages, not copied
 LATEST_COUNT = 8
 CATALOG_PAGE_ROWS = 200  # pages stay small however many items there are
+LISTING_PAGE_ROWS = 50
+GONE = (REPEALED, EXPIRED)
 LIST_PAGE_ROWS = 200    # a 10,000-row list becomes 50 light pages, not one heavy one
 
 
@@ -162,8 +164,7 @@ def core_pages(ctx: RenderContext) -> list[Page]:
         Page("contacts/index.md", "contacts.md.j2", {"title": "联系我们与监督渠道"}),
     ]
     for kind in KINDS.values():
-        pages.append(Page(f"{kind.folder}/index.md", "listing.md.j2", {"title": kind.label},
-                          {"kind": kind, "states": by_kind[kind.name]}))
+        pages.extend(listing_pages(kind, by_kind[kind.name]))
     for state in states:
         fact = facts.get(state.item.slug)
         pages.append(Page(item_path(state), f"{state.item.kind.name}.md.j2", _front(state, fact),
@@ -190,6 +191,17 @@ def paginate(first_path: str, rows: list, size: int) -> list[tuple[str, list, Pa
     chunks = [rows[i:i + size] for i in range(0, len(rows), size)] or [[]]
     paths = tuple([first_path] + [f"{folder}/page/{n}/index.md" for n in range(2, len(chunks) + 1)])
     return [(paths[n], chunk, Pager(n + 1, paths)) for n, chunk in enumerate(chunks)]
+
+
+def listing_pages(kind, states: list[ItemState]) -> list[Page]:
+    """One kind's listing: in force first, then repealed or expired, paged."""
+    ordered = [s for s in states if s.status not in GONE] + [s for s in states if s.status in GONE]
+    pages = []
+    for path, chunk, pager in paginate(f"{kind.folder}/index.md", ordered, LISTING_PAGE_ROWS):
+        title = kind.label if pager.number == 1 else f"{kind.label} 第 {pager.number} 页"
+        pages.append(Page(path, "listing.md.j2", {"title": title},
+                          {"kind": kind, "states": chunk, "pager": pager, "count": len(ordered)}))
+    return pages
 
 
 def catalog_pages(ctx: RenderContext) -> list[Page]:
