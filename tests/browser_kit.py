@@ -4,19 +4,13 @@ injected from node_modules, and what a page transferred."""
 
 from __future__ import annotations
 
-import functools
-import shutil
-import threading
 from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from browser_support import chromium, serve_folder  # noqa: F401 - chromium is re-exported
 
 REPO = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                 "--disable-background-networking"]
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = REPO / "build" / "screenshots"
 PHONE = {"width": 375, "height": 740}
@@ -47,38 +41,11 @@ def page_types(site_dir: Path) -> dict[str, str]:
     return types
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):   # keep pytest output readable
-        pass
-
-
 @contextmanager
 def serve(folder: Path):
-    """Serve folder on 127.0.0.1 at a free port; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
-@contextmanager
-def chromium():
-    """Debian's Chromium, headless; skips the test when it or Playwright is missing."""
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is not installed")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
+    """Serve folder on 127.0.0.1 at a free port; yields the base URL, ending in /."""
+    with serve_folder(folder) as base:
+        yield base + "/"
 
 
 def axe_source() -> str:
