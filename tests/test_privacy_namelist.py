@@ -7,13 +7,7 @@ from pathlib import Path
 import openpyxl
 
 from generator.privacy.namelist import REPEATS_SHOWN, ColumnSpec, load_name_list
-
-WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-
-
-def make_id(first17: str) -> str:
-    """A well-formed test ID: the check digit is computed, never a real person's number."""
-    return first17 + "10X98765432"[sum(int(d) * w for d, w in zip(first17, WEIGHTS)) % 11]
+from fake_ids import make_id
 
 
 ID_A = make_id("14112219550612001")

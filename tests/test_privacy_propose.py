@@ -11,13 +11,7 @@ from generator.privacy.detect import luhn_valid
 from generator.privacy.namelist import ColumnSpec, load_name_list
 from generator.privacy.propose import propose_columns, render_declaration
 from generator.problems import ProblemsError
-
-WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-
-
-def make_id(first17: str) -> str:
-    """A well-formed test ID: the check digit is computed, never a real person's number."""
-    return first17 + "10X98765432"[sum(int(d) * w for d, w in zip(first17, WEIGHTS)) % 11]
+from fake_ids import make_id
 
 
 def make_card(first: str) -> str:
