@@ -173,3 +173,8 @@ def test_runs_of_years_are_not_bank_cards():
     # 2026 2025 2024 2023 passes Luhn, but no card issuer uses a 20xx prefix below 2221.
     assert find_personal_numbers("按年份查看：2026 2025 2024 2023") == []
     assert not is_bank_card("2026202520242023")
+
+
+def test_a_row_number_before_an_index_number_is_not_a_mobile():
+    assert find_personal_numbers("有效 130 11530921MB1234567X/2023-00096") == []
+    assert [f.masked for f in find_personal_numbers("联系 138 12345678。")] == ["138****5678"]

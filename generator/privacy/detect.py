@@ -21,8 +21,11 @@ Kind = Literal["id_card", "mobile", "bank_card"]
 LABELS: dict[str, str] = {"id_card": "身份证号", "mobile": "手机号码", "bank_card": "银行卡号"}
 
 _ID = re.compile(r"(?<![0-9])(?:[0-9]{17}[0-9Xx]|[0-9]{6}[ \-][0-9]{8}[ \-][0-9]{3}[0-9Xx])(?![0-9])")
+# Letters next to the digits mean a code, not a phone: "序号 130" followed by the
+# index number "11530921MB…" in a table row must not read as 130 1153 0921.
 _MOBILE = re.compile(
-    r"(?<![0-9])(?:\(?(?:\+|00)?86\)?[ \-]?)?1[3-9][0-9][ \-]?[0-9]{4}[ \-]?[0-9]{4}(?![0-9])")
+    r"(?<![0-9A-Za-z])(?:\(?(?:\+|00)?86\)?[ \-]?)?1[3-9][0-9][ \-]?[0-9]{4}[ \-]?[0-9]{4}"
+    r"(?![0-9A-Za-z])")
 _LANDLINE = re.compile(r"0[0-9]{2,3}-?[0-9]{7,8}")
 _BANK_PLAIN = re.compile(r"(?<![0-9])[0-9]{16,19}(?![0-9])")
 _BANK_GROUPED = re.compile(r"(?<![0-9])[0-9]{4}(?:[ \-][0-9]{4}){3}(?:[ \-][0-9]{1,3})?(?![0-9])")
