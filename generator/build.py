@@ -17,8 +17,9 @@ from pathlib import Path
 
 from .load.site_loader import SiteData, load_site
 from .notices.lists import load_name_lists
-from .pipeline import POST_BUILD
+from .pipeline import POST_BUILD, STEP_NAMES
 from .problems import Problem, ProblemsError
+from .progress import Progress
 from .render import RenderContext, make_context, render_context
 from .render.writer import WriteStats, write_tree
 from .site.incremental import can_reuse, remember, seed_staging
@@ -81,30 +82,36 @@ def _swap_in(new: Path, target: Path) -> None:
         shutil.rmtree(old)
 
 
-def build(root: Path, as_of: date, *, incremental: bool = False, pdf: bool = False) -> BuildResult:
+def build(root: Path, as_of: date, *, incremental: bool = False, pdf: bool = False,
+          progress: Progress | None = None) -> BuildResult:
     """Build the site; `incremental` reuses the last site's unchanged pages (see
     site.incremental) and falls back to a full build when it cannot; `pdf` adds
     the bulletin-board PDFs."""
     started = time.perf_counter()
+    progress = progress or Progress(enabled=False)
     root = root.resolve()   # MkDocs resolves relative paths against mkdocs.yml's folder
-    site, warnings = load_and_validate(root)
-    ctx = make_context(site, as_of, pdf)
-    files = render_context(ctx)
-    build_dir = root / BUILD_DIR
-    docs = write_tree(build_dir / "docs", files)
+    with progress.stage("读取并检查数据"):
+        site, warnings = load_and_validate(root)
+    with progress.stage("生成 Markdown 页面", len(site.items)):
+        ctx = make_context(site, as_of, pdf)
+        files = render_context(ctx)
+        build_dir = root / BUILD_DIR
+        docs = write_tree(build_dir / "docs", files)
     stamp = make_stamp(root, as_of)
     build_dir.mkdir(exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=build_dir))
     dirty = incremental and can_reuse(build_dir, root)
     try:
-        if dirty:
-            seed_staging(build_dir / "site", staging, docs.removed_paths)
-        problems = run_mkdocs(root, staging, stamp, dirty=dirty)
+        with progress.stage("MkDocs 生成网页" + ("（增量）" if dirty else ""), len(files)):
+            if dirty:
+                seed_staging(build_dir / "site", staging, docs.removed_paths)
+            problems = run_mkdocs(root, staging, stamp, dirty=dirty)
         if problems:
             raise ProblemsError(problems)
         step_context = BuildContext(root, site, ctx, stamp, staging)
         for step in POST_BUILD:
-            found = step(step_context)
+            with progress.stage(STEP_NAMES.get(step.__name__, step.__name__)):
+                found = step(step_context)
             warnings += [p for p in found if p.level == "warning"]
             errors = [p for p in found if p.level == "error"]
             if errors:

@@ -35,3 +35,12 @@ POST_BUILD = [
     leak_scan,           # no unmasked personal number in any file
     check_links,         # every internal link and anchor resolves, PDFs and feeds included
 ]
+
+STEP_NAMES = {
+    "print_sheets": "公开栏打印页和 PDF",
+    "index_site": "全文检索索引",
+    "pin_sitemap": "站点地图",
+    "write_build_info": "构建信息",
+    "leak_scan": "个人信息泄露扫描",
+    "check_links": "死链接检查",
+}

@@ -3,6 +3,7 @@
 from datetime import date
 
 from ..build import build
+from ..progress import Progress
 from ._common import as_of_date, report
 
 
@@ -18,7 +19,7 @@ def register(sub) -> None:
 
 def run(args) -> int:
     result = build(args.root, args.as_of or date.today(), incremental=args.incremental,
-                   pdf=args.pdf)
+                   pdf=args.pdf, progress=Progress())
     report(result.warnings)
     how = "增量" if result.incremental else "完整"
     print(f"网站已{how}生成：{result.pages} 个页面，用时 {result.seconds:.1f} 秒（生成的 Markdown："
