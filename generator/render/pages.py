@@ -126,6 +126,8 @@ class RenderContext:
     facts: dict[str, NoticeFacts]
     by_kind: dict[str, list[ItemState]]
     pdf: bool = False        # `gongkai build --pdf`: PDFs of the bulletin-board sheets
+    # Derived data a provider computes once per render and another reuses.
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def public(self) -> dict[str, ItemState]:

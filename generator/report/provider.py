@@ -8,19 +8,12 @@ here cannot happen in a build; it would simply be left out.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from ..render.pages import Page, RenderContext
 from .build import report_context, report_title
 from .load import load_reports
 
-if TYPE_CHECKING:
-    from ..render.pages import Page, RenderContext
-
 
 def report_pages(ctx: RenderContext) -> list[Page]:
-    # Imported here: render/pages.py registers this provider.
-    from ..render.pages import Page
-
     reports, _ = load_reports(ctx.site)
     pages = []
     listed = []

@@ -10,6 +10,7 @@ rather than confetti.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Literal
@@ -99,6 +100,11 @@ def _similarity(a: str, b: str) -> float:
     as removed and replaced."""
     if not a or not b:
         return 0.0
+    # Shared characters bound the matched length; below the threshold the exact
+    # (quadratic) match cannot change the outcome, so it is skipped.
+    bound = sum((Counter(a) & Counter(b)).values()) / min(len(a), len(b))
+    if bound < SIMILAR:
+        return bound
     blocks = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
     return sum(block.size for block in blocks) / min(len(a), len(b))
 
