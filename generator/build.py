@@ -49,6 +49,10 @@ class BuildContext:
     render: RenderContext
     stamp: BuildStamp
     site_dir: Path       # the staging folder; becomes build/site if every step passes
+    # Incremental builds: files no newer than this came unchanged from the last
+    # good site (already checked); docs pages whose Markdown this build rewrote.
+    reused_before: float | None = None
+    changed_docs: frozenset[str] = frozenset()
 
 
 
@@ -103,12 +107,14 @@ def build(root: Path, as_of: date, *, incremental: bool = False, pdf: bool = Fal
     dirty = incremental and can_reuse(build_dir, root)
     try:
         with progress.stage("MkDocs 生成网页" + ("（增量）" if dirty else ""), len(files)):
+            reused_before = None
             if dirty:
-                seed_staging(build_dir / "site", staging, docs.removed_paths)
+                reused_before = seed_staging(build_dir / "site", staging, docs.removed_paths)
             problems = run_mkdocs(root, staging, stamp, dirty=dirty)
         if problems:
             raise ProblemsError(problems)
-        step_context = BuildContext(root, site, ctx, stamp, staging)
+        step_context = BuildContext(root, site, ctx, stamp, staging, reused_before,
+                                    frozenset(docs.written_paths))
         for step in POST_BUILD:
             with progress.stage(STEP_NAMES.get(step.__name__, step.__name__)):
                 found = step(step_context)

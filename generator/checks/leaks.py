@@ -30,4 +30,5 @@ def leak_scan(ctx) -> list[Problem]:
                 best = (prefix, source)
         return best[1] if best else None
 
-    return scan_site(ctx.site_dir, public_numbers(ctx.site), origin, display_root="build/site")
+    return scan_site(ctx.site_dir, public_numbers(ctx.site), origin, display_root="build/site",
+                     since=ctx.reused_before)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..problems import Problem
-from ..render.pages import RenderContext
+from ..render.pages import RenderContext, item_path
 from ..versions import ItemState
 from . import targets
 from .html import render_sheet
@@ -40,16 +40,39 @@ def print_sheets(build: "BuildContext") -> list[Problem]:
             require_cjk_font()
         except MissingFont as err:
             return [font_problem(err)]
-    # The step owns print/: an incremental build starts from the last site, whose
-    # sheets for items since removed must not linger.
-    shutil.rmtree(build.site_dir / "print", ignore_errors=True)
+    _drop_stale(build)
     for state in ctx.states:
         with_pdf = state.item.slug in pdf_slugs
+        if _still_current(build, state, with_pdf):
+            continue
         html = sheet_html(ctx, state, stamp, with_pdf=with_pdf)
         _write(build.site_dir / targets.html_file(state.item), html)
         if with_pdf:
             write_pdf(html, build.site_dir / targets.pdf_path(state.item))
     return []
+
+
+def _drop_stale(build: "BuildContext") -> None:
+    """The step owns print/: an incremental build starts from the last site, whose
+    sheets for items since removed must not linger."""
+    folder = build.site_dir / "print"
+    if build.reused_before is None:
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    wanted = {targets.folder(state.item) for state in build.render.states}
+    for sheet in sorted(folder.glob("*/*")):
+        if sheet.relative_to(build.site_dir).as_posix() not in wanted:
+            shutil.rmtree(sheet)
+
+
+def _still_current(build: "BuildContext", state: ItemState, with_pdf: bool) -> bool:
+    """In an incremental build, a sheet whose item page did not change is kept,
+    like the page itself (with the stamp of the build that made it)."""
+    if build.reused_before is None or item_path(state) in build.changed_docs:
+        return False
+    html = build.site_dir / targets.html_file(state.item)
+    pdf = build.site_dir / targets.pdf_path(state.item)
+    return html.exists() and pdf.exists() == with_pdf
 
 
 def _write(path: Path, text: str) -> None:

@@ -223,13 +223,15 @@ def _scan_file(path: Path, shown: str, source: str | None,
 
 def scan_site(site_dir: Path, allowed: frozenset[str],
               origin: Callable[[str], str | None] | None = None,
-              display_root: str | None = None) -> list[Problem]:
+              display_root: str | None = None, since: float | None = None) -> list[Problem]:
     """Every personal number in every file under the built site, as problems.
 
     `origin` maps a path relative to `site_dir` (posix, e.g. "notices/x/index.html") to the
     data file it was made from, so the message can say where to fix it; it is called from
     worker threads. Files are named `display_root/relpath` when given (a staging folder
     shown as "build/site"), else relative to the working folder or to site_dir's parent.
+    `since` (a time stamp) limits the scan to files modified after it: an
+    incremental build's untouched files were scanned when they were made.
     """
     def scan(path: Path) -> list[Problem]:
         relpath = path.relative_to(site_dir).as_posix()
@@ -238,7 +240,9 @@ def scan_site(site_dir: Path, allowed: frozenset[str],
 
     # Threads overlap the waits on pdftotext and on the disk; results keep the file order.
     with ThreadPoolExecutor(max_workers=4) as pool:
-        found = pool.map(scan, sorted(p for p in site_dir.rglob("*") if p.is_file()))
+        files = sorted(p for p in site_dir.rglob("*") if p.is_file()
+                       and (since is None or p.stat().st_mtime > since))
+        found = pool.map(scan, files)
         return [problem for problems in found for problem in problems]
 
 

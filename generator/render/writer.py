@@ -12,9 +12,13 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class WriteStats:
-    written: int
+    written_paths: tuple[str, ...]
     unchanged: int
     removed_paths: tuple[str, ...] = ()
+
+    @property
+    def written(self) -> int:
+        return len(self.written_paths)
 
     @property
     def removed(self) -> int:
@@ -22,7 +26,8 @@ class WriteStats:
 
 
 def write_tree(dest: Path, files: dict[str, bytes]) -> WriteStats:
-    written = unchanged = 0
+    unchanged = 0
+    written: list[str] = []
     removed: list[str] = []
     dest.mkdir(parents=True, exist_ok=True)
     for rel, content in sorted(files.items()):
@@ -34,7 +39,7 @@ def write_tree(dest: Path, files: dict[str, bytes]) -> WriteStats:
         partial = target.with_name(target.name + ".partial")
         partial.write_bytes(content)
         partial.replace(target)
-        written += 1
+        written.append(rel)
     wanted = {dest / rel for rel in files}
     for path in sorted(dest.rglob("*"), reverse=True):
         if path.is_file() and path not in wanted:
@@ -42,4 +47,4 @@ def write_tree(dest: Path, files: dict[str, bytes]) -> WriteStats:
             removed.append(path.relative_to(dest).as_posix())
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
-    return WriteStats(written, unchanged, tuple(sorted(removed)))
+    return WriteStats(tuple(written), unchanged, tuple(sorted(removed)))

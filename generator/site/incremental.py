@@ -43,8 +43,9 @@ def _output_of(doc_path: str) -> str:
     return doc_path
 
 
-def seed_staging(previous: Path, staging: Path, removed_docs: tuple[str, ...]) -> None:
-    """Copy the last site (keeping mtimes, which MkDocs compares) minus removed pages.
+def seed_staging(previous: Path, staging: Path, removed_docs: tuple[str, ...]) -> float:
+    """Copy the last site (keeping mtimes, which MkDocs compares) minus removed pages;
+    returns the newest copied mtime: any file newer than it was written by this build.
 
     A copy, not hard links: MkDocs rewrites files in place, which would change
     the last good site through a shared inode.
@@ -52,6 +53,7 @@ def seed_staging(previous: Path, staging: Path, removed_docs: tuple[str, ...]) -
     shutil.copytree(previous, staging, dirs_exist_ok=True, copy_function=shutil.copy2)
     for doc in removed_docs:
         (staging / _output_of(doc)).unlink(missing_ok=True)
+    return max((p.stat().st_mtime for p in staging.rglob("*") if p.is_file()), default=0.0)
 
 
 def remember(build_dir: Path, root: Path) -> None:
