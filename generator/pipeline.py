@@ -30,7 +30,7 @@ FILE_PROVIDERS.extend([calendar_files, feed_files, opendata_files])
 POST_BUILD = [
     print_sheets,        # print pages and PDFs for the notice board
     index_site,          # the chunked Chinese search index under search/
-    pin_sitemap,         # sitemap dates from the data, not the build day
+    pin_sitemap,         # sitemap.xml.gz dated by the data, not the build day
     write_build_info,    # which commit and date; read by gongkai publish
     leak_scan,           # no unmasked personal number in any file
     check_links,         # every internal link and anchor resolves, PDFs and feeds included

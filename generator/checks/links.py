@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Callable
 from urllib.parse import unquote, urlsplit
 
 from ..problems import Problem
+from .sources import data_source
 
 if TYPE_CHECKING:
     from ..build import BuildContext
@@ -111,18 +112,15 @@ def check_links(ctx: "BuildContext") -> list[Problem]:
 
 
 def _sources(ctx: "BuildContext") -> Callable[[str], str]:
-    """Built page → the file to fix: an item's YAML, a content/ page, else the
-    rendered Markdown in build/docs."""
-    items = {f"{s.item.kind.folder}/{s.item.slug}/index.html": s.item.file for s in ctx.render.states}
-    content = ctx.root / "content"
+    """Built page → the file to fix: its data file, else the rendered Markdown."""
+    data = data_source(ctx)
 
     def source(page: str) -> str:
-        if page in items:
-            return items[page]
+        found = data(page)
+        if found:
+            return found
         folder = page.removesuffix("index.html").rstrip("/")
         for doc in ([f"{folder}/index.md", f"{folder}.md"] if folder else ["index.md"]):
-            if (content / doc).is_file():
-                return f"content/{doc}"
             if (ctx.root / "build/docs" / doc).is_file():
                 return f"build/docs/{doc}"
         return f"site/{page}"

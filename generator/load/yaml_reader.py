@@ -130,8 +130,9 @@ def _syntax_problem(file: str, err: yaml.MarkedYAMLError) -> Problem:
                    "请检查这一行及上一行的缩进、引号和冒号")
 
 
-def parse_yaml(text: str, file: str) -> tuple[YamlDoc | None, list[Problem]]:
-    """Parse one YAML document; problems instead of exceptions."""
+def compose_yaml(text: str, file: str) -> tuple[yaml.Node | None, list[Problem]]:
+    """The node tree of one YAML document, or the syntax problem in the clerk's words.
+    For readers that walk nodes themselves; most callers want `parse_yaml`."""
     if "\t" in text:
         for number, line in enumerate(text.splitlines(), 1):
             stripped = line.lstrip(" ")
@@ -139,11 +140,18 @@ def parse_yaml(text: str, file: str) -> tuple[YamlDoc | None, list[Problem]]:
                 message, hint = _SCANNER_HINTS["found character '\\t' that cannot start any token"]
                 return None, [Problem(file, number, "", message, hint)]
     try:
-        node = yaml.compose(text, Loader=_COMPOSER)
+        return yaml.compose(text, Loader=_COMPOSER), []
     except yaml.MarkedYAMLError as err:
         return None, [_syntax_problem(file, err)]
     except yaml.YAMLError as err:
         return None, [Problem(file, None, "", f"YAML 格式错误（{err}）", "请检查文件内容")]
+
+
+def parse_yaml(text: str, file: str) -> tuple[YamlDoc | None, list[Problem]]:
+    """Parse one YAML document; problems instead of exceptions."""
+    node, problems = compose_yaml(text, file)
+    if problems:
+        return None, problems
     if node is None:
         return YamlDoc(file, None, {(): Origin(1, None)}), []
     builder = _Builder(file)

@@ -38,6 +38,7 @@ from pathlib import Path
 import chinese_calendar
 import yaml
 
+from ..load.yaml_reader import compose_yaml
 from ..problems import Problem
 
 HOLIDAYS_FILE = "site_config/holidays.yaml"
@@ -134,16 +135,14 @@ class _Reader:
 
     def read(self, path: Path) -> None:
         try:
-            root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+            text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
             self.problems.append(Problem(self.file, None, "", "文件不是 UTF-8 编码",
                                          "请用 UTF-8 编码另存此文件"))
             return
-        except yaml.MarkedYAMLError as err:
-            mark = err.problem_mark or err.context_mark
-            self.problems.append(Problem(
-                self.file, mark.line + 1 if mark else None, "",
-                f"YAML 格式错误（{err.problem or err}）", "请检查这一行的缩进、冒号和括号"))
+        root, problems = compose_yaml(text, self.file)
+        if problems:
+            self.problems.extend(problems)
             return
         if root is None:
             return

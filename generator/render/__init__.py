@@ -4,6 +4,6 @@ Knows nothing of MkDocs: the output is a plain tree of .md files and copied
 assets that another engine could build as well.
 """
 
-from .pages import RenderContext, make_context, render_context, render_site
+from .pages import RenderContext, make_context, render_context
 
-__all__ = ["RenderContext", "make_context", "render_context", "render_site"]
+__all__ = ["RenderContext", "make_context", "render_context"]

@@ -268,13 +268,9 @@ def _read(path: Path) -> str:
     return path.read_text(encoding="utf-8") if path.is_file() else ""
 
 
-def render_site(site: SiteData, as_of: date) -> dict[str, bytes]:
-    """Every file of the docs tree: rendered pages, copied content and attachments."""
-    return render_context(make_context(site, as_of))
-
-
 def render_context(ctx: RenderContext) -> dict[str, bytes]:
-    site, as_of = ctx.site, ctx.as_of
+    """Every file of the docs tree: rendered pages, copied content and attachments."""
+    site = ctx.site
     env = make_environment()
     files: dict[str, bytes] = {}
     for page in plan_pages(ctx):

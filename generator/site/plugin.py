@@ -42,6 +42,7 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         config.site_description = site.get("description", config.site_description)
         stamp = self.stamp or make_stamp(root, date.today())
         config.extra["gongkai"] = {"identity": site.get("identity") or {}, "stamp": stamp.text,
+                                   "as_of": stamp.as_of.isoformat(),
                                    "short_name": site.get("short_name") or site.get("name")}
         for sheet in STYLESHEETS:
             if sheet not in config.extra_css:
