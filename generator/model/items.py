@@ -191,6 +191,12 @@ class Kind:
     model: type[ItemBase]
     required: tuple[str, ...]   # content fields the first version must give
 
+    @property
+    def content_fields(self) -> tuple[str, ...]:
+        """The kind's content fields, in the order its version schema declares them."""
+        version_model = self.model.model_fields["versions"].annotation.__args__[0]
+        return tuple(name for name in version_model.model_fields if name not in VERSION_META)
+
 
 KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("policy", "policies", "政策文件", PolicyItem, ("body",)),
@@ -237,7 +243,9 @@ def resolve_versions(meta: ItemBase) -> list[ResolvedVersion]:
     resolved = []
     for number, version in enumerate(meta.versions, 1):
         changed = frozenset(version.model_fields_set - VERSION_META)
-        content = {**content, **{name: getattr(version, name) for name in changed}}
+        merged = {**content, **{name: getattr(version, name) for name in changed}}
+        # Schema order, not set order: the same data gives the same content every run.
+        content = {name: merged[name] for name in type(version).model_fields if name in merged}
         resolved.append(ResolvedVersion(number, version.effective_from, version.change_note,
                                         version.change_type, content, changed))
     return resolved

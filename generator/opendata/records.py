@@ -41,16 +41,11 @@ def plain(value: Any) -> Any:
     return value
 
 
-def _field_order(kind) -> list[str]:
-    return list(kind.model.model_fields["versions"].annotation.__args__[0].model_fields)
-
-
-def content(ctx: RenderContext, kind, state_content: dict) -> dict:
-    """A version's content in the schema's field order (the resolved dict is
-    built from sets, whose order changes between runs), with references to
+def content(ctx: RenderContext, state_content: dict) -> dict:
+    """A version's content (in schema order, as resolved), with references to
     non-public items removed."""
     public = ctx.public
-    out = plain({name: state_content[name] for name in _field_order(kind) if name in state_content})
+    out = plain(dict(state_content))
     if out.get("interprets") not in public:
         out.pop("interprets", None)
     return out
@@ -91,7 +86,7 @@ def item_record(ctx: RenderContext, state: ItemState) -> dict:
         record["period_end"] = period.end.isoformat() if period else None
         record["period"] = facts.text if period else None
         record["period_state"] = facts.status.state if period and facts.status else None
-    record["content"] = content(ctx, item.kind, shown.content)
+    record["content"] = content(ctx, shown.content)
     return record
 
 
@@ -116,7 +111,7 @@ def version_records(ctx: RenderContext, state: ItemState) -> list[dict]:
             "change_note": version.change_note,
             "changed": sorted(version.changed - NEVER_EXPORTED),
             "url": ctx.site.config.base_url + item.url,
-            "content": content(ctx, item.kind, version.content),
+            "content": content(ctx, version.content),
         })
     return records
 

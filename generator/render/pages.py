@@ -11,7 +11,6 @@ import yaml
 
 from ..load.site_loader import SiteData
 from ..model import KINDS
-from ..model.items import VERSION_META
 from ..notices.period import Period, PeriodStatus, format_period, period_status, resolve_period
 from ..notices.lists import list_file
 from ..notices.workdays import NotCovered
@@ -260,8 +259,7 @@ def plan_pages(ctx: RenderContext) -> list[Page]:
 
 def full_content(state: ItemState) -> dict:
     """Every content field of the kind, None where no version set it."""
-    fields = state.item.kind.model.model_fields["versions"].annotation.__args__[0].model_fields
-    return {name: None for name in fields if name not in VERSION_META} | state.shown.content
+    return {name: None for name in state.item.kind.content_fields} | state.shown.content
 
 
 def _read(path: Path) -> str:

@@ -11,7 +11,6 @@ from datetime import date
 from typing import Any
 
 from ..model import Item
-from ..model.items import VERSION_META
 from ..versions.diff import FieldChange, compare
 from .environment import money
 
@@ -25,12 +24,6 @@ def version_path(item: Item, number: int) -> str:
 
 def compare_path(item: Item, old: int, new: int) -> str:
     return f"{item.kind.folder}/{item.slug}/compare/{old}-{new}/index.md"
-
-
-def content_fields(item: Item) -> list[str]:
-    """The kind's content fields in the order its schema declares them."""
-    version_model = item.kind.model.model_fields["versions"].annotation.__args__[0]
-    return [name for name in version_model.model_fields if name not in VERSION_META]
 
 
 class VersionTools:
@@ -65,5 +58,5 @@ class VersionTools:
         key = (item.slug, old, new)
         if key not in self._cache:
             self._cache[key] = tuple(compare(item.versions[old - 1], item.versions[new - 1],
-                                             content_fields(item), self.show))
+                                             list(item.kind.content_fields), self.show))
         return self._cache[key]
