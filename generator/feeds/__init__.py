@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from ..render.pages import RenderContext, item_path
+from ..render.pages import RenderContext, item_path, served_path
 from ..render.version_tools import compare_path, version_path
 from ..versions.updates import REVISED, Update, site_updates
 
@@ -50,7 +50,7 @@ def _midnight(day: date) -> datetime:
 
 
 def absolute(base_url: str, docs_path: str) -> str:
-    return base_url + docs_path.removesuffix("index.md")
+    return base_url + served_path(docs_path)
 
 
 def _entry(base_url: str, update: Update) -> Entry:

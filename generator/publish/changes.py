@@ -26,6 +26,7 @@ from ..build import load_and_validate
 from ..load.site_loader import SiteData
 from ..problems import Problem, ProblemsError
 from ..render import make_context, render_context
+from ..render.pages import served_path
 from . import git
 
 Status = Literal["added", "removed", "changed"]
@@ -83,12 +84,7 @@ def _front_title(content: bytes) -> str | None:
 
 
 def public_url(base_url: str, path: str) -> str:
-    """Pages are folders: fees/x/index.md is served at /fees/x/."""
-    if path.endswith("index.md"):
-        path = path[: -len("index.md")]
-    elif path.endswith(".md"):
-        path = path[: -len(".md")] + "/"
-    return base_url.rstrip("/") + "/" + path
+    return base_url.rstrip("/") + "/" + served_path(path)
 
 
 def _lines(content: bytes) -> list[str] | None:

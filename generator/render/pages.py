@@ -56,6 +56,16 @@ class Page:
     context: dict = field(default_factory=dict)
 
 
+def served_path(doc_path: str) -> str:
+    """Where a docs file is served, relative to the site root. Pages are folders:
+    fees/x/index.md → fees/x/, about.md → about/; other files keep their path."""
+    if doc_path == "index.md" or doc_path.endswith("/index.md"):
+        return doc_path[: -len("index.md")]
+    if doc_path.endswith(".md"):
+        return doc_path[: -len(".md")] + "/"
+    return doc_path
+
+
 def item_path(state_or_item) -> str:
     item = getattr(state_or_item, "item", state_or_item)
     return f"{item.kind.folder}/{item.slug}/index.md"

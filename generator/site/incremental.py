@@ -13,6 +13,7 @@ import hashlib
 import shutil
 from pathlib import Path
 
+from ..render.pages import served_path
 from .plugin import THEME_DIR
 
 STATE_FILE = "site.fingerprint"
@@ -35,12 +36,9 @@ def can_reuse(build_dir: Path, root: Path) -> bool:
 
 
 def _output_of(doc_path: str) -> str:
-    """Where MkDocs (directory URLs) writes a docs file: a/b.md → a/b/index.html."""
-    if doc_path.endswith("index.md"):
-        return doc_path[: -len(".md")] + ".html"
-    if doc_path.endswith(".md"):
-        return doc_path[: -len(".md")] + "/index.html"
-    return doc_path
+    """The file MkDocs (directory URLs) writes for a docs file: a/b.md → a/b/index.html."""
+    served = served_path(doc_path)
+    return served + "index.html" if served.endswith("/") or not served else served
 
 
 def seed_staging(previous: Path, staging: Path, removed_docs: tuple[str, ...]) -> float:
