@@ -31,7 +31,9 @@ def without_stamp(files: dict[str, bytes]) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory):
-    """The example site at one commit, built three times in three different folders."""
+    """The example site at one commit, built four times in four different folders;
+    the last two split the pages outside the navigation over three processes and
+    build them all in one."""
     from conftest import REPO, copy_site
     source = copy_site(REPO, tmp_path_factory.mktemp("source") / "site")
     git(source.root, "init", "-q")
@@ -39,10 +41,15 @@ def builds(tmp_path_factory):
     results = {}
     # Separate processes with different hash seeds: set and dict-of-set orders differ
     # between them, as they would between two CI runs.
-    for seed, (name, epoch) in enumerate((("now", None), ("epoch", "1893456000"),
-                                          ("epoch-again", "1893456000"))):
+    for seed, (name, epoch, jobs) in enumerate((
+            ("now", None, None), ("epoch", "1893456000", None),
+            ("epoch-again", "1893456000", 3), ("epoch-serial", "1893456000", 1))):
         root = tmp_path_factory.mktemp(name) / "copy"
         shutil.copytree(source.root, root, symlinks=True)
+        if jobs:
+            config = root / "mkdocs.yml"
+            config.write_text(config.read_text(encoding="utf-8").replace(
+                "  - gongkai\n", f"  - gongkai:\n      jobs: {jobs}\n"), encoding="utf-8")
         env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
         env["PYTHONHASHSEED"] = str(seed + 1)
         if epoch:
@@ -70,6 +77,12 @@ def test_site_differs_only_in_the_build_stamp(builds):
 
 def test_same_source_date_epoch_gives_identical_bytes(builds):
     assert builds["epoch"][2] == builds["epoch-again"][2]
+
+
+def test_pages_built_in_parallel_match_pages_built_in_one_process(builds):
+    parallel, serial = builds["epoch-again"][2], builds["epoch-serial"][2]
+    assert "services/zaishengyu-shenpi/index.html" in serial
+    assert parallel == serial
 
 
 def test_sitemap_follows_the_data_not_the_build_day(builds):

@@ -44,8 +44,13 @@ def schedule_text(schedule) -> str:
 @pass_context
 def link(context, target: str) -> str:
     """A relative link from the page being rendered to another docs path."""
-    here = posixpath.dirname(context["page_path"])
-    return posixpath.relpath(target, here or ".")
+    return _relative(target, posixpath.dirname(context["page_path"]) or ".")
+
+
+# Pages link to the same few folders thousands of times.
+@functools.lru_cache(maxsize=65536)
+def _relative(target: str, here: str) -> str:
+    return posixpath.relpath(target, here)
 
 
 @pass_context
@@ -66,7 +71,8 @@ def iso(d: date | None) -> str:
 def make_environment() -> Environment:
     env = Environment(loader=PackageLoader("generator.render", "templates"),
                       undefined=StrictUndefined, keep_trailing_newline=True,
-                      trim_blocks=True, lstrip_blocks=True, autoescape=False)
+                      trim_blocks=True, lstrip_blocks=True, autoescape=False,
+                      auto_reload=False)   # templates ship with the package; no stat per include
     env.filters.update(md=md_text, money=money, tel=tel_uri, cn_date=format_date_cn, iso=iso,
                        schedule_text=schedule_text, label=label,
                        contact_kind=lambda kind: CONTACT_KIND_LABELS.get(kind, kind))

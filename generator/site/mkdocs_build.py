@@ -36,6 +36,7 @@ def run_mkdocs(root: Path, site_dir: Path, stamp: BuildStamp, dirty: bool = Fals
     try:
         config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site_dir))
         config.plugins["gongkai"].stamp = stamp
+        config.plugins["gongkai"].dirty = dirty
         build(config, dirty=dirty)
     except MkDocsException as err:
         details = "；".join(collect.messages) or str(err)

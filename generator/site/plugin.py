@@ -15,6 +15,7 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin
 
+from .parallel import SKIP_TEMPLATE, ParallelPages, jobs_wanted
 from .stamp import BuildStamp, make_stamp
 
 THEME_DIR = Path(__file__).parent / "theme"
@@ -25,10 +26,14 @@ SCRIPTS = tuple(f"assets/gongkai/{name}.js" for name in ("gongkai", "care", "sea
 
 class GongkaiConfig(Config):
     site_file = config_options.Type(str, default="site_config/site.yaml")
+    # Processes that build the pages outside the navigation; 0: one per core.
+    jobs = config_options.Type(int, default=0)
 
 
 class GongkaiPlugin(BasePlugin[GongkaiConfig]):
     stamp: BuildStamp | None = None     # set by `gongkai build`; computed otherwise
+    dirty = False                       # set by `gongkai build --incremental`
+    parallel: ParallelPages | None = None
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
@@ -54,3 +59,20 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         if config.theme["language"] == "zh":
             config.theme["language"] = "zh-CN"
         return config
+
+    def on_nav(self, nav, config, files):
+        self.parallel = ParallelPages(jobs_wanted(self.config.jobs))
+        self.parallel.choose(nav, files, self.dirty)
+        self.nav = nav
+        return nav
+
+    def on_page_markdown(self, markdown, page, config, files):
+        if self.parallel and self.parallel.defers(page):
+            page.meta["template"] = SKIP_TEMPLATE
+            return ""
+        return markdown
+
+    def on_env(self, env, config, files):
+        # Every navigation page is complete here, as a page outside it may show.
+        self.parallel.build_all(config, files, self.nav, env)
+        return env

@@ -1,0 +1,139 @@
+"""Pages outside the navigation, built by MkDocs' own functions on every core.
+
+MkDocs builds one page after another, and a site's item, version and
+comparison pages are nearly all of its pages (about 8 ms each, on one core of
+a machine that has more). None of them is in the navigation and no page shows
+another's content, so the `gongkai` plugin lets MkDocs read them as empty
+pages and builds them here instead, split across forked worker processes, once
+the navigation pages are complete (`on_env`). Each share runs MkDocs'
+own read → Markdown → template → write steps; what MkDocs still needs from them
+afterwards — anchors for its link validation, and the warnings they raised —
+comes back to the main process. Pages are dropped from memory once written.
+
+The two MkDocs functions used are private; mkdocs is pinned in pyproject.toml.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from dataclasses import dataclass, field
+
+from mkdocs.commands.build import _build_page, _populate_page
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.plugins.gongkai")
+
+# A template that renders nothing: MkDocs skips writing a page whose output is empty,
+# which keeps its own pass from overwriting what a worker wrote.
+SKIP_TEMPLATE = "gongkai-built-elsewhere.html"
+
+
+@dataclass
+class Outcome:
+    """What the main process needs back from one built page."""
+
+    src_uri: str
+    anchors: set[str]
+    links_to_anchors: dict[str, dict[str, str]]
+    warnings: list[str] = field(default_factory=list)
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def jobs_wanted(configured: int) -> int:
+    """Worker processes to use: the configured number, or one per usable core."""
+    if configured > 0:
+        return configured
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+class ParallelPages:
+    """Builds the pages outside the navigation; one instance per MkDocs build."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self.deferred: set[str] = set()    # src_uris MkDocs reads as empty pages
+        self.building = False              # True while a page is built for real here
+
+    def choose(self, nav, files, dirty: bool) -> None:
+        in_nav = {page.file.src_uri for page in nav.pages}
+        self.deferred = {
+            f.src_uri for f in files.documentation_pages()
+            if f.src_uri not in in_nav and (not dirty or f.is_modified())
+        }
+
+    def defers(self, page: Page) -> bool:
+        return not self.building and page.file.src_uri in self.deferred
+
+    def build_all(self, config, files, nav, env) -> None:
+        pages = [f.page for f in files.documentation_pages() if f.src_uri in self.deferred]
+        if not pages:
+            return
+        global _WORK
+        _WORK = (self, pages, config, files, files.documentation_pages(), nav, env)
+        try:
+            if self.jobs == 1:
+                here, elsewhere = _build_share(0), []
+            else:
+                # fork: workers start with everything MkDocs has gathered so far.
+                with multiprocessing.get_context("fork").Pool(self.jobs - 1) as pool:
+                    waiting = pool.map_async(_build_share, range(1, self.jobs))
+                    here, elsewhere = _build_share(0), waiting.get()
+        finally:
+            _WORK = None
+        by_uri = {page.file.src_uri: page for page in pages}
+        for share in [here, *elsewhere]:
+            if isinstance(share, str):
+                raise PluginError(share)
+            for outcome in share:
+                page = by_uri[outcome.src_uri]
+                page.present_anchor_ids = outcome.anchors
+                page.links_to_anchors = {files.get_file_from_path(uri): links
+                                         for uri, links in outcome.links_to_anchors.items()}
+        # This process's own warnings reached MkDocs' log already; the workers' did not.
+        for share in elsewhere:
+            for outcome in share:
+                for message in outcome.warnings:
+                    logging.getLogger("mkdocs").warning(message)
+
+
+_WORK: tuple | None = None
+
+
+def _build_share(index: int) -> list[Outcome] | str:
+    """Build one share of the pages (this process's or a worker's); an error comes
+    back as its message, since exceptions do not always survive the trip."""
+    parallel, pages, config, files, doc_files, nav, env = _WORK
+    collect = _Collect()
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(collect)
+    parallel.building = True
+    outcomes = []
+    try:
+        for page in pages[index::parallel.jobs]:
+            collect.messages = []
+            _populate_page(page, config, files)
+            _build_page(page, config, doc_files, nav, env)
+            outcomes.append(Outcome(
+                page.file.src_uri, set(page.present_anchor_ids or ()),
+                {f.src_uri: links for f, links in (page.links_to_anchors or {}).items()},
+                collect.messages))
+            # Written: keep only what a page outside the navigation is asked for later.
+            page.markdown, page.content, page.toc = "", "", []
+            page.meta["template"] = SKIP_TEMPLATE
+    except Exception as err:   # noqa: BLE001 — reported by the main process
+        return f"生成页面 {page.file.src_uri} 时出错：{err}"
+    finally:
+        parallel.building = False
+        mkdocs_log.removeHandler(collect)
+    return outcomes
