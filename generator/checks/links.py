@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 from urllib.parse import unquote, urlsplit
 
+from ..filecache import CACHE_DIR, FileCache
 from ..problems import Problem
 from .sources import data_source
 
@@ -69,13 +70,15 @@ def parse_page(path: Path) -> ParsedPage:
 
 
 def check_folder(site_dir: Path, base_url: str = "/",
-                 source: Callable[[str], str] | None = None) -> list[Problem]:
+                 source: Callable[[str], str] | None = None,
+                 cache: Path | None = None) -> list[Problem]:
     """Dead links and anchors in every HTML file under site_dir, as Problems.
-    `source` names the file the clerk edits for a built page (default: the page)."""
+    `source` names the file the clerk edits for a built page (default: the page);
+    `cache` keeps each page's links and ids between builds (see generator.filecache)."""
     source = source or (lambda page: f"site/{page}")
     base = urlsplit(base_url)
     base_path = base.path if base.path.endswith("/") else base.path + "/"
-    pages = parse_all(site_dir)
+    pages = parse_all(site_dir, cache)
     exists: dict[str, str | None] = {}     # target → file; pages share most links
     problems = []
     for rel, page in pages.items():
@@ -96,19 +99,24 @@ def check_folder(site_dir: Path, base_url: str = "/",
     return problems
 
 
-def parse_all(site_dir: Path) -> dict[str, ParsedPage]:
-    """Every HTML file parsed once; big sites are parsed on all CPU cores."""
+def parse_all(site_dir: Path, cache: Path | None = None) -> dict[str, ParsedPage]:
+    """Every HTML file parsed once (pages unchanged since the cache was written are
+    not parsed again); many pages are parsed on all CPU cores."""
     paths = sorted(site_dir.rglob("*.html"))
+    parsed = FileCache(cache, [Path(__file__)]).results(site_dir, paths, _parse_many)
+    return {p.relative_to(site_dir).as_posix(): page for p, page in zip(paths, parsed)}
+
+
+def _parse_many(paths: list[Path]) -> list[ParsedPage]:
     if len(paths) < PARALLEL_FROM:
-        parsed = map(parse_page, paths)
-        return {p.relative_to(site_dir).as_posix(): page for p, page in zip(paths, parsed)}
+        return [parse_page(path) for path in paths]
     with ProcessPoolExecutor() as pool:
-        parsed = pool.map(parse_page, paths, chunksize=64)
-        return {p.relative_to(site_dir).as_posix(): page for p, page in zip(paths, parsed)}
+        return list(pool.map(parse_page, paths, chunksize=64))
 
 
 def check_links(ctx: "BuildContext") -> list[Problem]:
-    return check_folder(ctx.site_dir, ctx.site.config.base_url, _sources(ctx))
+    return check_folder(ctx.site_dir, ctx.site.config.base_url, _sources(ctx),
+                        ctx.root / CACHE_DIR / "links.pickle")
 
 
 def _sources(ctx: "BuildContext") -> Callable[[str], str]:

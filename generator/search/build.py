@@ -76,14 +76,15 @@ def _facets(pages: list[Page]) -> tuple[list[str], list[str], bytes]:
 
 
 def build_search_index(site_dir: Path, base_url: str = "/", *,
-                       heavy_bytes: int = HEAVY_BYTES) -> SearchStats:
+                       heavy_bytes: int = HEAVY_BYTES, cache: Path | None = None) -> SearchStats:
     """Index site_dir's pages into site_dir/search/ (replacing an earlier index there).
 
     base_url is the path the site is served under; it is recorded in the manifest for
     consumers that cannot resolve page URLs against the manifest's own location.
+    `cache` keeps each page's text between builds (see generator.filecache).
     """
     started = time.perf_counter()
-    pages = collect_pages(site_dir)
+    pages = collect_pages(site_dir, cache)
     texts = [f"{page.text.title} {page.text.body}" for page in pages]
     grams = build_grams(texts, [len(page.text.title) for page in pages], heavy_bytes, MAX_GRAM)
     heavy = sorted((g for g in grams if g.heavy), key=lambda g: g.key)

@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.filecache import FileCache
+from generator.search import extract
 from generator.search.extract import PageText, read_page
+
 
 @dataclass(frozen=True)
 class Page:
@@ -21,16 +24,18 @@ def page_url(relative: Path) -> str:
     return path[: -len("index.html")] if path.endswith("/index.html") else path
 
 
-def collect_pages(site_dir: Path) -> list[Page]:
-    """Every indexable page, newest first (page numbers then mean recency), URL to break ties."""
-    pages = []
-    for file in sorted(site_dir.rglob("*.html")):
-        relative = file.relative_to(site_dir)
-        if relative.as_posix() == "404.html":
-            continue
-        text = read_page(file.read_text(encoding="utf-8"))
-        if text is not None:
-            pages.append(Page(page_url(relative), text))
+def _read(files: list[Path]):
+    return (read_page(file.read_text(encoding="utf-8")) for file in files)
+
+
+def collect_pages(site_dir: Path, cache: Path | None = None) -> list[Page]:
+    """Every indexable page, newest first (page numbers then mean recency), URL to break ties.
+    With a `cache` file, pages unchanged since the last build are not read again."""
+    files = [f for f in sorted(site_dir.rglob("*.html")) if f.relative_to(site_dir).as_posix()
+             != "404.html"]
+    texts = FileCache(cache, [Path(extract.__file__)]).results(site_dir, files, _read)
+    pages = [Page(page_url(file.relative_to(site_dir)), text)
+             for file, text in zip(files, texts) if text is not None]
     # Stable sorts: URL order survives among pages of the same date; undated last.
     pages.sort(key=lambda page: page.text.date, reverse=True)
     return pages

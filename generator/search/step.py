@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..filecache import CACHE_DIR
 from ..problems import Problem
 from .build import build_search_index
 
@@ -12,5 +13,6 @@ if TYPE_CHECKING:
 
 
 def index_site(build: "BuildContext") -> list[Problem]:
-    build_search_index(build.site_dir, build.site.config.base_url)
+    build_search_index(build.site_dir, build.site.config.base_url,
+                       cache=build.root / CACHE_DIR / "search-pages.pickle")
     return []

@@ -1,0 +1,67 @@
+"""What a check learned from a built file, kept until the file changes.
+
+An incremental build copies the unchanged files of the last site with their
+modification times and MkDocs rewrites the rest, so a file whose size and
+modification time (in nanoseconds) are what they were is the same file. The
+link check and the search index parse only the others. A cache is tied to the
+source of the code that made its entries: editing that code empties it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+CACHE_DIR = "build/cache"      # in a site's folder
+_MISSING = object()
+
+
+class FileCache:
+    """Entries kept in `path` (None: kept nowhere, every result computed)."""
+
+    def __init__(self, path: Path | None, made_by: Iterable[Path]):
+        self.path = path
+        digest = hashlib.sha256()
+        for source in made_by:
+            digest.update(source.read_bytes())
+        self.version = digest.hexdigest()
+        self.entries: dict[str, tuple[tuple[int, int], Any]] = {}
+        if path is None:
+            return
+        try:
+            version, entries = pickle.loads(path.read_bytes())
+            if version == self.version:
+                self.entries = entries
+        except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError):
+            pass    # no cache, or one from other code: everything is computed afresh
+
+    def results(self, folder: Path, files: list[Path],
+                compute: Callable[[list[Path]], Iterable[Any]]) -> list[Any]:
+        """compute's result for each file, calling compute only on the changed ones;
+        then the cache keeps exactly these files' entries."""
+        keys = []
+        for file in files:
+            stat = file.stat()
+            keys.append((file.relative_to(folder).as_posix(), (stat.st_size, stat.st_mtime_ns)))
+        found = [self._get(rel, key) for rel, key in keys]
+        changed = [i for i, result in enumerate(found) if result is _MISSING]
+        for i, result in zip(changed, compute([files[i] for i in changed])):
+            found[i] = result
+        self.entries = {rel: (key, result) for (rel, key), result in zip(keys, found)}
+        self._save()
+        return found
+
+    def _get(self, rel: str, key: tuple[int, int]) -> Any:
+        entry = self.entries.get(rel)
+        return entry[1] if entry is not None and entry[0] == key else _MISSING
+
+    def _save(self) -> None:
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.path.with_suffix(".tmp")
+        temporary.write_bytes(pickle.dumps((self.version, self.entries),
+                                           protocol=pickle.HIGHEST_PROTOCOL))
+        temporary.replace(self.path)
