@@ -28,19 +28,48 @@ BIN = Path(sys.executable).parent
 AS_OF = "2026-11-28"
 
 
-# RUSAGE_CHILDREN keeps the largest child ever seen, so each command runs under
-# its own small wrapper process that reports just that command's peak.
-WRAPPER = ("import resource, subprocess, sys;"
-           "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL);"
-           "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+def _tree(root: int) -> list[int]:
+    """root and every process descended from it."""
+    parents: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo += parents.get(pid, [])
+    return found
+
+
+def _pss_mb(pids: list[int]) -> float:
+    total = 0
+    for pid in pids:
+        try:
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+        except OSError:
+            pass     # ended between the listing and the read
+    return total / 1024
 
 
 def timed(command: list[str], cwd: Path) -> tuple[float, float]:
-    """Seconds and peak resident memory (MB) of one command."""
+    """Seconds and peak memory (MB) of one command: the largest sum, sampled every
+    0.1 s, of the proportional set size of it and its worker processes (pages a
+    forked worker shares with its parent are counted once, not once per process)."""
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-c", WRAPPER, *command], cwd=cwd, check=True,
-                            capture_output=True, text=True)
-    return time.perf_counter() - started, int(result.stdout.split()[-1]) / 1024
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL)
+    peak = 0.0
+    while process.poll() is None:
+        peak = max(peak, _pss_mb(_tree(process.pid)))
+        time.sleep(0.1)
+    if process.returncode:
+        raise subprocess.CalledProcessError(process.returncode, command)
+    return time.perf_counter() - started, peak
 
 
 def largest_item_page(site: Path) -> float:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
@@ -20,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..filecache import CACHE_DIR, FileCache
 from ..problems import Problem
+from ..workers import forked_map
 from .sources import data_source
 
 if TYPE_CHECKING:
@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 LINK_ATTRS = {"href", "src"}
 # Anchors that browsers resolve without an element: the top of the page.
 TOP_ANCHORS = {"", "top"}
-PARALLEL_FROM = 500    # pages; below this, starting worker processes costs more than it saves
 
 
 @dataclass
@@ -108,10 +107,7 @@ def parse_all(site_dir: Path, cache: Path | None = None) -> dict[str, ParsedPage
 
 
 def _parse_many(paths: list[Path]) -> list[ParsedPage]:
-    if len(paths) < PARALLEL_FROM:
-        return [parse_page(path) for path in paths]
-    with ProcessPoolExecutor() as pool:
-        return list(pool.map(parse_page, paths, chunksize=64))
+    return forked_map(parse_page, paths, chunksize=64)
 
 
 def check_links(ctx: "BuildContext") -> list[Problem]:

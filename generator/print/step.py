@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ..problems import Problem
 from ..render.pages import RenderContext, item_path
 from ..versions import ItemState
+from ..workers import forked_map
 from . import targets
 from .html import render_sheet
 from .pdf import MissingFont, font_problem, require_cjk_font, write_pdf
@@ -41,14 +42,17 @@ def print_sheets(build: "BuildContext") -> list[Problem]:
         except MissingFont as err:
             return [font_problem(err)]
     _drop_stale(build)
-    for state in ctx.states:
+
+    def make(state: ItemState) -> None:
         with_pdf = state.item.slug in pdf_slugs
-        if _still_current(build, state, with_pdf):
-            continue
         html = sheet_html(ctx, state, stamp, with_pdf=with_pdf)
         _write(build.site_dir / targets.html_file(state.item), html)
         if with_pdf:
             write_pdf(html, build.site_dir / targets.pdf_path(state.item))
+
+    forked_map(make, [state for state in ctx.states
+                      if not _still_current(build, state, state.item.slug in pdf_slugs)],
+               chunksize=8)
     return []
 
 

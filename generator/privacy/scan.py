@@ -23,6 +23,7 @@ import openpyxl
 
 from generator.privacy.detect import Finding, find_personal_numbers
 from generator.problems import Problem
+from generator.workers import MANY, forked_map
 
 TEXT_SUFFIXES = frozenset({".html", ".htm", ".js", ".json", ".xml", ".csv", ".txt", ".md",
                            ".ics", ".vcf", ".svg", ".css", ".map", ".rss", ".atom"})
@@ -228,8 +229,9 @@ def scan_site(site_dir: Path, allowed: frozenset[str],
 
     `origin` maps a path relative to `site_dir` (posix, e.g. "notices/x/index.html") to the
     data file it was made from, so the message can say where to fix it; it is called from
-    worker threads. Files are named `display_root/relpath` when given (a staging folder
-    shown as "build/site"), else relative to the working folder or to site_dir's parent.
+    worker threads or forked processes. Files are named `display_root/relpath` when given
+    (a staging folder shown as "build/site"), else relative to the working folder or to
+    site_dir's parent.
     `since` (a time stamp) limits the scan to files modified after it: an
     incremental build's untouched files were scanned when they were made.
     """
@@ -238,12 +240,15 @@ def scan_site(site_dir: Path, allowed: frozenset[str],
         source = origin(relpath) if origin else None
         return _scan_file(path, _display_path(site_dir, relpath, display_root), source, allowed)
 
-    # Threads overlap the waits on pdftotext and on the disk; results keep the file order.
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        files = sorted(p for p in site_dir.rglob("*") if p.is_file()
-                       and (since is None or p.stat().st_mtime > since))
-        found = pool.map(scan, files)
-        return [problem for problems in found for problem in problems]
+    files = sorted(p for p in site_dir.rglob("*") if p.is_file()
+                   and (since is None or p.stat().st_mtime > since))
+    if len(files) >= MANY:
+        found = forked_map(scan, files)
+    else:
+        # Threads overlap the waits on pdftotext and on the disk; results keep the file order.
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            found = list(pool.map(scan, files))
+    return [problem for problems in found for problem in problems]
 
 
 def scan_value(text: str, file: str, line: int | None, field: str,

@@ -8,6 +8,7 @@ from pathlib import Path
 from generator.filecache import FileCache
 from generator.search import extract
 from generator.search.extract import PageText, read_page
+from generator.workers import forked_map
 
 
 @dataclass(frozen=True)
@@ -24,8 +25,8 @@ def page_url(relative: Path) -> str:
     return path[: -len("index.html")] if path.endswith("/index.html") else path
 
 
-def _read(files: list[Path]):
-    return (read_page(file.read_text(encoding="utf-8")) for file in files)
+def _read(file: Path) -> PageText | None:
+    return read_page(file.read_text(encoding="utf-8"))
 
 
 def collect_pages(site_dir: Path, cache: Path | None = None) -> list[Page]:
@@ -33,7 +34,8 @@ def collect_pages(site_dir: Path, cache: Path | None = None) -> list[Page]:
     With a `cache` file, pages unchanged since the last build are not read again."""
     files = [f for f in sorted(site_dir.rglob("*.html")) if f.relative_to(site_dir).as_posix()
              != "404.html"]
-    texts = FileCache(cache, [Path(extract.__file__)]).results(site_dir, files, _read)
+    texts = FileCache(cache, [Path(extract.__file__)]).results(
+        site_dir, files, lambda changed: forked_map(_read, changed))
     pages = [Page(page_url(file.relative_to(site_dir)), text)
              for file, text in zip(files, texts) if text is not None]
     # Stable sorts: URL order survives among pages of the same date; undated last.

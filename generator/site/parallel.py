@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import os
 from dataclasses import dataclass, field
 
 from mkdocs.commands.build import _build_page, _populate_page
@@ -48,13 +47,6 @@ class _Collect(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(record.getMessage())
-
-
-def jobs_wanted(configured: int) -> int:
-    """Worker processes to use: the configured number, or one per usable core."""
-    if configured > 0:
-        return configured
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 class ParallelPages:

@@ -15,7 +15,8 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin
 
-from .parallel import SKIP_TEMPLATE, ParallelPages, jobs_wanted
+from ..workers import cores
+from .parallel import SKIP_TEMPLATE, ParallelPages
 from .stamp import BuildStamp, make_stamp
 
 THEME_DIR = Path(__file__).parent / "theme"
@@ -61,7 +62,7 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         return config
 
     def on_nav(self, nav, config, files):
-        self.parallel = ParallelPages(jobs_wanted(self.config.jobs))
+        self.parallel = ParallelPages(self.config.jobs or cores())
         self.parallel.choose(nav, files, self.dirty)
         self.nav = nav
         return nav
