@@ -16,7 +16,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 MANY = 500       # items; fewer are done in this process
 
-_FUNCTION: Callable | None = None
+_WORK: tuple[Callable, Sequence] | None = None
 
 
 def cores() -> int:
@@ -28,14 +28,16 @@ def forked_map(function: Callable[[T], R], items: Sequence[T], *, chunksize: int
     """[function(item) for item in items], on every core when there are many items."""
     if len(items) < MANY or cores() == 1:
         return [function(item) for item in items]
-    global _FUNCTION
-    _FUNCTION = function
+    global _WORK
+    _WORK = (function, items)
     try:
         with multiprocessing.get_context("fork").Pool(cores()) as pool:
-            return pool.map(_call, items, chunksize)
+            # Positions go to the workers, which hold the items already.
+            return pool.map(_call, range(len(items)), chunksize)
     finally:
-        _FUNCTION = None
+        _WORK = None
 
 
-def _call(item):
-    return _FUNCTION(item)
+def _call(position: int):
+    function, items = _WORK
+    return function(items[position])

@@ -79,10 +79,12 @@ def check_folder(site_dir: Path, base_url: str = "/",
     base_path = base.path if base.path.endswith("/") else base.path + "/"
     pages = parse_all(site_dir, cache)
     exists: dict[str, str | None] = {}     # target → file; pages share most links
+    resolve = _resolver(base, base_path)
     problems = []
     for rel, page in pages.items():
+        folder = posixpath.dirname(rel)
         for url, line in page.links:
-            resolved = _resolve(rel, url, base, base_path)
+            resolved = resolve(rel, folder, url)
             if resolved is None:
                 continue
             target, fragment = resolved
@@ -129,6 +131,19 @@ def _sources(ctx: "BuildContext") -> Callable[[str], str]:
                 return f"build/docs/{doc}"
         return f"site/{page}"
     return source
+
+
+def _resolver(base, base_path: str) -> Callable[[str, str, str], tuple[str, str] | None]:
+    """_resolve, remembered per folder and URL: the theme's links repeat on every page."""
+    known: dict[tuple[str, str], tuple[str, str] | None] = {}
+
+    def resolve(page: str, folder: str, url: str) -> tuple[str, str] | None:
+        # A link without a path ("#top") names its own page; others only need the folder.
+        key = (page if not urlsplit(url.strip()).path else folder, url)
+        if key not in known:
+            known[key] = _resolve(page, url, base, base_path)
+        return known[key]
+    return resolve
 
 
 def _resolve(page: str, url: str, base, base_path: str) -> tuple[str, str] | None:

@@ -16,6 +16,7 @@ from ..notices.lists import list_file
 from ..notices.workdays import NotCovered
 from ..privacy.namelist import NameList
 from ..versions import EXPIRED, REPEALED, ItemState, is_public, select
+from ..workers import forked_map
 from .environment import make_environment
 from .version_tools import VersionTools
 from .jsonld import jsonld_front
@@ -276,14 +277,18 @@ def _read(path: Path) -> str:
     return path.read_text(encoding="utf-8") if path.is_file() else ""
 
 
+def _render_page(page: Page) -> bytes:
+    body = make_environment().get_template(page.template).render(
+        page_path=page.path, page=page, **page.context)
+    return (_dump_front(page.front) + body).encode("utf-8")
+
+
 def render_context(ctx: RenderContext) -> dict[str, bytes]:
     """Every file of the docs tree: rendered pages, copied content and attachments."""
     site = ctx.site
-    env = make_environment()
-    files: dict[str, bytes] = {}
-    for page in plan_pages(ctx):
-        body = env.get_template(page.template).render(page_path=page.path, page=page, **page.context)
-        files[page.path] = (_dump_front(page.front) + body).encode("utf-8")
+    pages = plan_pages(ctx)
+    make_environment()      # compiled once, before any worker is forked
+    files = dict(zip([page.path for page in pages], forked_map(_render_page, pages, chunksize=64)))
     content = site.root / "content"
     if content.is_dir():
         for path in sorted(content.rglob("*")):
