@@ -135,11 +135,19 @@ def _sources(ctx: "BuildContext") -> Callable[[str], str]:
 
 def _resolver(base, base_path: str) -> Callable[[str, str, str], tuple[str, str] | None]:
     """_resolve, remembered per folder and URL: the theme's links repeat on every page."""
-    known: dict[tuple[str, str], tuple[str, str] | None] = {}
+    known: dict[tuple, tuple[str, str] | None] = {}
 
     def resolve(page: str, folder: str, url: str) -> tuple[str, str] | None:
-        # A link without a path ("#top") names its own page; others only need the folder.
-        key = (page if not urlsplit(url.strip()).path else folder, url)
+        parts = urlsplit(url.strip())
+        depth = folder.count("/") + 1 if folder else 0
+        if not parts.path:
+            key: tuple = (page, url)        # "#top": its own page
+        elif parts.scheme or parts.netloc or parts.path.startswith("/"):
+            key = (None, url)               # the same from every page
+        elif url.startswith("../" * depth):
+            key = (depth, url)              # climbs to the root: the same from this depth
+        else:
+            key = (folder, url)
         if key not in known:
             known[key] = _resolve(page, url, base, base_path)
         return known[key]

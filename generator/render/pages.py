@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
@@ -139,7 +140,7 @@ class RenderContext:
     # Derived data a provider computes once per render and another reuses.
     memo: dict = field(default_factory=dict, repr=False, compare=False)
 
-    @property
+    @cached_property     # asked for once per item and version: built once
     def public(self) -> dict[str, ItemState]:
         return {s.item.slug: s for s in self.states}
 

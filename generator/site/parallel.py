@@ -3,12 +3,13 @@
 MkDocs builds one page after another, and a site's item, version and
 comparison pages are nearly all of its pages (about 8 ms each, on one core of
 a machine that has more). None of them is in the navigation and no page shows
-another's content, so the `gongkai` plugin lets MkDocs read them as empty
-pages and builds them here instead, split across forked worker processes, once
-the navigation pages are complete (`on_env`). Each share runs MkDocs'
-own read → Markdown → template → write steps; what MkDocs still needs from them
-afterwards — anchors for its link validation, and the warnings they raised —
-comes back to the main process. Pages are dropped from memory once written.
+another's content, so the `gongkai` plugin has MkDocs hold them as pages that
+are neither read nor converted (`ReadElsewhere`) and builds them here instead,
+split across forked worker processes, once the navigation pages are complete
+(`on_env`). Each share runs MkDocs' own read → Markdown → template → write
+steps; what MkDocs still needs from them afterwards — front matter for the
+sitemap, anchors for its link validation, the warnings they raised — comes back
+to the main process. Pages are dropped from memory once written.
 
 The two MkDocs functions used are private; mkdocs is pinned in pyproject.toml.
 """
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 log = logging.getLogger("mkdocs.plugins.gongkai")
 
@@ -30,11 +32,25 @@ log = logging.getLogger("mkdocs.plugins.gongkai")
 SKIP_TEMPLATE = "gongkai-built-elsewhere.html"
 
 
+class ReadElsewhere(Page):
+    """A page outside the navigation as MkDocs' own pass sees it: not read, not
+    converted, rendered with a template that writes nothing. For a big site,
+    reading and converting even empty pages one by one took most of a minute."""
+
+    def read_source(self, config) -> None:
+        self.markdown, self.meta = "", {"template": SKIP_TEMPLATE}
+
+    def render(self, config, files) -> None:
+        self.content, self.toc = "", get_toc([])
+        self.present_anchor_ids, self.links_to_anchors = set(), {}
+
+
 @dataclass
 class Outcome:
     """What the main process needs back from one built page."""
 
     src_uri: str
+    meta: dict
     anchors: set[str]
     links_to_anchors: dict[str, dict[str, str]]
     warnings: list[str] = field(default_factory=list)
@@ -89,6 +105,7 @@ class ParallelPages:
                 raise PluginError(share)
             for outcome in share:
                 page = by_uri[outcome.src_uri]
+                page.meta = outcome.meta
                 page.present_anchor_ids = outcome.anchors
                 page.links_to_anchors = {files.get_file_from_path(uri): links
                                          for uri, links in outcome.links_to_anchors.items()}
@@ -114,15 +131,16 @@ def _build_share(index: int) -> list[Outcome] | str:
     try:
         for page in pages[index::parallel.jobs]:
             collect.messages = []
+            page.__class__ = Page
             _populate_page(page, config, files)
             _build_page(page, config, doc_files, nav, env)
+            # Written: MkDocs' own pass must not write it again.
+            page.meta["template"] = SKIP_TEMPLATE
             outcomes.append(Outcome(
-                page.file.src_uri, set(page.present_anchor_ids or ()),
+                page.file.src_uri, page.meta, set(page.present_anchor_ids or ()),
                 {f.src_uri: links for f, links in (page.links_to_anchors or {}).items()},
                 collect.messages))
-            # Written: keep only what a page outside the navigation is asked for later.
-            page.markdown, page.content, page.toc = "", "", []
-            page.meta["template"] = SKIP_TEMPLATE
+            page.markdown, page.content, page.toc = "", "", get_toc([])
     except Exception as err:   # noqa: BLE001 — reported by the main process
         return f"生成页面 {page.file.src_uri} 时出错：{err}"
     finally:

@@ -16,7 +16,7 @@ from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin
 
 from ..workers import cores
-from .parallel import SKIP_TEMPLATE, ParallelPages
+from .parallel import ParallelPages, ReadElsewhere
 from .stamp import BuildStamp, make_stamp
 
 THEME_DIR = Path(__file__).parent / "theme"
@@ -67,11 +67,10 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         self.nav = nav
         return nav
 
-    def on_page_markdown(self, markdown, page, config, files):
+    def on_pre_page(self, page, config, files):
         if self.parallel and self.parallel.defers(page):
-            page.meta["template"] = SKIP_TEMPLATE
-            return ""
-        return markdown
+            page.__class__ = ReadElsewhere
+        return page
 
     def on_env(self, env, config, files):
         # Every navigation page is complete here, as a page outside it may show.
