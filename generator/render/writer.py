@@ -6,6 +6,7 @@ unchanged pages; files no longer generated are removed.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,23 +29,44 @@ class WriteStats:
 def write_tree(dest: Path, files: dict[str, bytes]) -> WriteStats:
     unchanged = 0
     written: list[str] = []
-    removed: list[str] = []
     dest.mkdir(parents=True, exist_ok=True)
+    folders: set[str] = set()      # made already: a big site has tens of thousands of files
     for rel, content in sorted(files.items()):
-        target = dest / rel
-        if target.is_file() and target.stat().st_size == len(content) and target.read_bytes() == content:
+        target = os.path.join(dest, rel)
+        try:
+            same = os.stat(target).st_size == len(content) and _read(target) == content
+        except (FileNotFoundError, NotADirectoryError):
+            same = False
+        if same:
             unchanged += 1
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(target.name + ".partial")
-        partial.write_bytes(content)
-        partial.replace(target)
+        folder = os.path.dirname(target)
+        if folder not in folders:
+            os.makedirs(folder, exist_ok=True)
+            folders.add(folder)
+        partial = target + ".partial"
+        with open(partial, "wb") as out:
+            out.write(content)
+        os.replace(partial, target)
         written.append(rel)
-    wanted = {dest / rel for rel in files}
-    for path in sorted(dest.rglob("*"), reverse=True):
-        if path.is_file() and path not in wanted:
-            path.unlink()
-            removed.append(path.relative_to(dest).as_posix())
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
-    return WriteStats(tuple(written), unchanged, tuple(sorted(removed)))
+    return WriteStats(tuple(written), unchanged, _remove_others(dest, files))
+
+
+def _read(path: str) -> bytes:
+    with open(path, "rb") as file:
+        return file.read()
+
+
+def _remove_others(dest: Path, files: dict[str, bytes]) -> tuple[str, ...]:
+    """Delete files no longer generated, then folders left empty."""
+    removed = []
+    for folder, subfolders, names in os.walk(dest, topdown=False):
+        rel_folder = os.path.relpath(folder, dest)
+        for name in names:
+            rel = name if rel_folder == "." else f"{rel_folder}/{name}"
+            if rel not in files:
+                os.unlink(os.path.join(folder, name))
+                removed.append(rel)
+        if rel_folder != "." and not os.listdir(folder):
+            os.rmdir(folder)
+    return tuple(sorted(removed))
