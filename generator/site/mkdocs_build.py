@@ -17,7 +17,9 @@ from ..problems import Problem
 from .stamp import BuildStamp
 
 
-class _Collect(logging.Handler):
+class WarningLog(logging.Handler):
+    """MkDocs' warnings, kept as messages."""
+
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
@@ -30,7 +32,7 @@ DIRTY_NOTICE = "A 'dirty' build is being performed"   # expected in incremental 
 
 
 def run_mkdocs(root: Path, site_dir: Path, stamp: BuildStamp, dirty: bool = False) -> list[Problem]:
-    collect = _Collect()
+    collect = WarningLog()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collect)
     try:

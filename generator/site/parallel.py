@@ -25,7 +25,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-log = logging.getLogger("mkdocs.plugins.gongkai")
+from .mkdocs_build import WarningLog
 
 # A template that renders nothing: MkDocs skips writing a page whose output is empty,
 # which keeps its own pass from overwriting what a worker wrote.
@@ -54,15 +54,6 @@ class Outcome:
     anchors: set[str]
     links_to_anchors: dict[str, dict[str, str]]
     warnings: list[str] = field(default_factory=list)
-
-
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
 
 
 class ParallelPages:
@@ -123,7 +114,7 @@ def _build_share(index: int) -> list[Outcome] | str:
     """Build one share of the pages (this process's or a worker's); an error comes
     back as its message, since exceptions do not always survive the trip."""
     parallel, pages, config, files, doc_files, nav, env = _WORK
-    collect = _Collect()
+    collect = WarningLog()
     mkdocs_log = logging.getLogger("mkdocs")
     mkdocs_log.addHandler(collect)
     parallel.building = True

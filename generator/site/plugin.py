@@ -2,7 +2,8 @@
 
 It puts the package's theme folder between the site's own overrides and
 Material, adds gongkai's stylesheet, and hands site.yaml's identity and the
-build stamp to the templates. `mkdocs build` on its own works with it too.
+build stamp to the templates; the pages outside the navigation it has built
+on every core (site/parallel.py). `mkdocs build` on its own works with it too.
 """
 
 from __future__ import annotations
