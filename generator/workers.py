@@ -24,14 +24,17 @@ def cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def forked_map(function: Callable[[T], R], items: Sequence[T], *, chunksize: int = 32) -> list[R]:
-    """[function(item) for item in items], on every core when there are many items."""
-    if len(items) < MANY or cores() == 1:
+def forked_map(function: Callable[[T], R], items: Sequence[T], *, chunksize: int = 32,
+               processes: int | None = None, at_least: int = MANY) -> list[R]:
+    """[function(item) for item in items], in `processes` workers (default: one per
+    core) when there are at least `at_least` items, else in this process."""
+    processes = processes or cores()
+    if len(items) < at_least or processes == 1:
         return [function(item) for item in items]
     global _WORK
     _WORK = (function, items)
     try:
-        with multiprocessing.get_context("fork").Pool(cores()) as pool:
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
             # Positions go to the workers, which hold the items already.
             return pool.map(_call, range(len(items)), chunksize)
     finally:

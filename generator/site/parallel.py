@@ -6,7 +6,7 @@ a machine that has more). None of them is in the navigation and no page shows
 another's content, so the `gongkai` plugin has MkDocs hold them as pages that
 are neither read nor converted (`ReadElsewhere`) and builds them here instead,
 split across forked worker processes, once the navigation pages are complete
-(`on_env`). Each share runs MkDocs' own read → Markdown → template → write
+(`on_env`). Each worker runs MkDocs' own read → Markdown → template → write
 steps; what MkDocs still needs from them afterwards — front matter for the
 sitemap, anchors for its link validation, the warnings they raised — comes back
 to the main process. Pages are dropped from memory once written.
@@ -17,14 +17,15 @@ The two MkDocs functions used are private; mkdocs is pinned in pyproject.toml.
 from __future__ import annotations
 
 import logging
-import multiprocessing
-from dataclasses import dataclass, field
+import os
+from dataclasses import dataclass
 
 from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from ..workers import forked_map
 from .mkdocs_build import WarningLog
 
 # A template that renders nothing: MkDocs skips writing a page whose output is empty,
@@ -49,11 +50,12 @@ class ReadElsewhere(Page):
 class Outcome:
     """What the main process needs back from one built page."""
 
+    pid: int             # of the process that built it
     src_uri: str
     meta: dict
     anchors: set[str]
     links_to_anchors: dict[str, dict[str, str]]
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str]
 
 
 class ParallelPages:
@@ -62,7 +64,7 @@ class ParallelPages:
     def __init__(self, jobs: int) -> None:
         self.jobs = jobs
         self.deferred: set[str] = set()    # src_uris MkDocs reads as empty pages
-        self.building = False              # True while a page is built for real here
+        self.building = False              # True while pages are built for real
 
     def choose(self, nav, files, dirty: bool) -> None:
         in_nav = {page.file.src_uri for page in nav.pages}
@@ -76,65 +78,47 @@ class ParallelPages:
 
     def build_all(self, config, files, nav, env) -> None:
         pages = [f.page for f in files.documentation_pages() if f.src_uri in self.deferred]
-        if not pages:
-            return
-        global _WORK
-        _WORK = (self, pages, config, files, files.documentation_pages(), nav, env)
-        try:
-            if self.jobs == 1:
-                here, elsewhere = _build_share(0), []
-            else:
-                # fork: workers start with everything MkDocs has gathered so far.
-                with multiprocessing.get_context("fork").Pool(self.jobs - 1) as pool:
-                    waiting = pool.map_async(_build_share, range(1, self.jobs))
-                    here, elsewhere = _build_share(0), waiting.get()
-        finally:
-            _WORK = None
-        by_uri = {page.file.src_uri: page for page in pages}
-        for share in [here, *elsewhere]:
-            if isinstance(share, str):
-                raise PluginError(share)
-            for outcome in share:
-                page = by_uri[outcome.src_uri]
-                page.meta = outcome.meta
-                page.present_anchor_ids = outcome.anchors
-                page.links_to_anchors = {files.get_file_from_path(uri): links
-                                         for uri, links in outcome.links_to_anchors.items()}
-        # This process's own warnings reached MkDocs' log already; the workers' did not.
-        for share in elsewhere:
-            for outcome in share:
-                for message in outcome.warnings:
-                    logging.getLogger("mkdocs").warning(message)
+        doc_files = files.documentation_pages()
+        mkdocs_log = logging.getLogger("mkdocs")
 
-
-_WORK: tuple | None = None
-
-
-def _build_share(index: int) -> list[Outcome] | str:
-    """Build one share of the pages (this process's or a worker's); an error comes
-    back as its message, since exceptions do not always survive the trip."""
-    parallel, pages, config, files, doc_files, nav, env = _WORK
-    collect = WarningLog()
-    mkdocs_log = logging.getLogger("mkdocs")
-    mkdocs_log.addHandler(collect)
-    parallel.building = True
-    outcomes = []
-    try:
-        for page in pages[index::parallel.jobs]:
-            collect.messages = []
-            page.__class__ = Page
-            _populate_page(page, config, files)
-            _build_page(page, config, doc_files, nav, env)
+        def build(page: Page) -> Outcome | str:
+            """One page, in a worker; an error comes back as its message, since
+            exceptions do not always survive the trip."""
+            collect = WarningLog()
+            mkdocs_log.addHandler(collect)
+            try:
+                page.__class__ = Page
+                _populate_page(page, config, files)
+                _build_page(page, config, doc_files, nav, env)
+            except Exception as err:   # noqa: BLE001 — reported by the main process
+                return f"生成页面 {page.file.src_uri} 时出错：{err}"
+            finally:
+                mkdocs_log.removeHandler(collect)
             # Written: MkDocs' own pass must not write it again.
             page.meta["template"] = SKIP_TEMPLATE
-            outcomes.append(Outcome(
-                page.file.src_uri, page.meta, set(page.present_anchor_ids or ()),
-                {f.src_uri: links for f, links in (page.links_to_anchors or {}).items()},
-                collect.messages))
+            outcome = Outcome(os.getpid(), page.file.src_uri, page.meta,
+                              set(page.present_anchor_ids or ()),
+                              {f.src_uri: links for f, links in (page.links_to_anchors or {}).items()},
+                              collect.messages)
             page.markdown, page.content, page.toc = "", "", get_toc([])
-    except Exception as err:   # noqa: BLE001 — reported by the main process
-        return f"生成页面 {page.file.src_uri} 时出错：{err}"
-    finally:
-        parallel.building = False
-        mkdocs_log.removeHandler(collect)
-    return outcomes
+            return outcome
+
+        self.building = True
+        try:
+            # However few the pages: workers are forked with all MkDocs has gathered so far.
+            outcomes = forked_map(build, pages, processes=self.jobs, at_least=1, chunksize=16)
+        finally:
+            self.building = False
+        by_uri = {page.file.src_uri: page for page in pages}
+        for outcome in outcomes:
+            if isinstance(outcome, str):
+                raise PluginError(outcome)
+            page = by_uri[outcome.src_uri]
+            page.meta = outcome.meta
+            page.present_anchor_ids = outcome.anchors
+            page.links_to_anchors = {files.get_file_from_path(uri): links
+                                     for uri, links in outcome.links_to_anchors.items()}
+            # A page built here logged its warnings to MkDocs already; a worker's did not.
+            if outcome.pid != os.getpid():
+                for message in outcome.warnings:
+                    mkdocs_log.warning(message)
