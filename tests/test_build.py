@@ -185,6 +185,7 @@ def test_incremental_build_redoes_only_changed_pages(minimal):
     minimal.path("data/notices/gonggao.yaml").unlink()
     again = build(minimal.root, AS_OF, incremental=True)
     assert not full.incremental and again.incremental
+    assert out.stat().st_mode & 0o777 == 0o755      # a web server may read it
     assert untouched.stat().st_mtime_ns == times[untouched]
     assert edited.stat().st_mtime_ns != times[edited] and "（已修订）" in edited.read_text()
     assert not (out / "notices/gonggao/index.html").exists()
@@ -193,6 +194,20 @@ def test_incremental_build_redoes_only_changed_pages(minimal):
     minimal.replace("site_config/site.yaml", "name: 测试镇", "name: 新测试镇")
     third = build(minimal.root, AS_OF, incremental=True)
     assert not third.incremental and "新测试镇" in untouched.read_text()
+
+
+def test_failed_incremental_build_leaves_previous_site_byte_for_byte(minimal):
+    # Its staging folder starts as hard links to the last site's files: no step may write into them.
+    build(minimal.root, AS_OF, incremental=True)
+    before = snapshot(minimal.root / "build/site")
+    minimal.replace("data/policies/xize.yaml", "第二条 本细则", "第二条 本细则（已修订）")
+    # MkDocs does not check raw HTML links: this dead link fails the build's last step,
+    # after every other step has written its files.
+    minimal.write("content/about.md", '# 关于\n\n<a href="../nowhere/">不存在</a>\n')
+    with pytest.raises(ProblemsError) as caught:
+        build(minimal.root, AS_OF, incremental=True)
+    assert "nowhere" in str(caught.value)
+    assert snapshot(minimal.root / "build/site") == before
 
 
 def test_long_listings_and_the_catalogue_are_paged(minimal):

@@ -11,6 +11,7 @@ import subprocess
 from pathlib import Path
 
 from ..problems import Problem
+from ..replace import replace_file
 
 FONT_PACKAGE = "fonts-noto-cjk"
 
@@ -46,5 +47,5 @@ def write_pdf(html: str, out: Path) -> int:
     from weasyprint import HTML   # slow to import; only PDF runs pay for it
     document = HTML(string=html).render()
     out.parent.mkdir(parents=True, exist_ok=True)
-    document.write_pdf(out)
+    replace_file(out, document.write_pdf())
     return len(document.pages)

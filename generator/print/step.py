@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..problems import Problem
 from ..render.pages import RenderContext, item_path
+from ..replace import replace_file
 from ..versions import ItemState
 from ..workers import forked_map
 from . import targets
@@ -81,4 +82,4 @@ def _still_current(build: "BuildContext", state: ItemState, with_pdf: bool) -> b
 
 def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    replace_file(path, text.encode("utf-8"))

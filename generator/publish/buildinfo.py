@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 from ..problems import Problem
+from ..replace import replace_file
 
 INFO_FILE = ".gongkai-build.json"
 
@@ -20,7 +21,7 @@ def write_build_info(ctx) -> list[Problem]:
     info = {"commit": stamp.commit, "dirty": stamp.dirty, "as_of": stamp.as_of.isoformat(),
             "built_at": stamp.built_at.isoformat(timespec="seconds")}
     text = json.dumps(info, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    (ctx.site_dir / INFO_FILE).write_text(text, encoding="utf-8")
+    replace_file(ctx.site_dir / INFO_FILE, text.encode("utf-8"))
     return []
 
 

@@ -12,6 +12,7 @@ import io
 from datetime import datetime, time, timezone
 
 from ..problems import Problem
+from ..replace import replace_file
 
 
 def pin_sitemap(ctx) -> list[Problem]:
@@ -23,5 +24,5 @@ def pin_sitemap(ctx) -> list[Problem]:
     buffer = io.BytesIO()
     with gzip.GzipFile(filename="sitemap.xml", mode="wb", fileobj=buffer, mtime=mtime) as gz:
         gz.write(sitemap.read_bytes())
-    (ctx.site_dir / "sitemap.xml.gz").write_bytes(buffer.getvalue())
+    replace_file(ctx.site_dir / "sitemap.xml.gz", buffer.getvalue())
     return []

@@ -9,6 +9,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
+
+from ..replace import replace_file
 
 
 @dataclass(frozen=True)
@@ -26,7 +29,10 @@ class WriteStats:
         return len(self.removed_paths)
 
 
-def write_tree(dest: Path, files: dict[str, bytes]) -> WriteStats:
+def write_tree(dest: Path, files: dict[str, bytes],
+               owns: Callable[[str], bool] = lambda rel: True) -> WriteStats:
+    """Write files (relative path → bytes) under dest; of the files already there,
+    those not in `files` are removed if `owns` says the tree is theirs."""
     unchanged = 0
     written: list[str] = []
     dest.mkdir(parents=True, exist_ok=True)
@@ -44,12 +50,9 @@ def write_tree(dest: Path, files: dict[str, bytes]) -> WriteStats:
         if folder not in folders:
             os.makedirs(folder, exist_ok=True)
             folders.add(folder)
-        partial = target + ".partial"
-        with open(partial, "wb") as out:
-            out.write(content)
-        os.replace(partial, target)
+        replace_file(target, content)
         written.append(rel)
-    return WriteStats(tuple(written), unchanged, _remove_others(dest, files))
+    return WriteStats(tuple(written), unchanged, _remove_others(dest, files, owns))
 
 
 def _read(path: str) -> bytes:
@@ -57,14 +60,15 @@ def _read(path: str) -> bytes:
         return file.read()
 
 
-def _remove_others(dest: Path, files: dict[str, bytes]) -> tuple[str, ...]:
+def _remove_others(dest: Path, files: dict[str, bytes],
+                   owns: Callable[[str], bool]) -> tuple[str, ...]:
     """Delete files no longer generated, then folders left empty."""
     removed = []
     for folder, subfolders, names in os.walk(dest, topdown=False):
         rel_folder = os.path.relpath(folder, dest)
         for name in names:
             rel = name if rel_folder == "." else f"{rel_folder}/{name}"
-            if rel not in files:
+            if rel not in files and owns(rel):
                 os.unlink(os.path.join(folder, name))
                 removed.append(rel)
         if rel_folder != "." and not os.listdir(folder):

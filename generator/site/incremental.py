@@ -10,6 +10,7 @@ stamp of the build that made them, so published builds are always full.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
@@ -42,17 +43,29 @@ def _output_of(doc_path: str) -> str:
 
 
 def seed_staging(previous: Path, staging: Path, removed_docs: tuple[str, ...]) -> float:
-    """Copy the last site (keeping mtimes, which MkDocs compares) minus removed pages;
-    returns the newest copied mtime: any file newer than it was written by this build.
+    """Fill staging with hard links to the last site's files (same inode, so same
+    mtime, which MkDocs compares), minus removed pages. Returns a time no file of
+    the last site is newer than: any file newer than it was written by this build.
 
-    A copy, not hard links: MkDocs rewrites files in place, which would change
-    the last good site through a shared inode.
+    Links, not copies: copying a 10,000-item site took 18 s. Nothing may then write
+    into a file in place, or the last good site would change with it; our steps
+    write through replace_file, and MkDocs' outputs are unlinked first (site/detach.py).
     """
-    shutil.copytree(previous, staging, dirs_exist_ok=True, copy_function=shutil.copy2)
+    for folder, _, names in os.walk(previous):
+        target = os.path.join(staging, os.path.relpath(folder, previous))
+        os.makedirs(target, exist_ok=True)
+        for name in names:
+            source, copy = os.path.join(folder, name), os.path.join(target, name)
+            try:
+                os.link(source, copy)
+            except OSError:     # a file system without hard links
+                shutil.copy2(source, copy)
     for doc in removed_docs:
         (staging / _output_of(doc)).unlink(missing_ok=True)
-    return max((p.stat().st_mtime for p in staging.rglob("*") if p.is_file()), default=0.0)
+    # Written after every file of the last site (see remember).
+    return (previous.parent / STATE_FILE).stat().st_mtime
 
 
 def remember(build_dir: Path, root: Path) -> None:
+    """Written once the new site is in place: its mtime is newer than all of the site's files."""
     (build_dir / STATE_FILE).write_text(fingerprint(root) + "\n")

@@ -17,6 +17,7 @@ from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin
 
 from ..workers import cores
+from .detach import detach_outputs
 from .parallel import ParallelPages, ReadElsewhere
 from .stamp import BuildStamp, make_stamp
 
@@ -74,6 +75,8 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         return page
 
     def on_env(self, env, config, files):
+        if self.dirty:
+            detach_outputs(config, files)
         # Every navigation page is complete here, as a page outside it may show.
         self.parallel.build_all(config, files, self.nav, env)
         return env

@@ -1,0 +1,20 @@
+"""Writing into an output folder: a new file takes the old one's place.
+
+An incremental build's staging folder starts as hard links to the last good
+site's files (site/incremental.py), so writing into one of them would change
+the last good site as well. Every step that writes into the site writes a new
+file and renames it over the old one; a reader never sees half a file either.
+"""
+
+from __future__ import annotations
+
+import os
+
+
+def replace_file(path: str | os.PathLike, content: bytes) -> None:
+    """Write content to path as a new file (the folder must exist)."""
+    target = os.fspath(path)
+    partial = target + ".partial"
+    with open(partial, "wb") as out:
+        out.write(content)
+    os.replace(partial, target)
