@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.render.writer import write_tree
 from generator.search import layout, varint
 from generator.search.collect import Page, collect_pages
 from generator.search.postings import Gram, build_grams
@@ -124,17 +124,10 @@ def build_search_index(site_dir: Path, base_url: str = "/", *,
     files[layout.MANIFEST] = json.dumps(manifest, ensure_ascii=False, sort_keys=True,
                                         separators=(",", ":")).encode()
 
-    out = site_dir / layout.SEARCH_DIR
-    for name in layout.OWNED:
-        stale = out / name
-        if stale.is_dir():
-            shutil.rmtree(stale)
-        elif stale.exists():
-            stale.unlink()
-    for folder in sorted({(out / name).parent for name in files}):
-        folder.mkdir(parents=True, exist_ok=True)
-    for name, content in files.items():
-        (out / name).write_bytes(content)
+    # Only files whose bytes changed are written: after a one-page edit, most shards
+    # and page records are the same as in the last build.
+    write_tree(site_dir / layout.SEARCH_DIR, files,
+               owns=lambda rel: rel.split("/", 1)[0] in layout.OWNED)
 
     postings = [len(files[name]) for name in files if name.startswith(("s/", "h/"))]
     return SearchStats(
