@@ -14,10 +14,11 @@ from pydantic import BaseModel
 
 from ..model import KINDS, Contact, Item, Organization, SiteConfig
 from ..model.base import SLUG_RE
-from ..model.items import resolve_versions
+from ..model.items import Kind, resolve_versions
 from ..notices.workdays import HOLIDAYS_FILE, WorkCalendar
 from ..problems import Problem
 from .schema_errors import validate_model
+from ..workers import forked_map
 from .yaml_reader import YamlDoc, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -81,7 +82,7 @@ def _load_list(doc: YamlDoc | None, model: type[M], what: str,
 
 
 def _load_items(root: Path, problems: list[Problem], docs: dict[str, YamlDoc]) -> list[Item]:
-    items: list[Item] = []
+    files: list[tuple[Kind, str]] = []
     for kind in KINDS.values():
         folder = root / "data" / kind.folder
         if not folder.is_dir():
@@ -90,20 +91,24 @@ def _load_items(root: Path, problems: list[Problem], docs: dict[str, YamlDoc]) -
             rel = path.relative_to(root).as_posix()
             if path.is_dir() or path.suffix not in (".yaml", ".yml"):
                 continue
-            slug = path.stem
-            if not SLUG_RE.match(slug):
+            if not SLUG_RE.match(path.stem):
                 problems.append(Problem(rel, None, "文件名",
-                                        f"文件名「{slug}」不能用作网址",
+                                        f"文件名「{path.stem}」不能用作网址",
                                         "只能用小写英文字母、数字和连字符，例如 shehui-fuyangfei.yaml"))
                 continue
-            doc = _read(root, rel, problems)
-            if doc is None:
-                continue
-            docs[rel] = doc
-            meta, found = validate_model(kind.model, doc)
-            problems.extend(found)
-            if meta is not None:
-                items.append(Item(kind, slug, rel, meta, resolve_versions(meta), doc))
+            files.append((kind, rel))
+    # Parsing is most of loading a big site: it is spread over the cores.
+    parsed = forked_map(lambda file: read_yaml(root / file[1], file[1]), files)
+    items: list[Item] = []
+    for (kind, rel), (doc, found) in zip(files, parsed):
+        problems.extend(found)
+        if doc is None:
+            continue
+        docs[rel] = doc
+        meta, found = validate_model(kind.model, doc)
+        problems.extend(found)
+        if meta is not None:
+            items.append(Item(kind, Path(rel).stem, rel, meta, resolve_versions(meta), doc))
     return items
 
 
