@@ -40,6 +40,11 @@ def csv_bytes(dataset: Dataset) -> bytes:
 
 
 def json_bytes(value) -> bytes:
+    """Indented JSON; a list of records has one record to a line: json's indenting
+    encoder is pure Python, and 10,000 items' versions took it four seconds."""
+    if isinstance(value, list):
+        records = ",\n".join(json.dumps(record, ensure_ascii=False) for record in value)
+        return f"[\n{records}\n]\n".encode("utf-8")
     return (json.dumps(value, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 

@@ -89,7 +89,6 @@ def _version_page(ctx: RenderContext, state: ItemState, version: ResolvedVersion
 def _compare_page(ctx: RenderContext, tools: VersionTools, state: ItemState,
                   old: ResolvedVersion, new: ResolvedVersion) -> Page:
     item, meta = state.item, state.item.meta
-    changes = tools.changes(item, old.number, new.number)
     status = version_status(state, new)
     front = {
         "title": f"{meta.title}：第{old.number}版与第{new.number}版对比",
@@ -101,7 +100,7 @@ def _compare_page(ctx: RenderContext, tools: VersionTools, state: ItemState,
         "status": status,
         "change_type": new.change_type,
         "change_note": new.change_note,
-        "changed_fields": [c.field for c in changes],
+        "changed_fields": None,     # filled in by finish
         "version_of": item.url,
         "updated": public_updated(state.item, new.number, state.as_of).isoformat(),
         "search": _search(state, status, new.effective_from.isoformat()),
@@ -110,8 +109,16 @@ def _compare_page(ctx: RenderContext, tools: VersionTools, state: ItemState,
     }
     return Page(compare_path(item, old.number, new.number), "compare.md.j2", front,
                 {"state": state, "item": item, "meta": meta, "old": old, "new": new,
-                 "old_status": version_status(state, old), "new_status": status,
-                 "changes": changes})
+                 "old_status": version_status(state, old), "new_status": status},
+                finish=lambda page: _add_changes(page, tools))
+
+
+def _add_changes(page: Page, tools: VersionTools) -> None:
+    """Comparing texts is most of the work of planning all pages: done at rendering."""
+    context = page.context
+    changes = tools.changes(context["item"], context["old"].number, context["new"].number)
+    context["changes"] = changes
+    page.front["changed_fields"] = [c.field for c in changes]
 
 
 def _is_normative(state: ItemState) -> bool:

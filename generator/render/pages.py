@@ -56,6 +56,9 @@ class Page:
     template: str
     front: dict
     context: dict = field(default_factory=dict)
+    # Costly additions to front and context, made where the page is rendered (on a
+    # worker core) rather than while every page is planned in one process.
+    finish: Callable[["Page"], None] | None = None
 
 
 def served_path(doc_path: str) -> str:
@@ -279,6 +282,8 @@ def _read(path: Path) -> str:
 
 
 def _render_page(page: Page) -> bytes:
+    if page.finish:
+        page.finish(page)
     body = make_environment().get_template(page.template).render(
         page_path=page.path, page=page, **page.context)
     return (_dump_front(page.front) + body).encode("utf-8")
