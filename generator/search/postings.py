@@ -23,6 +23,7 @@ import numpy as np
 
 from generator.search import varint
 from generator.search.fold import fold_codes
+from generator.workers import cores, forked_map
 
 
 @dataclass(frozen=True)
@@ -130,8 +131,20 @@ def build_grams(texts: list[str], title_lengths: list[int], heavy_bytes: int,
                 max_length: int) -> list[Gram]:
     """All indexed grams of the page texts, folded here (page number = list index)."""
     corpus = _corpus(texts, title_lengths)
+    chars = corpus.chars
+    starts = np.flatnonzero((chars[:-1] != 0) & (chars[1:] != 0))
+    # Grams with different first characters share nothing, so the cores take shares
+    # of the first characters (several each, for an even load).
+    shares = 4 * cores()
+    found = forked_map(lambda share: _grams(corpus, starts[chars[starts] % shares == share],
+                                            heavy_bytes, max_length),
+                       range(shares), chunksize=1, at_least=2)
+    return [gram for grams in found for gram in grams]
+
+
+def _grams(corpus: _Corpus, occ: np.ndarray, heavy_bytes: int, max_length: int) -> list[Gram]:
+    """The grams that start at the occurrences `occ` (ascending) and their extensions."""
     chars, alphabet = corpus.chars, corpus.alphabet
-    occ = np.flatnonzero((chars[:-1] != 0) & (chars[1:] != 0))
     occ, group, firsts, seconds = _grouped(occ, chars[occ], chars[occ + 1])
     keys = [alphabet[a] + alphabet[b] for a, b in zip(firsts.tolist(), seconds.tolist())]
     grams: list[Gram] = []
