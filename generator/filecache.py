@@ -19,11 +19,12 @@ _MISSING = object()
 
 
 class FileCache:
-    """Entries kept in `path` (None: kept nowhere, every result computed)."""
+    """Entries kept in `path` (None: kept nowhere, every result computed); they are
+    valid for the code in `made_by`, run with `settings`."""
 
-    def __init__(self, path: Path | None, made_by: Iterable[Path]):
+    def __init__(self, path: Path | None, made_by: Iterable[Path], settings: str = ""):
         self.path = path
-        digest = hashlib.sha256()
+        digest = hashlib.sha256(settings.encode())
         for source in made_by:
             digest.update(source.read_bytes())
         self.version = digest.hexdigest()

@@ -59,3 +59,17 @@ def test_new_code_starts_an_empty_cache(tmp_path):
     calls.clear()
     assert FileCache(cache, [code]).results(site, [site / "a.html"], lengths(calls)) == [3]
     assert calls == ["a.html"]
+
+
+def test_other_settings_start_an_empty_cache(tmp_path):
+    # The link check's entries hold links resolved against the site's base URL.
+    site, code, cache = tmp_path / "site", tmp_path / "parser.py", tmp_path / "c.pickle"
+    site.mkdir()
+    (site / "a.html").write_text("甲", encoding="utf-8")
+    code.write_text("version 1")
+    FileCache(cache, [code], settings="https://a.example/").results(site, [site / "a.html"], lengths([]))
+    calls: list[str] = []
+    FileCache(cache, [code], settings="https://a.example/").results(site, [site / "a.html"], lengths(calls))
+    assert calls == []
+    FileCache(cache, [code], settings="https://b.example/").results(site, [site / "a.html"], lengths(calls))
+    assert calls == ["a.html"]

@@ -36,11 +36,21 @@ class ParsedPage:
     links: list[tuple[str, int]] = field(default_factory=list)    # (url, line)
 
 
+@dataclass
+class LinkedPage:
+    """A page's ids and its links that stay on the site: (url, line, target, fragment)."""
+
+    ids: set[str]
+    links: list[tuple[str, int, str, str]]
+
+
 # A regex scan instead of html.parser: MkDocs writes well-formed HTML, and parsing
 # every page of a 10,000-item site with html.parser took most of a minute.
 _SKIP = re.compile(r"<!--.*?-->|<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I)
 _TAG = re.compile(r"<([a-zA-Z][\w:-]*)(\s[^>]*)?>")
 _ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+WANTED = LINK_ATTRS | {"id", "name"}
+_WANTED = re.compile(r"(?<![\w:-])(?:href|src|id|name)\s*=", re.I)
 
 
 def parse_html(text: str) -> ParsedPage:
@@ -49,12 +59,16 @@ def parse_html(text: str) -> ParsedPage:
     text = _SKIP.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     line, counted = 1, 0
     for tag in _TAG.finditer(text):
-        if not tag.group(2):
+        attributes = tag.group(2)
+        # Most tags (class, aria-…, data-…) hold none of the attributes wanted here.
+        if not attributes or not _WANTED.search(attributes):
             continue
         name = tag.group(1).lower()
-        for attr in _ATTR.finditer(tag.group(2)):
-            key = attr.group(1).lower()
-            value = unescape(next(v for v in attr.group(2, 3, 4) if v is not None))
+        for key, double, single, bare in _ATTR.findall(attributes):
+            key = key.lower()
+            if key not in WANTED:
+                continue
+            value = unescape(double or single or bare)
             if key == "id" or (key == "name" and name == "a"):
                 page.ids.add(value)
             elif key in LINK_ATTRS and name != "base":
@@ -75,19 +89,11 @@ def check_folder(site_dir: Path, base_url: str = "/",
     `source` names the file the clerk edits for a built page (default: the page);
     `cache` keeps each page's links and ids between builds (see generator.filecache)."""
     source = source or (lambda page: f"site/{page}")
-    base = urlsplit(base_url)
-    base_path = base.path if base.path.endswith("/") else base.path + "/"
-    pages = parse_all(site_dir, cache)
+    pages = parse_all(site_dir, base_url, cache)
     exists: dict[str, str | None] = {}     # target → file; pages share most links
-    resolve = _resolver(base, base_path)
     problems = []
     for rel, page in pages.items():
-        folder = posixpath.dirname(rel)
-        for url, line in page.links:
-            resolved = resolve(rel, folder, url)
-            if resolved is None:
-                continue
-            target, fragment = resolved
+        for url, line, target, fragment in page.links:
             if target not in exists:
                 exists[target] = _existing(site_dir, target)
             found = exists[target]
@@ -100,16 +106,26 @@ def check_folder(site_dir: Path, base_url: str = "/",
     return problems
 
 
-def parse_all(site_dir: Path, cache: Path | None = None) -> dict[str, ParsedPage]:
-    """Every HTML file parsed once (pages unchanged since the cache was written are
-    not parsed again); many pages are parsed on all CPU cores."""
+def parse_all(site_dir: Path, base_url: str = "/",
+              cache: Path | None = None) -> dict[str, LinkedPage]:
+    """Every HTML file parsed once and its links resolved, on all CPU cores; pages
+    unchanged since the cache was written are not parsed again."""
     paths = sorted(site_dir.rglob("*.html"))
-    parsed = FileCache(cache, [Path(__file__)]).results(site_dir, paths, _parse_many)
-    return {p.relative_to(site_dir).as_posix(): page for p, page in zip(paths, parsed)}
+    base = urlsplit(base_url)
+    resolve = _resolver(base, base.path if base.path.endswith("/") else base.path + "/")
 
+    def linked(path: Path) -> LinkedPage:
+        rel = path.relative_to(site_dir).as_posix()
+        parsed = parse_page(path)
+        folder = posixpath.dirname(rel)
+        resolved = [(url, line, resolve(rel, folder, url)) for url, line in parsed.links]
+        return LinkedPage(parsed.ids, [(url, line, *target) for url, line, target in resolved
+                                       if target is not None])
 
-def _parse_many(paths: list[Path]) -> list[ParsedPage]:
-    return forked_map(parse_page, paths, chunksize=64)
+    # Resolved links depend on the base URL too.
+    found = FileCache(cache, [Path(__file__)], settings=base_url).results(
+        site_dir, paths, lambda changed: forked_map(linked, changed, chunksize=64))
+    return {p.relative_to(site_dir).as_posix(): page for p, page in zip(paths, found)}
 
 
 def check_links(ctx: "BuildContext") -> list[Problem]:
