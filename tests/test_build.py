@@ -14,6 +14,7 @@ import pytest
 from generator.build import build
 from generator.cli import main
 from generator.problems import ProblemsError
+from generator.render.pages import Pager
 
 AS_OF = date(2026, 11, 28)
 
@@ -225,3 +226,17 @@ def test_long_listings_and_the_catalogue_are_paged(minimal):
     assert catalogue.count("<tr data-kind=") == 200
     assert (out / "catalog/page/2/index.html").is_file()
     assert (out / "catalog/2026/index.html").is_file()
+    # The site's history too: 200 updates a page, the newest first.
+    updates = (out / "updates/index.html").read_text()
+    assert "第 1 / 2 页" in updates and 'href="page/2/"' in updates
+    assert updates.count("<tr>") == 201        # a header row and 200 updates
+    assert "更新记录 第 2 页" in (out / "updates/page/2/index.html").read_text()
+
+
+def test_pager_links_the_first_the_last_and_the_nearby_pages():
+    paths = tuple(f"p{n}" for n in range(1, 101))
+    assert Pager(1, paths).window() == [1, 2, 3, None, 100]
+    assert Pager(50, paths).window() == [1, None, 48, 49, 50, 51, 52, None, 100]
+    assert Pager(4, paths).window() == [1, 2, 3, 4, 5, 6, None, 100]
+    assert Pager(2, paths[:3]).window() == [1, 2, 3]
+

@@ -13,11 +13,12 @@ from ..model import ResolvedVersion
 from ..versions import (EXPIRED, IN_FORCE, NOT_YET, REPEALED, ItemState, public_updated,
                         version_status)
 from ..versions.updates import site_updates
-from .pages import Page, RenderContext, full_content, notice_facts
+from .pages import Page, RenderContext, full_content, notice_facts, paginate
 from .version_tools import VersionTools, compare_path, version_path
 
 HISTORICAL, CURRENT, UPCOMING = "historical", "current", "upcoming"
 NORMATIVE = "规范性文件"
+UPDATES_PAGE_ROWS = 200   # a big site's whole history was a 5 MB page
 
 
 @dataclass(frozen=True)
@@ -137,10 +138,13 @@ def history_pages(ctx: RenderContext) -> list[Page]:
         pages += [_version_page(ctx, state, v) for v in versions]
         pages += [_compare_page(ctx, tools, state, a, b) for a, b in zip(versions, versions[1:])]
     updates = site_updates(ctx.states)
-    pages.append(Page("updates/index.md", "updates.md.j2", {"title": "更新记录"},
-                      {"past": [u for u in updates if not u.upcoming],
-                       "upcoming": sorted((u for u in updates if u.upcoming),
-                                          key=lambda u: (u.date, u.state.item.slug))}))
+    past = [u for u in updates if not u.upcoming]
+    upcoming = sorted((u for u in updates if u.upcoming), key=lambda u: (u.date, u.state.item.slug))
+    for path, chunk, pager in paginate("updates/index.md", past, UPDATES_PAGE_ROWS):
+        title = "更新记录" if pager.number == 1 else f"更新记录 第 {pager.number} 页"
+        pages.append(Page(path, "updates.md.j2", {"title": title},
+                          {"past": chunk, "upcoming": upcoming if pager.number == 1 else [],
+                           "pager": pager, "count": len(past)}))
     policies = sorted((s for s in ctx.by_kind["policy"] if _is_normative(s)),
                       key=lambda s: (s.item.meta.published, s.item.slug), reverse=True)
     pages.append(Page("cleanup/index.md", "cleanup.md.j2", {"title": "规范性文件清理结果"},

@@ -200,6 +200,18 @@ class Pager:
     def total(self) -> int:
         return len(self.paths)
 
+    def window(self, around: int = 2) -> list[int | None]:
+        """Page numbers to link: the first, the last and those near this one, with
+        None where numbers are left out; a 100-page listing links 7 pages, not 100."""
+        near = range(self.number - around, self.number + around + 1)
+        kept = sorted(n for n in {1, self.total, *near} if 1 <= n <= self.total)
+        shown: list[int | None] = []
+        for n in kept:
+            if shown and n > shown[-1] + 1:
+                shown.append(None)
+            shown.append(n)
+        return shown
+
 
 def paginate(first_path: str, rows: list, size: int) -> list[tuple[str, list, Pager]]:
     """Split `rows` into pages: first_path, then <folder>/page/2/index.md, …"""
