@@ -94,15 +94,16 @@ def _whole_numbers(runs: list[tuple[str, str, str]]) -> list[tuple[str, str, str
     return runs
 
 
-def _similarity(a: str, b: str) -> float:
+def _similarity(a: str, b: str, counts: dict[str, Counter] | None = None) -> float:
     """How much of the shorter text survives in the longer one: an item that was
     only extended ("镇审核" → "镇审核，5个工作日内办结") counts as edited, not
-    as removed and replaced."""
+    as removed and replaced. `counts` holds the pieces' character counts."""
     if not a or not b:
         return 0.0
+    counts = counts if counts is not None else {a: Counter(a), b: Counter(b)}
     # Shared characters bound the matched length; below the threshold the exact
     # (quadratic) match cannot change the outcome, so it is skipped.
-    bound = sum((Counter(a) & Counter(b)).values()) / min(len(a), len(b))
+    bound = sum((counts[a] & counts[b]).values()) / min(len(a), len(b))
     if bound < SIMILAR:
         return bound
     blocks = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
@@ -114,9 +115,10 @@ def pair_up(old: list[str], new: list[str]) -> list[tuple[str | None, str | None
     new one (keeping order); unmatched pieces were removed (new is None) or
     added (old is None)."""
     pairs: list[tuple[str | None, str | None]] = []
+    counts = {piece: Counter(piece) for piece in (*old, *new)}   # each piece meets many
     start = 0
     for a in old:
-        scores = [(_similarity(a, b), j) for j, b in enumerate(new[start:], start)]
+        scores = [(_similarity(a, b, counts), j) for j, b in enumerate(new[start:], start)]
         best, j = max(scores, default=(0.0, -1), key=lambda s: (s[0], -s[1]))
         if best < SIMILAR:
             pairs.append((a, None))
