@@ -10,11 +10,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.build import build
 from generator.cli import main
 from generator.problems import ProblemsError
-from generator.render.pages import Pager
+from generator.render.pages import Pager, dump_front
 
 AS_OF = date(2026, 11, 28)
 
@@ -240,3 +241,13 @@ def test_pager_links_the_first_the_last_and_the_nearby_pages():
     assert Pager(4, paths).window() == [1, 2, 3, 4, 5, 6, None, 100]
     assert Pager(2, paths[:3]).window() == [1, 2, 3]
 
+
+
+def test_front_matter_reads_back_as_written():
+    front = {"title": "关于“依法行政”的通知: 第1版 #2 - no", "no": None, "version": 3,
+             "tricky": "line\u2028break\x85next\x9f\ttab \"quoted\" \\ end", "flag": True,
+             "search": {"kind": "政策文件", "date": "2026-05-26"}, "fields": ["a", "b"]}
+    text = dump_front(front)
+    assert text.startswith("---\n") and text.endswith("---\n\n")
+    assert yaml.safe_load(text.strip().strip("-")) == front
+    assert "title: \"关于“依法行政”的通知" in text      # Chinese stays readable

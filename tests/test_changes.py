@@ -30,7 +30,7 @@ def test_added_item_is_a_new_page_and_updates_listings(repo):
     added = next(c for c in report.data if c.path == "policies/gongkai-zhidu/index.md")
     assert added.title == "信息公开工作制度"
     assert added.url == "https://test.example.gov.cn/policies/gongkai-zhidu/"
-    assert "+title: 信息公开工作制度" in added.diff     # front matter is part of the diff
+    assert '+title: "信息公开工作制度"' in added.diff     # front matter is part of the diff
 
 
 def test_fee_change_diff_shows_old_and_new_amount(repo):
