@@ -17,8 +17,8 @@ from ..model.base import SLUG_RE
 from ..model.items import Kind, resolve_versions
 from ..notices.workdays import HOLIDAYS_FILE, WorkCalendar
 from ..problems import Problem
-from .schema_errors import validate_model
 from ..workers import forked_map
+from .schema_errors import validate_model
 from .yaml_reader import YamlDoc, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
