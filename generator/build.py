@@ -77,6 +77,8 @@ def _order(problem: Problem):
 
 
 def _swap_in(new: Path, target: Path) -> None:
+    for leftover in target.parent.glob(f".{target.name}.old-*"):
+        discard(leftover)   # left by a stopped deletion (or still going: deleting twice is harmless)
     old = None
     if target.exists():
         old = target.with_name(f".{target.name}.old-{time.time_ns()}")

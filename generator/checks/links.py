@@ -49,8 +49,8 @@ class LinkedPage:
 _SKIP = re.compile(r"<!--.*?-->|<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I)
 _TAG = re.compile(r"<([a-zA-Z][\w:-]*)(\s[^>]*)?>")
 _ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
-WANTED = LINK_ATTRS | {"id", "name"}
-_WANTED = re.compile(r"(?<![\w:-])(?:href|src|id|name)\s*=", re.I)
+_NAMES = LINK_ATTRS | {"id", "name"}     # the attributes read
+_HAS_NAMES = re.compile(r"(?<![\w:-])(?:href|src|id|name)\s*=", re.I)
 
 
 def parse_html(text: str) -> ParsedPage:
@@ -61,12 +61,12 @@ def parse_html(text: str) -> ParsedPage:
     for tag in _TAG.finditer(text):
         attributes = tag.group(2)
         # Most tags (class, aria-…, data-…) hold none of the attributes wanted here.
-        if not attributes or not _WANTED.search(attributes):
+        if not attributes or not _HAS_NAMES.search(attributes):
             continue
         name = tag.group(1).lower()
         for key, double, single, bare in _ATTR.findall(attributes):
             key = key.lower()
-            if key not in WANTED:
+            if key not in _NAMES:
                 continue
             value = unescape(double or single or bare)
             if key == "id" or (key == "name" and name == "a"):
