@@ -14,6 +14,8 @@ import pickle
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from .replace import replace_file
+
 CACHE_DIR = "build/cache"      # in a site's folder
 _MISSING = object()
 
@@ -62,7 +64,5 @@ class FileCache:
         if self.path is None:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_suffix(".tmp")
-        temporary.write_bytes(pickle.dumps((self.version, self.entries),
-                                           protocol=pickle.HIGHEST_PROTOCOL))
-        temporary.replace(self.path)
+        replace_file(self.path, pickle.dumps((self.version, self.entries),
+                                             protocol=pickle.HIGHEST_PROTOCOL))
