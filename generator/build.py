@@ -14,6 +14,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 
@@ -23,11 +24,12 @@ from .pipeline import POST_BUILD, STEP_NAMES
 from .problems import Problem, ProblemsError
 from .progress import Progress
 from .render import RenderContext, make_context, render_context
-from .render.writer import WriteStats, write_tree
+from .render.writer import WriteStats, tree_stats, write_file
 from .site.incremental import can_reuse, remember, seed_staging
 from .site.mkdocs_build import run_mkdocs
 from .site.stamp import BuildStamp, make_stamp
 from .validate import validate_site
+from .workers import in_child
 
 BUILD_DIR = "build"
 
@@ -98,10 +100,12 @@ def discard(folder: Path) -> None:
 
 def _write_docs(build_dir: Path, ctx: RenderContext) -> tuple[WriteStats, int]:
     """Render and write build/docs; returns what was written and how many pages there
-    are. The rendered files are not kept: MkDocs reads them, and 10,000 items make over
-    100 MB of Markdown (and counting the built pages instead took 6 s)."""
-    files = render_context(ctx)
-    return write_tree(build_dir / "docs", files), sum(path.endswith(".md") for path in files)
+    are. Each file is written as it is rendered, and not kept: MkDocs reads them, and
+    10,000 items make over 200 MB of Markdown (counting the built pages instead took 6 s)."""
+    docs = build_dir / "docs"
+    docs.mkdir(parents=True, exist_ok=True)
+    written = render_context(ctx, partial(write_file, docs))
+    return tree_stats(docs, written), sum(path.endswith(".md") for path in written)
 
 
 def build(root: Path, as_of: date, *, incremental: bool = False, pdf: bool = False,
@@ -117,7 +121,7 @@ def build(root: Path, as_of: date, *, incremental: bool = False, pdf: bool = Fal
     with progress.stage("生成 Markdown 页面", len(site.items)):
         ctx = make_context(site, as_of, pdf)
         build_dir = root / BUILD_DIR
-        docs, pages = _write_docs(build_dir, ctx)
+        docs, pages = in_child(_write_docs, build_dir, ctx)
     stamp = make_stamp(root, as_of)
     build_dir.mkdir(exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=build_dir))
@@ -129,14 +133,14 @@ def build(root: Path, as_of: date, *, incremental: bool = False, pdf: bool = Fal
             reused_before = None
             if dirty:
                 reused_before = seed_staging(build_dir / "site", staging, docs.removed_paths)
-            problems = run_mkdocs(root, staging, stamp, dirty=dirty)
+            problems = in_child(run_mkdocs, root, staging, stamp, dirty)
         if problems:
             raise ProblemsError(problems)
         step_context = BuildContext(root, site, ctx, stamp, staging, reused_before,
                                     frozenset(docs.written_paths))
         for step in POST_BUILD:
             with progress.stage(STEP_NAMES.get(step.__name__, step.__name__)):
-                found = step(step_context)
+                found = in_child(step, step_context)
             warnings += [p for p in found if p.level == "warning"]
             errors = [p for p in found if p.level == "error"]
             if errors:
