@@ -85,8 +85,8 @@ def build_search_index(site_dir: Path, base_url: str = "/", *,
     """
     started = time.perf_counter()
     pages = collect_pages(site_dir, cache)
-    texts = [f"{page.text.title} {page.text.body}" for page in pages]
-    grams = build_grams(texts, [len(page.text.title) for page in pages], heavy_bytes, MAX_GRAM)
+    grams = build_grams([f"{page.text.title} {page.text.body}" for page in pages],
+                        [len(page.text.title) for page in pages], heavy_bytes, MAX_GRAM)
     heavy = sorted((g for g in grams if g.heavy), key=lambda g: g.key)
     light = [g for g in grams if not g.heavy]
     shard_count = _shard_count(light)

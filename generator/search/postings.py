@@ -39,25 +39,28 @@ class _Corpus:
     chars: np.ndarray       # all texts as dense character numbers, 0 at spaces and
                             # between pages, so grams never span them
     alphabet: list[str]     # character of each number
-    page_of: np.ndarray     # page number of each character
-    position: np.ndarray    # offset of each character in its page's text
+    page_start: np.ndarray  # where each page's text begins in chars
     title_length: np.ndarray  # per page
+
+    def place(self, occ: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The page of each character occurrence and its offset in that page's text.
+        Looked up, not stored per character: that took 180 MB at 10,000 items."""
+        page = np.searchsorted(self.page_start, occ, side="right").astype(np.int32) - 1
+        return page, (occ - self.page_start[page]).astype(np.int32)
 
 
 def _corpus(texts: list[str], title_lengths: list[int]) -> _Corpus:
-    joined = "\0".join(texts) + "\0"
-    codes = fold_codes(np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32))
+    codes = np.frombuffer(("\0".join(texts) + "\0").encode("utf-32-le"), dtype=np.uint32)
+    codes = fold_codes(codes)
     codes[codes == ord(" ")] = 0
-    # Dense numbers (a few thousand characters) keep gram keys small and sorts fast.
+    # Dense numbers (a few thousand characters) keep gram keys small, sorts fast and
+    # the corpus at two bytes a character.
     present = np.bincount(codes) > 0
     present[0] = True
-    number = (np.cumsum(present) - 1).astype(np.int32)
     alphabet = [chr(code) for code in np.flatnonzero(present).tolist()]
+    number = (np.cumsum(present) - 1).astype(np.uint16 if len(alphabet) <= 1 << 16 else np.int32)
     lengths = np.array([len(text) + 1 for text in texts], dtype=np.int64)
-    page_of = np.repeat(np.arange(len(texts), dtype=np.int32), lengths)
-    starts = np.cumsum(lengths) - lengths
-    position = (np.arange(len(codes), dtype=np.int64) - starts[page_of]).astype(np.int32)
-    return _Corpus(number[codes], alphabet, page_of, position,
+    return _Corpus(number[codes], alphabet, np.cumsum(lengths) - lengths,
                    np.asarray(title_lengths, dtype=np.int32))
 
 
@@ -66,8 +69,7 @@ def _encode_level(corpus: _Corpus, occ: np.ndarray, group: np.ndarray, keys: lis
     """Encode one gram length; occ is sorted by (group, position). Returns the
     grams and a per-group mask of the heavy ones."""
     count = len(occ)
-    page = corpus.page_of[occ]
-    position = corpus.position[occ]
+    page, position = corpus.place(occ)
     group_start = np.ones(count, dtype=bool)
     group_start[1:] = group[1:] != group[:-1]
     run_start = group_start.copy()
@@ -131,12 +133,15 @@ def build_grams(texts: list[str], title_lengths: list[int], heavy_bytes: int,
                 max_length: int) -> list[Gram]:
     """All indexed grams of the page texts, folded here (page number = list index)."""
     corpus = _corpus(texts, title_lengths)
+    del texts      # the corpus holds them now, and the caller passes a list of its own
     chars = corpus.chars
-    starts = np.flatnonzero((chars[:-1] != 0) & (chars[1:] != 0))
     # Grams with different first characters share nothing, so the cores take shares
-    # of the first characters (several each, for an even load).
-    shares = 4 * cores()
-    found = forked_map(lambda share: _grams(corpus, starts[chars[starts] % shares == share],
+    # of the first characters: many small ones, for an even load and small workers.
+    # A byte per character says whose share a gram starting there is (`shares`: none).
+    shares = 16 * cores()
+    share_of = (chars[:-1] % shares).astype(np.uint8 if shares < 255 else np.uint16)
+    share_of[(chars[:-1] == 0) | (chars[1:] == 0)] = shares
+    found = forked_map(lambda share: _grams(corpus, np.flatnonzero(share_of == share),
                                             heavy_bytes, max_length),
                        range(shares), chunksize=1, at_least=2)
     return [gram for grams in found for gram in grams]
