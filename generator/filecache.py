@@ -33,10 +33,12 @@ class FileCache:
         self.entries: dict[str, tuple[tuple[int, int], Any]] = {}
         if path is None:
             return
+        # The version is pickled ahead of the entries, so a cache from other code is
+        # not unpickled at all: at 10,000 items that took hundreds of megabytes.
         try:
-            version, entries = pickle.loads(path.read_bytes())
-            if version == self.version:
-                self.entries = entries
+            with open(path, "rb") as file:
+                if pickle.load(file) == self.version:
+                    self.entries = pickle.load(file)
         except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError):
             pass    # no cache, or one from other code: everything is computed afresh
 
@@ -64,5 +66,5 @@ class FileCache:
         if self.path is None:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        replace_file(self.path, pickle.dumps((self.version, self.entries),
-                                             protocol=pickle.HIGHEST_PROTOCOL))
+        replace_file(self.path, pickle.dumps(self.version, protocol=pickle.HIGHEST_PROTOCOL)
+                     + pickle.dumps(self.entries, protocol=pickle.HIGHEST_PROTOCOL))
