@@ -29,30 +29,39 @@ class WriteStats:
         return len(self.removed_paths)
 
 
+def write_file(dest: str | os.PathLike, rel: str, content: bytes) -> bool:
+    """Write one file under dest unless it holds content already; True if written."""
+    target = os.path.join(dest, rel)
+    try:
+        if os.stat(target).st_size == len(content) and _read(target) == content:
+            return False
+    except (FileNotFoundError, NotADirectoryError):
+        pass
+    try:
+        replace_file(target, content)
+    except FileNotFoundError:       # a new folder: made on demand, as most exist already
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        replace_file(target, content)
+    return True
+
+
 def write_tree(dest: Path, files: dict[str, bytes],
                owns: Callable[[str], bool] = lambda rel: True) -> WriteStats:
     """Write files (relative path → bytes) under dest; of the files already there,
     those not in `files` are removed if `owns` says the tree is theirs."""
-    unchanged = 0
-    written: list[str] = []
     dest.mkdir(parents=True, exist_ok=True)
-    folders: set[str] = set()      # made already: a big site has tens of thousands of files
-    for rel, content in sorted(files.items()):
-        target = os.path.join(dest, rel)
-        try:
-            same = os.stat(target).st_size == len(content) and _read(target) == content
-        except (FileNotFoundError, NotADirectoryError):
-            same = False
-        if same:
-            unchanged += 1
-            continue
-        folder = os.path.dirname(target)
-        if folder not in folders:
-            os.makedirs(folder, exist_ok=True)
-            folders.add(folder)
-        replace_file(target, content)
-        written.append(rel)
-    return WriteStats(tuple(written), unchanged, _remove_others(dest, files, owns))
+    return tree_stats(dest, {rel: write_file(dest, rel, content)
+                             for rel, content in sorted(files.items())}, owns)
+
+
+def tree_stats(dest: Path, written: dict[str, bool],
+               owns: Callable[[str], bool] = lambda rel: True) -> WriteStats:
+    """The outcome of writing files (relative path → whether it was written) under
+    dest with write_file; files there that were not among them are removed if `owns`
+    says the tree is theirs."""
+    return WriteStats(tuple(sorted(rel for rel, changed in written.items() if changed)),
+                      sum(not changed for changed in written.values()),
+                      _remove_others(dest, written, owns))
 
 
 def _read(path: str) -> bytes:
@@ -60,7 +69,7 @@ def _read(path: str) -> bytes:
         return file.read()
 
 
-def _remove_others(dest: Path, files: dict[str, bytes],
+def _remove_others(dest: Path, files: dict[str, object],
                    owns: Callable[[str], bool]) -> tuple[str, ...]:
     """Delete files no longer generated, then folders left empty."""
     removed = []
