@@ -52,7 +52,7 @@ class LinkedPage:
         self.links = [_shared_link(link) for link in state["links"]]
 
 
-_SHARED: dict = {}
+_SHARED: dict = {}     # for the life of the process; a build checks links in a child of its own
 
 
 def _shared(value):
