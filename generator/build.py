@@ -60,7 +60,6 @@ class BuildContext:
 
 
 
-
 def load_and_validate(root: Path) -> tuple[SiteData, list[Problem]]:
     """The loaded site and its warnings; raises ProblemsError on any error."""
     site, problems = load_site(root)
@@ -103,8 +102,7 @@ def _write_docs(build_dir: Path, ctx: RenderContext) -> tuple[WriteStats, int]:
     are. Each file is written as it is rendered, and not kept: MkDocs reads them, and
     10,000 items make over 200 MB of Markdown (counting the built pages instead took 6 s)."""
     docs = build_dir / "docs"
-    docs.mkdir(parents=True, exist_ok=True)
-    written = render_context(ctx, partial(write_file, docs))
+    written = render_context(ctx, partial(write_file, docs))   # folders made as needed
     return tree_stats(docs, written), sum(path.endswith(".md") for path in written)
 
 

@@ -242,7 +242,6 @@ def test_pager_links_the_first_the_last_and_the_nearby_pages():
     assert Pager(2, paths[:3]).window() == [1, 2, 3]
 
 
-
 def test_front_matter_reads_back_as_written():
     front = {"title": "关于“依法行政”的通知: 第1版 #2 - no", "no": None, "version": 3,
              "tricky": "line\u2028break\x85next\x9f\ttab \"quoted\" \\ end", "flag": True,

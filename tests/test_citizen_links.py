@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import pickle
 import time
 from datetime import date
 
 import pytest
 
 from generator.build import build
-from generator.checks.links import check_folder
+from generator.checks.links import LinkedPage, check_folder
 from generator.problems import ProblemsError
 
 AS_OF = date(2026, 11, 28)
@@ -106,3 +107,14 @@ def test_a_dead_link_in_an_item_names_the_items_yaml(minimal):
         build(minimal.root, AS_OF)
     assert str(caught.value).startswith("data/policies/xize.yaml: 链接: 网页 policies/xize/index.html")
     assert "页面或文件「/nowhere/」不存在" in str(caught.value)
+
+
+def test_pages_pickled_apart_share_their_repeated_links():
+    def page(line):
+        return LinkedPage({"top", "__tabs"}, [("../../", 13, "", ""),
+                                             ("../../fees/", line, "fees/", "")])
+
+    first, second = (pickle.loads(pickle.dumps(page(line))) for line in (50, 60))
+    assert first.links[0] is second.links[0]
+    assert first.links[1] is not second.links[1] and first.links[1][2] is second.links[1][2]
+    assert first == page(50) and second == page(60)

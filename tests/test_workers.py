@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import os
-import pickle
 
 import pytest
 
-from generator.checks.links import LinkedPage
 from generator.problems import Problem, ProblemsError
 from generator.workers import forked_map, in_child
 
@@ -43,13 +41,3 @@ def test_an_unpicklable_result_and_a_dead_child_are_errors_not_hangs():
 def test_a_child_may_use_workers_of_its_own():
     assert in_child(forked_map, abs, [-n for n in range(600)]) == list(range(600))
 
-
-def test_pages_pickled_apart_share_their_repeated_links():
-    def page(line):
-        return LinkedPage({"top", "__tabs"}, [("../../", 13, "", ""),
-                                             ("../../fees/", line, "fees/", "")])
-
-    first, second = (pickle.loads(pickle.dumps(page(line))) for line in (50, 60))
-    assert first.links[0] is second.links[0]
-    assert first.links[1] is not second.links[1] and first.links[1][2] is second.links[1][2]
-    assert first == page(50) and second == page(60)
