@@ -10,6 +10,7 @@ source of the code that made its entries: editing that code empties it.
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -30,17 +31,8 @@ class FileCache:
         for source in made_by:
             digest.update(source.read_bytes())
         self.version = digest.hexdigest()
-        self.entries: dict[str, tuple[tuple[int, int], Any]] = {}
-        if path is None:
-            return
-        # The version is pickled ahead of the entries, so a cache from other code is
-        # not unpickled at all: at 10,000 items that took hundreds of megabytes.
-        try:
-            with open(path, "rb") as file:
-                if pickle.load(file) == self.version:
-                    self.entries = pickle.load(file)
-        except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError):
-            pass    # no cache, or one from other code: everything is computed afresh
+        self.entries: dict[str, tuple[tuple[int, int], Any]] = \
+            load_entries(path, self.version) if path is not None else {}
 
     def results(self, folder: Path, files: list[Path],
                 compute: Callable[[list[Path]], Iterable[Any]]) -> list[Any]:
@@ -48,8 +40,7 @@ class FileCache:
         then the cache keeps exactly these files' entries."""
         keys = []
         for file in files:
-            stat = file.stat()
-            keys.append((file.relative_to(folder).as_posix(), (stat.st_size, stat.st_mtime_ns)))
+            keys.append((file.relative_to(folder).as_posix(), file_stamp(file)))
         found = [self._get(rel, key) for rel, key in keys]
         changed = [i for i, result in enumerate(found) if result is _MISSING]
         for i, result in zip(changed, compute([files[i] for i in changed])):
@@ -63,8 +54,30 @@ class FileCache:
         return entry[1] if entry is not None and entry[0] == key else _MISSING
 
     def _save(self) -> None:
-        if self.path is None:
-            return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        replace_file(self.path, pickle.dumps(self.version, protocol=pickle.HIGHEST_PROTOCOL)
-                     + pickle.dumps(self.entries, protocol=pickle.HIGHEST_PROTOCOL))
+        if self.path is not None:
+            save_entries(self.path, self.version, self.entries)
+
+
+def file_stamp(path: str | os.PathLike) -> tuple[int, int]:
+    """Size and modification time: the same for the same file (see above)."""
+    stat = os.stat(path)
+    return stat.st_size, stat.st_mtime_ns
+
+
+def load_entries(path: Path, version: str) -> dict:
+    """The entries saved in `path` for `version`; {} when there are none for it.
+    The version is pickled ahead of the entries, so a cache from other code is not
+    unpickled at all: at 10,000 items that took hundreds of megabytes."""
+    try:
+        with open(path, "rb") as file:
+            if pickle.load(file) == version:
+                return pickle.load(file)
+    except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError):
+        pass    # no cache, or one from other code: everything is computed afresh
+    return {}
+
+
+def save_entries(path: Path, version: str, entries: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    replace_file(path, pickle.dumps(version, protocol=pickle.HIGHEST_PROTOCOL)
+                 + pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))

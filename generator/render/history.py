@@ -84,7 +84,7 @@ def _version_page(ctx: RenderContext, state: ItemState, version: ResolvedVersion
     facts = notice_facts(ctx.site, seen) if item.kind.name == "notice" else None
     return Page(version_path(item, version.number), "version.md.j2", front,
                 {"state": seen, "item": item, "meta": meta, "v": full_content(seen),
-                 "notice": facts, "version_view": view})
+                 "notice": facts, "version_view": view}, owner=item.slug)
 
 
 def _compare_page(ctx: RenderContext, tools: VersionTools, state: ItemState,
@@ -111,7 +111,7 @@ def _compare_page(ctx: RenderContext, tools: VersionTools, state: ItemState,
     return Page(compare_path(item, old.number, new.number), "compare.md.j2", front,
                 {"state": state, "item": item, "meta": meta, "old": old, "new": new,
                  "old_status": version_status(state, old), "new_status": status},
-                finish=lambda page: _add_changes(page, tools))
+                owner=item.slug, finish=lambda page: _add_changes(page, tools))
 
 
 def _add_changes(page: Page, tools: VersionTools) -> None:

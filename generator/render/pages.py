@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import partial
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from ..load.site_loader import SiteData
 from ..model import KINDS
@@ -21,6 +22,10 @@ from ..workers import forked_map
 from .environment import make_environment
 from .version_tools import VersionTools
 from .jsonld import jsonld_front
+from .lookups import NotedDict, Whole, noting
+
+if TYPE_CHECKING:
+    from .cache import RenderCache
 
 CONTENT_SPECIAL = ("home.md", "guide.md")   # merged into generated pages, not copied
 LATEST_COUNT = 8
@@ -56,6 +61,9 @@ class Page:
     template: str
     front: dict
     context: dict = field(default_factory=dict)
+    # The item whose page this is (its page, versions, comparisons, list pages): such a
+    # page shows only that item, settings and what it looks up (see render/cache.py).
+    owner: str | None = None
     # Costly additions to front and context, made where the page is rendered (on a
     # worker core) rather than while every page is planned in one process.
     finish: Callable[["Page"], None] | None = None
@@ -155,21 +163,23 @@ class RenderContext:
     memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property     # asked for once per item and version: built once
-    def public(self) -> dict[str, ItemState]:
-        return {s.item.slug: s for s in self.states}
+    def public(self) -> NotedDict:
+        return NotedDict((s.item.slug, s) for s in self.states)
 
     def shared(self) -> dict:
-        """Names every template can use."""
+        """Names every template can use. Those that reach other items note what a
+        page reads of them (render/lookups.py)."""
         site = self.site
-        return {"site": site, "config": site.config, "as_of": self.as_of, "kinds": KINDS,
-                "orgs": site.organizations, "contacts": site.contacts, "by_kind": self.by_kind,
-                "facts": self.facts, "item_path": item_path, "public": self.public,
-                "pdf": self.pdf, "history": VersionTools(site)}
+        return {"site": Whole(site), "config": site.config, "as_of": self.as_of, "kinds": KINDS,
+                "orgs": site.organizations, "contacts": site.contacts,
+                "by_kind": Whole(self.by_kind), "facts": self.facts, "item_path": item_path,
+                "public": self.public, "pdf": self.pdf, "history": VersionTools(site)}
 
 
 def make_context(site: SiteData, as_of: date, pdf: bool = False) -> RenderContext:
     states = [select(item, as_of) for item in site.items if is_public(item, as_of)]
-    facts = {s.item.slug: notice_facts(site, s) for s in states if s.item.kind.name == "notice"}
+    facts = NotedDict((s.item.slug, notice_facts(site, s))
+                      for s in states if s.item.kind.name == "notice")
     by_kind = {name: [s for s in states if s.item.kind.name == name] for name in KINDS}
     for group in by_kind.values():
         group.sort(key=lambda s: (s.updated, s.item.slug), reverse=True)
@@ -196,7 +206,7 @@ def core_pages(ctx: RenderContext) -> list[Page]:
         fact = facts.get(state.item.slug)
         pages.append(Page(item_path(state), f"{state.item.kind.name}.md.j2", _front(state, fact),
                           {"state": state, "item": state.item, "meta": state.item.meta,
-                           "v": full_content(state), "notice": fact}))
+                           "v": full_content(state), "notice": fact}, owner=state.item.slug))
     return pages
 
 
@@ -273,7 +283,8 @@ def list_pages(ctx: RenderContext) -> list[Page]:
                               # Masked lists still stay out of search engines.
                               {"title": f"{state.item.meta.title}（名单第 {number} 页）",
                                "robots": "noindex"},
-                              {"state": state, "notice": fact, "page_number": number}))
+                              {"state": state, "notice": fact, "page_number": number},
+                              owner=state.item.slug))
     return pages
 
 
@@ -312,18 +323,38 @@ def _render_page(page: Page) -> bytes:
     return (dump_front(page.front) + body).encode("utf-8")
 
 
+def _render_noted(page: Page, keep: Callable[[str, bytes], Any]) -> tuple[Any, set[str]]:
+    """keep's value for the rendered page, and the items the page looked up."""
+    with noting() as looked_up:
+        content = _render_page(page)
+    return keep(page.path, content), looked_up
+
+
 def render_context(ctx: RenderContext,
-                   keep: Callable[[str, bytes], Any] = lambda path, content: content) -> dict[str, Any]:
+                   keep: Callable[[str, bytes], Any] = lambda path, content: content,
+                   cache: RenderCache | None = None) -> dict[str, Any]:
     """Every file of the docs tree (rendered pages, copied content and attachments):
     path → keep(path, content), which is the content unless `keep` says otherwise.
     Pages are kept in the workers that render them, so with a `keep` that writes the
-    file they never gather in this process (over 200 MB at 10,000 items)."""
+    file they never gather in this process (over 200 MB at 10,000 items).
+    With a cache of the folder `keep` writes to, a page the cache holds unchanged is
+    neither rendered nor kept: its value is False, as write_file's for a file it left
+    alone; the cache records the pages rendered."""
     site = ctx.site
     pages = plan_pages(ctx)
-    make_environment()      # compiled once, before any worker is forked
-    files = dict(zip([page.path for page in pages],
-                     forked_map(lambda page: keep(page.path, _render_page(page)), pages,
-                                chunksize=64)))
+    make_environment()      # templates compiled once, before any worker is forked
+    files: dict[str, Any] = {}
+    todo = []
+    for page in pages:
+        if cache is not None and cache.unchanged(page):
+            files[page.path] = False
+        else:
+            todo.append(page)
+    for page, (value, looked_up) in zip(todo, forked_map(partial(_render_noted, keep=keep),
+                                                         todo, chunksize=64)):
+        files[page.path] = value
+        if cache is not None:
+            cache.rendered(page, looked_up)
     content = site.root / "content"
     if content.is_dir():
         for path in sorted(content.rglob("*")):

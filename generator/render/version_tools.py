@@ -13,6 +13,7 @@ from typing import Any
 from ..model import Item
 from ..versions.diff import FieldChange, compare
 from .environment import money
+from .lookups import NotedDict, note, noting
 
 _CONTACT_FIELDS = frozenset({"contacts", "consult", "complaint", "objection_contacts"})
 _DAY_FIELDS = frozenset({"legal_limit_days", "promised_limit"})
@@ -27,12 +28,14 @@ def compare_path(item: Item, old: int, new: int) -> str:
 
 
 class VersionTools:
-    """Bound to one site, so comparisons can name contacts and linked items."""
+    """Bound to one site, so comparisons can name contacts and linked items (whose
+    titles a page looks up, noted for the render cache)."""
 
     def __init__(self, site):
-        self.site = site
-        self.titles = {item.slug: item.meta.title for item in site.items}
-        self._cache: dict[tuple[str, int, int], tuple[FieldChange, ...]] = {}
+        self.contacts = site.contacts
+        self.titles = NotedDict((item.slug, item.meta.title) for item in site.items)
+        # Each comparison with the items it looked up, noted again whenever it is reused.
+        self._cache: dict[tuple[str, int, int], tuple[tuple[FieldChange, ...], set[str]]] = {}
 
     page = staticmethod(version_path)
     compare = staticmethod(compare_path)
@@ -46,8 +49,8 @@ class VersionTools:
             return f"{value}个工作日"
         if isinstance(value, date):
             return value.isoformat()
-        if field in _CONTACT_FIELDS and value in self.site.contacts:
-            contact = self.site.contacts[value]
+        if field in _CONTACT_FIELDS and value in self.contacts:
+            contact = self.contacts[value]
             return f"{contact.name}（{contact.value}）" if contact.value else contact.name
         if field in ("fee", "interprets") and value in self.titles:
             return self.titles[value]
@@ -57,6 +60,10 @@ class VersionTools:
         """What differs from version `old` to version `new` (numbers, 1-based)."""
         key = (item.slug, old, new)
         if key not in self._cache:
-            self._cache[key] = tuple(compare(item.versions[old - 1], item.versions[new - 1],
-                                             list(item.kind.content_fields), self.show))
-        return self._cache[key]
+            with noting() as seen:
+                changes = tuple(compare(item.versions[old - 1], item.versions[new - 1],
+                                        list(item.kind.content_fields), self.show))
+            self._cache[key] = changes, seen
+        changes, seen = self._cache[key]
+        note(*seen)
+        return changes

@@ -1,0 +1,116 @@
+"""Incremental builds keep item pages whose inputs did not change, and a kept page
+is always the page a full render would write."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date, timedelta
+from functools import partial
+from pathlib import Path
+
+from generator.build import load_and_validate
+from generator.render import make_context, render_context
+from generator.render.cache import RenderCache
+from generator.render.lookups import EVERYTHING, NotedDict, Whole, noting
+from generator.render.writer import tree_stats, write_file
+
+AS_OF = date(2026, 11, 28)
+ITEM_PAGE = re.compile(r"(fees|policies|services|subsidies|notices)/[^/]+/(index\.md|v/|compare/|list/)")
+
+
+def render(root: Path, docs: Path, reuse: bool, as_of: date = AS_OF) -> tuple[set[str], set[str]]:
+    """Render the site into docs; returns the pages rendered and the pages kept."""
+    site, _ = load_and_validate(root)
+    ctx = make_context(site, as_of)
+    cache = RenderCache(ctx, docs, docs.parent / "render.pickle", reuse)
+    files = render_context(ctx, partial(write_file, docs), cache)
+    cache.save()
+    tree_stats(docs, files)      # removes the files no longer made, as a build does
+    pages = {path for path in files if path.endswith(".md")}
+    return pages - cache.reused, cache.reused
+
+
+def tree(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def same_as_full_render(example, docs: Path, as_of: date = AS_OF) -> tuple[set[str], set[str]]:
+    """Render with the cache, then from nothing elsewhere: the trees must be equal."""
+    rendered, kept = render(example.root, docs, reuse=True, as_of=as_of)
+    fresh = example.root / "fresh" / "docs"
+    render(example.root, fresh, reuse=False, as_of=as_of)
+    assert tree(docs) == tree(fresh)
+    return rendered, kept
+
+
+def test_an_unchanged_site_renders_no_item_page_again(example, tmp_path):
+    docs = tmp_path / "out" / "docs"
+    rendered, kept = render(example.root, docs, reuse=False)
+    assert not kept and "fees/shehui-fuyangfei/index.md" in rendered
+    rendered, kept = render(example.root, docs, reuse=True)
+    assert "fees/shehui-fuyangfei/v/1/index.md" in kept
+    # What is rendered again is only what lists many items.
+    assert rendered and not [path for path in rendered if ITEM_PAGE.match(path)]
+
+
+def test_an_edit_renders_the_item_and_the_pages_that_name_it(example, tmp_path):
+    docs = tmp_path / "out" / "docs"
+    render(example.root, docs, reuse=False)
+    # The fee is named on the service that charges it and on the items related to it.
+    example.replace("data/fees/jisheng-zhengjian-gongbenfei.yaml",
+                    "title: 计划生育证件工本费（免收）", "title: 计划生育证件工本费（一律免收）")
+    rendered, kept = same_as_full_render(example, docs)
+    assert "fees/jisheng-zhengjian-gongbenfei/index.md" in rendered
+    assert "fees/jisheng-zhengjian-gongbenfei/v/1/index.md" in rendered
+    assert "services/dusheng-zinv-guangrongzheng/index.md" in rendered
+    assert "（一律免收）" in (docs / "services/dusheng-zinv-guangrongzheng/index.md").read_text()
+    assert "fees/shehui-fuyangfei/index.md" in kept
+    assert "subsidies/nongcun-jiangli-fuzhu/index.md" in kept
+
+
+def test_kept_pages_match_a_full_render_whatever_changed(example, tmp_path):
+    docs = tmp_path / "out" / "docs"
+    render(example.root, docs, reuse=False)
+    # An item others relate to is held back until next year: it leaves their pages.
+    example.replace("data/subsidies/jisheng-tebie-fuzhu.yaml", "published: 2023-01-09", "published: 2027-01-09")
+    rendered, kept = same_as_full_render(example, docs)
+    assert kept and "services/jiangli-fuzhu-zige-queren/index.md" in rendered
+    assert "subsidies/jisheng-tebie-fuzhu/index.md" not in rendered | kept
+    # A name list: only its notice's pages change.
+    example.append("data/notices/jiangli-fuzhu-gongshi-2027-mingdan.csv", "")
+    same_as_full_render(example, docs)
+    # A contact's number is on many pages; settings change every page.
+    example.replace("data/contacts.yaml", '"0883-3621234"', '"0883-3621235"')
+    rendered, kept = same_as_full_render(example, docs)
+    assert not kept
+    # So does the build date: statuses and notice periods move with it.
+    rendered, kept = same_as_full_render(example, docs, as_of=AS_OF + timedelta(days=40))
+    assert not kept
+
+
+def test_a_page_file_changed_by_hand_is_rendered_again(example, tmp_path):
+    docs = tmp_path / "out" / "docs"
+    render(example.root, docs, reuse=False)
+    page = docs / "fees/shehui-fuyangfei/index.md"
+    original = page.read_bytes()
+    page.write_bytes(original + b"\n")
+    rendered, _ = render(example.root, docs, reuse=True)
+    assert "fees/shehui-fuyangfei/index.md" in rendered and page.read_bytes() == original
+
+
+def test_reading_a_whole_table_or_the_site_notes_everything():
+    public = NotedDict(a=1, b=2)
+    with noting() as one:
+        assert public["a"] == 1 and "c" not in public and public.get("b") == 2
+    assert one == {"a", "b", "c"}
+    with noting() as outer:
+        with noting() as inner:
+            list(public)
+        assert inner == {EVERYTHING}
+    assert outer == {EVERYTHING}
+    with noting() as seen:
+        assert Whole({"x": [1]})["x"] == [1]
+    assert seen == {EVERYTHING}
+    public["a"]     # noting nothing outside a page: no error, nothing kept
