@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..filecache import CACHE_DIR, FileCache
 from ..problems import Problem
+from ..walk import files_under
 from ..workers import forked_map
 from .sources import data_source
 
@@ -132,7 +133,7 @@ def parse_all(site_dir: Path, base_url: str = "/",
               cache: Path | None = None) -> dict[str, LinkedPage]:
     """Every HTML file parsed once and its links resolved, on all CPU cores; pages
     unchanged since the cache was written are not parsed again."""
-    paths = sorted(site_dir.rglob("*.html"))
+    paths = files_under(site_dir, ".html")
     base = urlsplit(base_url)
     resolve = _resolver(base, base.path if base.path.endswith("/") else base.path + "/")
 

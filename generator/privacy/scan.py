@@ -23,6 +23,7 @@ import openpyxl
 
 from generator.privacy.detect import Finding, find_personal_numbers
 from generator.problems import Problem
+from generator.walk import files_under
 from generator.workers import MANY, forked_map
 
 TEXT_SUFFIXES = frozenset({".html", ".htm", ".js", ".json", ".xml", ".csv", ".txt", ".md",
@@ -240,8 +241,7 @@ def scan_site(site_dir: Path, allowed: frozenset[str],
         source = origin(relpath) if origin else None
         return _scan_file(path, _display_path(site_dir, relpath, display_root), source, allowed)
 
-    files = sorted(p for p in site_dir.rglob("*") if p.is_file()
-                   and (since is None or p.stat().st_mtime > since))
+    files = [p for p in files_under(site_dir) if since is None or p.stat().st_mtime > since]
     if len(files) >= MANY:
         found = forked_map(scan, files)
     else:

@@ -8,6 +8,7 @@ from pathlib import Path
 from generator.filecache import FileCache
 from generator.search import extract
 from generator.search.extract import PageText, read_page
+from generator.walk import files_under
 from generator.workers import forked_map
 
 
@@ -32,8 +33,8 @@ def _read(file: Path) -> PageText | None:
 def collect_pages(site_dir: Path, cache: Path | None = None) -> list[Page]:
     """Every indexable page, newest first (page numbers then mean recency), URL to break ties.
     With a `cache` file, pages unchanged since the last build are not read again."""
-    files = [f for f in sorted(site_dir.rglob("*.html")) if f.relative_to(site_dir).as_posix()
-             != "404.html"]
+    files = [f for f in files_under(site_dir, ".html")
+             if f.relative_to(site_dir).as_posix() != "404.html"]
     texts = FileCache(cache, [Path(extract.__file__)]).results(
         site_dir, files, lambda changed: forked_map(_read, changed))
     pages = [Page(page_url(file.relative_to(site_dir)), text)
