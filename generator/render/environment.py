@@ -88,8 +88,8 @@ def make_environment() -> Environment:
                        schedule_text=schedule_text, label=label,
                        contact_kind=lambda kind: CONTACT_KIND_LABELS.get(kind, kind))
     env.globals.update(link=link, url=url, printing=print_targets)
-    # All compiled here: worker processes forked afterwards share them, where each
-    # (and each that replaced it) compiled them again.
+    # Compiled here, once, so the workers forked later share them; compiled on first
+    # use, each worker (and each that replaced it) compiled them again.
     for name in env.list_templates():
         env.get_template(name)
     return env
