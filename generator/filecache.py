@@ -34,18 +34,17 @@ class FileCache:
         self.entries: dict[str, tuple[tuple[int, int], Any]] = \
             load_entries(path, self.version) if path is not None else {}
 
-    def results(self, folder: Path, files: list[Path],
-                compute: Callable[[list[Path]], Iterable[Any]]) -> list[Any]:
-        """compute's result for each file, calling compute only on the changed ones;
-        then the cache keeps exactly these files' entries."""
-        keys = []
-        for file in files:
-            keys.append((file.relative_to(folder).as_posix(), file_stamp(file)))
-        found = [self._get(rel, key) for rel, key in keys]
+    def results(self, folder: Path, names: list[str],
+                compute: Callable[[list[str]], Iterable[Any]]) -> list[Any]:
+        """compute's result for each file (named relative to folder, "a/b.html"),
+        calling compute only on the changed ones; then the cache keeps exactly these
+        files' entries."""
+        keys = [file_stamp(os.path.join(folder, name)) for name in names]
+        found = [self._get(name, key) for name, key in zip(names, keys)]
         changed = [i for i, result in enumerate(found) if result is _MISSING]
-        for i, result in zip(changed, compute([files[i] for i in changed])):
+        for i, result in zip(changed, compute([names[i] for i in changed])):
             found[i] = result
-        self.entries = {rel: (key, result) for (rel, key), result in zip(keys, found)}
+        self.entries = {name: (key, result) for name, key, result in zip(names, keys, found)}
         self._save()
         return found
 

@@ -118,7 +118,7 @@ def check_folder(site_dir: Path, base_url: str = "/",
     for rel, page in pages.items():
         for url, line, target, fragment in page.links:
             if target not in exists:
-                exists[target] = _existing(site_dir, target)
+                exists[target] = _existing(site_dir, target, pages)
             found = exists[target]
             if found is None:
                 problems.append(_dead(source(rel), rel, line, url,
@@ -133,13 +133,12 @@ def parse_all(site_dir: Path, base_url: str = "/",
               cache: Path | None = None) -> dict[str, LinkedPage]:
     """Every HTML file parsed once and its links resolved, on all CPU cores; pages
     unchanged since the cache was written are not parsed again."""
-    paths = files_under(site_dir, ".html")
+    names = files_under(site_dir, ".html")
     base = urlsplit(base_url)
     resolve = _resolver(base, base.path if base.path.endswith("/") else base.path + "/")
 
-    def linked(path: Path) -> LinkedPage:
-        rel = path.relative_to(site_dir).as_posix()
-        parsed = parse_page(path)
+    def linked(rel: str) -> LinkedPage:
+        parsed = parse_page(site_dir / rel)
         folder = posixpath.dirname(rel)
         resolved = [(url, line, resolve(rel, folder, url)) for url, line in parsed.links]
         return LinkedPage(parsed.ids, [(url, line, *target) for url, line, target in resolved
@@ -147,8 +146,8 @@ def parse_all(site_dir: Path, base_url: str = "/",
 
     # Resolved links depend on the base URL too.
     found = FileCache(cache, [Path(__file__)], settings=base_url).results(
-        site_dir, paths, lambda changed: forked_map(linked, changed, chunksize=64))
-    return {p.relative_to(site_dir).as_posix(): page for p, page in zip(paths, found)}
+        site_dir, names, lambda changed: forked_map(linked, changed, chunksize=64))
+    return dict(zip(names, found))
 
 
 def check_links(ctx: "BuildContext") -> list[Problem]:
@@ -218,8 +217,12 @@ def _resolve(page: str, url: str, base, base_path: str) -> tuple[str, str] | Non
     return target + ("/" if folder else ""), fragment
 
 
-def _existing(site_dir: Path, target: str) -> str | None:
-    """The site-relative file a target names, or None; a folder means its index.html."""
+def _existing(site_dir: Path, target: str, pages: dict[str, LinkedPage]) -> str | None:
+    """The site-relative file a target names, or None; a folder means its index.html.
+    Most targets are pages, which need no look at the disk."""
+    page = target.rstrip("/") + "/index.html" if target else "index.html"
+    if target in pages or page in pages:
+        return target if target in pages else page
     if target.startswith("../") or target == "..":
         return None
     path = site_dir / target if target else site_dir

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import html
+import os
 import re
 import subprocess
 import zipfile
@@ -236,12 +237,13 @@ def scan_site(site_dir: Path, allowed: frozenset[str],
     `since` (a time stamp) limits the scan to files modified after it: an
     incremental build's untouched files were scanned when they were made.
     """
-    def scan(path: Path) -> list[Problem]:
-        relpath = path.relative_to(site_dir).as_posix()
+    def scan(relpath: str) -> list[Problem]:
         source = origin(relpath) if origin else None
-        return _scan_file(path, _display_path(site_dir, relpath, display_root), source, allowed)
+        return _scan_file(site_dir / relpath, _display_path(site_dir, relpath, display_root),
+                          source, allowed)
 
-    files = [p for p in files_under(site_dir) if since is None or p.stat().st_mtime > since]
+    files = [name for name in files_under(site_dir)
+             if since is None or os.stat(os.path.join(site_dir, name)).st_mtime > since]
     if len(files) >= MANY:
         found = forked_map(scan, files)
     else:
