@@ -14,7 +14,6 @@ import tempfile
 import time
 from dataclasses import dataclass
 from datetime import date
-from functools import partial
 from pathlib import Path
 
 
@@ -23,9 +22,9 @@ from .notices.lists import load_name_lists
 from .pipeline import POST_BUILD, STEP_NAMES
 from .problems import Problem, ProblemsError
 from .progress import Progress
-from .render import RenderContext, make_context, render_context
-from .render.cache import RENDER_CACHE, RenderCache
-from .render.writer import WriteStats, tree_stats, write_file
+from .render import RenderContext, make_context
+from .render.cache import RENDER_CACHE, render_into
+from .render.writer import WriteStats, tree_stats
 from .site.incremental import can_reuse, remember, seed_staging
 from .site.mkdocs_build import run_mkdocs
 from .site.stamp import BuildStamp, make_stamp
@@ -104,9 +103,7 @@ def _write_docs(build_dir: Path, ctx: RenderContext, reuse: bool) -> tuple[Write
     10,000 items make over 200 MB of Markdown (counting the built pages instead took 6 s).
     With `reuse`, item pages whose inputs did not change are not rendered (render/cache.py)."""
     docs = build_dir / "docs"
-    cache = RenderCache(ctx, docs, build_dir / "cache" / RENDER_CACHE, reuse)
-    written = render_context(ctx, partial(write_file, docs), cache)   # folders made as needed
-    cache.save()
+    written, _ = render_into(ctx, docs, build_dir / "cache" / RENDER_CACHE, reuse)
     return tree_stats(docs, written), sum(path.endswith(".md") for path in written)
 
 

@@ -6,14 +6,13 @@ from __future__ import annotations
 import hashlib
 import re
 from datetime import date, timedelta
-from functools import partial
 from pathlib import Path
 
 from generator.build import load_and_validate
-from generator.render import make_context, render_context
-from generator.render.cache import RenderCache
+from generator.render import make_context
+from generator.render.cache import render_into
 from generator.render.lookups import EVERYTHING, NotedDict, Whole, noting
-from generator.render.writer import tree_stats, write_file
+from generator.render.writer import tree_stats
 
 AS_OF = date(2026, 11, 28)
 ITEM_PAGE = re.compile(r"(fees|policies|services|subsidies|notices)/[^/]+/(index\.md|v/|compare/|list/)")
@@ -22,13 +21,9 @@ ITEM_PAGE = re.compile(r"(fees|policies|services|subsidies|notices)/[^/]+/(index
 def render(root: Path, docs: Path, reuse: bool, as_of: date = AS_OF) -> tuple[set[str], set[str]]:
     """Render the site into docs; returns the pages rendered and the pages kept."""
     site, _ = load_and_validate(root)
-    ctx = make_context(site, as_of)
-    cache = RenderCache(ctx, docs, docs.parent / "render.pickle", reuse)
-    files = render_context(ctx, partial(write_file, docs), cache)
-    cache.save()
+    files, kept = render_into(make_context(site, as_of), docs, docs.parent / "render.pickle", reuse)
     tree_stats(docs, files)      # removes the files no longer made, as a build does
-    pages = {path for path in files if path.endswith(".md")}
-    return pages - cache.reused, cache.reused
+    return {path for path in files if path.endswith(".md")} - kept, kept
 
 
 def tree(folder: Path) -> dict[str, str]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 import sys
+from functools import partial
 from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +24,8 @@ from typing import TYPE_CHECKING
 from ..filecache import file_stamp, load_entries, save_entries
 from ..notices.lists import list_file
 from .lookups import EVERYTHING
+from .pages import render_context
+from .writer import write_file
 
 if TYPE_CHECKING:
     from .pages import Page, RenderContext
@@ -89,6 +92,17 @@ class RenderCache:
     def save(self) -> None:
         """Keep the entries of this render's pages (and only those) for the next one."""
         save_entries(self.path, self.version, self.kept)
+
+
+def render_into(ctx: RenderContext, docs: Path, cache_file: Path,
+                reuse: bool) -> tuple[dict[str, bool], set[str]]:
+    """Render the docs tree into `docs`, writing only files whose bytes changed; with
+    `reuse`, item pages whose inputs did not change are not rendered at all. Returns
+    each file's path → whether it was written, and the pages that were not rendered."""
+    cache = RenderCache(ctx, docs, cache_file, reuse)
+    written = render_context(ctx, partial(write_file, docs), cache)   # folders made as needed
+    cache.save()
+    return written, cache.reused
 
 
 def site_key(ctx: RenderContext) -> str:
