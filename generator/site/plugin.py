@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin
 
 from ..workers import cores
 from .detach import detach_outputs
+from .navmemo import install as install_nav_memo
 from .parallel import ParallelPages, ReadElsewhere
 from .stamp import BuildStamp, make_stamp
 
@@ -75,6 +76,7 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         return page
 
     def on_env(self, env, config, files):
+        install_nav_memo(env, self.nav)
         if self.dirty:
             detach_outputs(config, files)
         # Every navigation page is complete here, as a page outside it may show.

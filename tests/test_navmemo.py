@@ -1,0 +1,39 @@
+"""Material's navigation, rendered once per place (site/navmemo.py), is byte for byte
+what Material renders on each page."""
+
+from __future__ import annotations
+
+import re
+
+from jinja2 import pass_context
+
+from generator.build import build
+from generator.site.navmemo import NavMemo
+
+from gitsite import AS_OF
+
+STAMP_LINE = re.compile(rb'class="gk-stamp">[^<]*<')
+
+
+def pages(site) -> dict[str, bytes]:
+    return {path.relative_to(site).as_posix(): STAMP_LINE.sub(b"<", path.read_bytes())
+            for path in sorted(site.rglob("*.html"))}
+
+
+def test_shared_navigation_is_the_navigation_each_page_would_get(tmp_path, monkeypatch):
+    from conftest import REPO, copy_site
+    shared = copy_site(REPO, tmp_path / "shared")
+    build(shared.root, AS_OF)
+    own = copy_site(REPO, tmp_path / "own")
+    monkeypatch.setattr(NavMemo, "__call__",
+                        pass_context(lambda self, context, name, *links, caller: caller()))
+    build(own.root, AS_OF)
+
+    memoized, rendered = pages(shared.root / "build/site"), pages(own.root / "build/site")
+    # Pages outside the navigation at three depths, under different sections.
+    for page in ("fees/shehui-fuyangfei/index.html", "fees/shehui-fuyangfei/v/1/index.html",
+                 "services/zaishengyu-shenpi/compare/1-2/index.html"):
+        assert page in rendered
+        assert b'class="md-nav md-nav--primary' in rendered[page]
+    assert memoized.keys() == rendered.keys()
+    assert [page for page in rendered if memoized[page] != rendered[page]] == []
