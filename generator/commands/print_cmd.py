@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from datetime import date
 from pathlib import Path
 
 from ..build import load_and_validate
@@ -14,6 +13,7 @@ from ..print.step import sheet_html
 from ..problems import UsageError
 from ..render.pages import make_context
 from ..site.stamp import make_stamp
+from ..today import today
 from ._common import as_of_date, report
 
 
@@ -48,8 +48,8 @@ def run(args) -> int:
         raise UsageError(str(err))
     started = time.perf_counter()
     root = args.root.resolve()
-    as_of = args.as_of or date.today()
     site, warnings = load_and_validate(root)
+    as_of = args.as_of or today(site.config.timezone)
     report(warnings)
     ctx = make_context(site, as_of)
     state = next((s for s in ctx.states if s.item.kind == kind and s.item.slug == slug), None)

@@ -60,7 +60,7 @@ def make_sheet(ctx: RenderContext, state: ItemState, stamp: str, *, paper: str |
     item, meta, shown = state.item, state.item.meta, state.shown
     v = full_content(state)
     facts = ctx.facts.get(item.slug)
-    withdrawn = bool(facts and facts.status and facts.status.list_withdrawn)
+    withdrawn = bool(facts and facts.withdrawn)
     if name_list is None and facts is not None:
         name_list = facts.name_list     # the notice's own list, already masked
     online_url = ctx.site.config.base_url + item.url
