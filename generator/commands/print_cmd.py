@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from ..build import load_and_validate
@@ -11,9 +12,10 @@ from ..print import targets
 from ..print.pdf import MissingFont, require_cjk_font, write_pdf
 from ..print.step import sheet_html
 from ..problems import UsageError
-from ..render.pages import make_context
+from ..render.pages import make_context, notice_facts
 from ..site.stamp import make_stamp
 from ..today import today
+from ..versions import select
 from ._common import as_of_date, report
 
 
@@ -37,6 +39,14 @@ def _kind(name: str):
     raise UsageError(f"不认识的类别「{name}」，可以用：{known}")
 
 
+def _withhold_list_withdrawn_by(ctx, state, now) -> None:
+    """A sheet of an earlier day reprinted today: a list withdrawn since is not printed."""
+    since = notice_facts(ctx.site, select(state.item, now))
+    if since.withdrawn:
+        slug = state.item.slug
+        ctx.facts[slug] = replace(ctx.facts[slug], name_list=None, list_hidden=since.list_hidden)
+
+
 def run(args) -> int:
     kind_name, _, slug = args.target.strip("/").partition("/")
     if not slug:
@@ -49,7 +59,8 @@ def run(args) -> int:
     started = time.perf_counter()
     root = args.root.resolve()
     site, warnings = load_and_validate(root)
-    as_of = args.as_of or today(site.config.timezone)
+    now = today(site.config.timezone)
+    as_of = args.as_of or now
     report(warnings)
     ctx = make_context(site, as_of)
     state = next((s for s in ctx.states if s.item.kind == kind and s.item.slug == slug), None)
@@ -58,6 +69,8 @@ def run(args) -> int:
         why = (f"在 {as_of.isoformat()} 还没有发布" if exists
                else f"找不到 data/{kind.folder}/{slug}.yaml")
         raise UsageError(f"无法打印 {kind.name}/{slug}：{why}")
+    if as_of < now and kind.name == "notice":
+        _withhold_list_withdrawn_by(ctx, state, now)
     out = args.out or root / "build" / "print" / f"{kind.name}-{slug}.pdf"
     html = sheet_html(ctx, state, make_stamp(root, as_of).text, paper=args.paper)
     pages = write_pdf(html, out)
