@@ -81,6 +81,8 @@ _HAND_MASKED = re.compile(r"(?<![0-9A-Za-z*])[0-9*]{10,18}[0-9Xx*](?![0-9A-Za-z*
 # An ID number of before 1999: 6-digit region, birth date YYMMDD (19YY), 3-digit sequence.
 _OLD_ID = re.compile(r"(?<![0-9])[0-9]{6}([0-9]{2})([0-9]{2})([0-9]{2})[0-9]{3}(?![0-9])")
 _EXCEL_DIGITS = 11   # a stored number this long is a phone, ID or card, whatever the header
+# Every number checked here is at least 11 digits (or digits and stars) once read.
+_LONG_RUN = re.compile(r"[0-9*]{11}")
 
 
 def _read_csv(path: Path) -> list[list[str]]:
@@ -253,11 +255,15 @@ def _check_public(spec: ColumnSpec, value: str, where: str, row: int,
                   allowed: frozenset[str], out: _Collector) -> None:
     """A cell published as it is: no personal number in any form a reader would recognise."""
     read = as_read(value)
-    found = {finding.digits: finding for text in (value, read)
+    # Most cells (names, places, categories) have no long run even when read so.
+    texts = (value, read) if read != value and _LONG_RUN.search(read) else (value,)
+    found = {finding.digits: finding for text in texts
              for finding in find_personal_numbers(text, allowed)}
     for finding in found.values():
         out.add(row, spec.name, f"{where}含有{finding.label} {finding.masked}，会原样公开",
                 "给这一列加上 mask，或写 publish: false，或从这一格删去该号码", "leak")
+    if not _LONG_RUN.search(read):
+        return
     old_id = None if found else _old_id(read)
     if old_id:
         out.add(row, spec.name, f"{where}含有15位身份证号 {mask_for_message(old_id)}，会原样公开",
