@@ -72,10 +72,11 @@ _SAVE_AS = "请用 Excel 打开后另存为 .xlsx 或“CSV UTF-8（逗号分隔
 # Columns whose values are a person's numbers: one Excel stored as a number has lost digits.
 _NUMBER_HEADER = re.compile(r"身份证|证件|证号|手机|电话|联系方式|银行|卡号|账号|帐号")
 # Columns that give back the digits a masked ID hides (its birth date, or an age).
-_BIRTH_HEADER = re.compile(r"出生|生日|年龄|岁|birth|age", re.IGNORECASE)
+_BIRTH_HEADER = re.compile(r"出生|生日|年龄|岁|birth|\bage\b", re.IGNORECASE)
 # Between two digits (or mask stars) these are not read: a line break from a quoted CSV
 # cell, spaces, dashes and dots typed to group digits, zero-width characters.
-_SPLIT = re.compile(r"(?<=[0-9*])[\s\-.·_/\u2010-\u2015\u2212\ufe58\ufe63\u200b-\u200d\u2060\ufeff]+(?=[0-9*])")
+_SPLIT = re.compile(r"(?<=[0-9*])[\s\-.·_/\u2010-\u2015\u2212\ufe58\ufe63"
+                    r"\u200b-\u200d\u2060\ufeff]+(?=[0-9*])")
 # 11 to 19 digits with some already replaced by stars: a phone, ID or card masked by hand.
 _HAND_MASKED = re.compile(r"(?<![0-9A-Za-z*])[0-9*]{10,18}[0-9Xx*](?![0-9A-Za-z*])")
 # An ID number of before 1999: 6-digit region, birth date YYMMDD (19YY), 3-digit sequence.
@@ -228,7 +229,7 @@ def _check_headers(header: list[str], columns: list[ColumnSpec], out: _Collector
     return positions
 
 
-def as_read(value: str) -> str:
+def _as_read(value: str) -> str:
     """A cell as a person reads it: full-width forms folded, digit groups joined."""
     return _SPLIT.sub("", unicodedata.normalize("NFKC", value))
 
@@ -254,7 +255,7 @@ def _old_id(text: str) -> str | None:
 def _check_public(spec: ColumnSpec, value: str, where: str, row: int,
                   allowed: frozenset[str], out: _Collector) -> None:
     """A cell published as it is: no personal number in any form a reader would recognise."""
-    read = as_read(value)
+    read = _as_read(value)
     # Most cells (names, places, categories) have no long run even when read so.
     texts = (value, read) if read != value and _LONG_RUN.search(read) else (value,)
     found = {finding.digits: finding for text in texts
