@@ -17,7 +17,7 @@ def zone(name: str | None) -> ZoneInfo:
     """The named zone; Beijing for a missing or unknown name (validation reports the latter)."""
     try:
         return ZoneInfo(name or DEFAULT_TIMEZONE)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, TypeError):
         return ZoneInfo(DEFAULT_TIMEZONE)
 
 

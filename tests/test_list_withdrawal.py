@@ -158,3 +158,19 @@ def test_print_prints_no_list_withdrawn_pending_or_withdrawn_since(with_list, tm
     monkeypatch.setattr(print_cmd, "today", lambda zone=None: AFTER)
     text = printed(IN_PERIOD.isoformat())
     assert not LIST_VALUES.search(text) and "名单已按规定撤下" in text
+
+
+def test_rollback_refuses_a_release_it_cannot_check(tmp_path, capsys):
+    dest = tmp_path / "www"
+    for number, info in enumerate(['{"as_of": "2026-11-25"}',
+                                   '{"lists": [{"notice": "x", "withdraw_on": "明天"}]}',
+                                   '{"lists": [{"notice": "y", "withdraw_on": "2999-01-01"}]}'], 1):
+        folder = dest / "releases" / f"000{number}-20261125T000000Z-abc"
+        folder.mkdir(parents=True)
+        (folder / ".gongkai-build.json").write_text(info, encoding="utf-8")
+    release.switch(dest, "0003-20261125T000000Z-abc")
+    assert main(["rollback", str(dest)]) == 2
+    assert "应于 明天 撤下" in capsys.readouterr().err
+    assert main(["rollback", str(dest), "--to", "0001-20261125T000000Z-abc"]) == 2
+    assert "没有记录它显示了哪些公示名单" in capsys.readouterr().err
+    assert main(["rollback", str(dest), "--to", "0001-20261125T000000Z-abc", "--force"]) == 0

@@ -116,22 +116,30 @@ def clear_incoming(dest: Path) -> None:
         shutil.rmtree(leftover, ignore_errors=True)
 
 
-def expired_lists(release: Release, day: date | None = None) -> list[dict]:
+def _due(entry, day: date) -> bool:
+    try:
+        return date.fromisoformat(entry["withdraw_on"]) <= day
+    except (KeyError, TypeError, ValueError):
+        return True     # a record that cannot be read cannot show the list is still due
+
+
+def expired_lists(release: Release) -> list[dict]:
     """The lists `release` shows whose withdrawal day has come (today in its time zone)."""
     info = release.info or {}
-    day = day or today(info.get("timezone"))
-    return [entry for entry in info.get("lists", [])
-            if date.fromisoformat(entry["withdraw_on"]) <= day]
+    day = today(info.get("timezone"))
+    return [entry if isinstance(entry, dict) else {} for entry in info.get("lists", [])
+            if _due(entry, day)]
 
 
 def _check_no_expired_lists(release: Release) -> None:
-    if release.info is None or "lists" not in release.info:
+    if release.info is None or not isinstance(release.info.get("lists"), list):
         raise UsageError(f"版本 {release.name} 没有记录它显示了哪些公示名单（由旧版 gongkai 生成），"
                          "无法确认其中的名单是否已到撤下日期，所以不能切回：请运行 gongkai build "
                          "后重新发布（确认其中没有名单时可加 --force）")
     expired = expired_lists(release)
     if expired:
-        named = "；".join(f"{e['notice']}（{e['file']}，应于 {e['withdraw_on']} 撤下）" for e in expired)
+        named = "；".join(f"{e.get('notice')}（{e.get('file')}，应于 {e.get('withdraw_on')} 撤下）"
+                         for e in expired)
         raise UsageError(f"版本 {release.name} 仍显示已过公示期的名单，切回去会让名单重新公开：{named}。"
                          "请改正数据后运行 gongkai build 和 gongkai publish 发布新版本")
 
