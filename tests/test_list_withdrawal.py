@@ -174,3 +174,15 @@ def test_rollback_refuses_a_release_it_cannot_check(tmp_path, capsys):
     assert main(["rollback", str(dest), "--to", "0001-20261125T000000Z-abc"]) == 2
     assert "没有记录它显示了哪些公示名单" in capsys.readouterr().err
     assert main(["rollback", str(dest), "--to", "0001-20261125T000000Z-abc", "--force"]) == 0
+
+
+def test_print_runs_the_same_scan_as_build(minimal, tmp_path, capsys):
+    # Split over two lines of the YAML, the number is whole again on paper.
+    minimal.replace("data/notices/gonggao.yaml", "    body: 每月18日为领导接待日。",
+                    "    body: |\n      每月18日为领导接待日，联系人手机1398765\n      4321。")
+    out = tmp_path / "gonggao.pdf"
+    assert main(["-C", str(minimal.root), "print", "notice/gonggao", "--as-of", "2026-06-01",
+                 "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "手机号码" in err and "data/notices/gonggao.yaml" in err and "13987654321" not in err
+    assert not out.exists()

@@ -1,7 +1,13 @@
-"""gongkai print KIND/SLUG: one item's bulletin-board PDF, without building the site."""
+"""gongkai print KIND/SLUG: one item's bulletin-board PDF, without building the site.
+
+The PDF goes through the same leak scan as every file of a build before it is
+put where asked: a number split over two lines of the data is whole on paper.
+"""
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -11,10 +17,12 @@ from ..model import KINDS
 from ..print import targets
 from ..print.pdf import MissingFont, require_cjk_font, write_pdf
 from ..print.step import sheet_html
-from ..problems import UsageError
+from ..privacy.scan import scan_site
+from ..problems import ProblemsError, UsageError
 from ..render.pages import make_context, notice_facts
 from ..site.stamp import make_stamp
 from ..today import today
+from ..validate.personal import public_numbers
 from ..versions import select
 from ._common import as_of_date, report
 
@@ -73,7 +81,15 @@ def run(args) -> int:
         _withhold_list_withdrawn_by(ctx, state, now)
     out = args.out or root / "build" / "print" / f"{kind.name}-{slug}.pdf"
     html = sheet_html(ctx, state, make_stamp(root, as_of).text, paper=args.paper)
-    pages = write_pdf(html, out)
+    with tempfile.TemporaryDirectory() as folder:
+        staged = Path(folder) / out.name
+        pages = write_pdf(html, staged)
+        found = scan_site(Path(folder), public_numbers(site), lambda _: state.item.file,
+                          display_root=out.parent.as_posix())
+        if found:
+            raise ProblemsError(found)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(staged, out)
     print(f"已生成 {out}：{pages} 页，{args.paper or targets.paper_for(kind.name)}，"
           f"用时 {time.perf_counter() - started:.1f} 秒。")
     return 0
