@@ -28,10 +28,15 @@ from .render.writer import WriteStats, tree_stats
 from .site.incremental import can_reuse, remember, seed_staging
 from .site.mkdocs_build import run_mkdocs
 from .site.stamp import BuildStamp, make_stamp
+from .today import today
 from .validate import validate_site
+from .validate.personal import public_numbers
 from .workers import in_child
 
 BUILD_DIR = "build"
+# One build at a time per site folder (build/docs is shared), so a staging
+# folder found when a build starts is left by one that was killed.
+STAGING = ".site-"
 
 
 @dataclass(frozen=True)
@@ -107,25 +112,30 @@ def _write_docs(build_dir: Path, ctx: RenderContext, reuse: bool) -> tuple[Write
     return tree_stats(docs, written), sum(path.endswith(".md") for path in written)
 
 
-def build(root: Path, as_of: date, *, incremental: bool = False, pdf: bool = False,
+def build(root: Path, as_of: date | None = None, *, incremental: bool = False, pdf: bool = False,
           progress: Progress | None = None) -> BuildResult:
     """Build the site; `incremental` reuses the last site's unchanged pages (see
     site.incremental) and falls back to a full build when it cannot; `pdf` adds
-    the bulletin-board PDFs."""
+    the bulletin-board PDFs. Without `as_of`, the site is built as of today in its
+    time zone."""
     started = time.perf_counter()
     progress = progress or Progress(enabled=False)
     root = root.resolve()   # MkDocs resolves relative paths against mkdocs.yml's folder
     with progress.stage("读取并检查数据"):
         site, warnings = load_and_validate(root)
+    as_of = as_of or today(site.config.timezone)
     with progress.stage("生成 Markdown 页面", len(site.items)):
         ctx = make_context(site, as_of, pdf)
         build_dir = root / BUILD_DIR
         docs, pages = in_child(_write_docs, build_dir, ctx, incremental)
     stamp = make_stamp(root, as_of)
     build_dir.mkdir(exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=build_dir))
+    for leftover in build_dir.glob(STAGING + "*"):
+        discard(leftover)   # from a killed build: it may hold a list since withdrawn
+    staging = Path(tempfile.mkdtemp(prefix=STAGING, dir=build_dir))
     staging.chmod(0o755)     # mkdtemp's 0700 would keep a web server from reading the site
-    dirty = incremental and can_reuse(build_dir, root)
+    allowed = public_numbers(site)
+    dirty = incremental and can_reuse(build_dir, root, allowed)
     try:
         with progress.stage("MkDocs 生成网页" + ("（增量）" if dirty else ""),
                             docs.written + docs.unchanged):
@@ -145,7 +155,7 @@ def build(root: Path, as_of: date, *, incremental: bool = False, pdf: bool = Fal
             if errors:
                 raise ProblemsError(errors)
         _swap_in(staging, build_dir / "site")
-        remember(build_dir, root)
+        remember(build_dir, root, allowed)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

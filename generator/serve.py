@@ -16,7 +16,7 @@ WATCHED = ("data", "content", "site_config", "mkdocs.yml")
 def serve(root: Path, as_of: date | None, host: str, port: int) -> None:
     def rebuild() -> None:
         try:
-            result = build(root, as_of or date.today(), incremental=True)
+            result = build(root, as_of, incremental=True)
             print(f"已重新生成（{result.seconds:.1f} 秒）")
         except ProblemsError as err:
             # Keep serving the last good site; show what to fix.

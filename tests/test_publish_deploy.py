@@ -124,7 +124,7 @@ def deploy(scaffold, env, **extra):
 def test_deploy_script_uploads_switches_and_prunes_like_gongkai_publish(scaffold, deploy_env,
                                                                         monkeypatch):
     dest, env, log = deploy_env
-    monkeypatch.setattr(publish_command, "today", lambda: {AS_OF.isoformat()})
+    monkeypatch.setattr(publish_command, "today", lambda zone=None: AS_OF)
     for _ in range(2):
         result = deploy(scaffold, env)
         assert result.returncode == 0, result.stderr

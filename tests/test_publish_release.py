@@ -44,7 +44,7 @@ def built(tmp_path_factory):
 @pytest.fixture(autouse=True)
 def today_is_as_of(monkeypatch):
     """gongkai publish refuses a build made as of another day; the tests' day is AS_OF."""
-    monkeypatch.setattr(publish_command, "today", lambda: {AS_OF.isoformat()})
+    monkeypatch.setattr(publish_command, "today", lambda zone=None: AS_OF)
 
 
 @pytest.fixture
@@ -163,3 +163,27 @@ def test_a_plain_current_folder_is_not_replaced(two_builds, tmp_path, capsys):
     assert main(["-C", str(site.root), "publish", str(dest)]) == 2
     assert "不是符号链接" in capsys.readouterr().err.replace("而不是符号链接", "不是符号链接")
     assert (dest / "current" / "index.html").read_text() == "old site"
+
+
+def test_refuses_a_build_whose_leak_scan_was_not_full(two_builds, tmp_path, capsys):
+    _, dest, _ = two_builds
+    site = SiteFolder(tmp_path / "repo")
+    shutil.copytree(two_builds[0].root, site.root, symlinks=True)
+    build(site.root, AS_OF)     # full: the copy is elsewhere, so its fingerprint differs
+    assert main(["-C", str(site.root), "publish", str(dest)]) == 0
+    assert build(site.root, AS_OF, incremental=True).incremental
+    for force in ([], ["--force"]):
+        assert main(["-C", str(site.root), "publish", str(dest), *force]) == 2
+        assert "没有对每个文件做个人信息泄露扫描" in capsys.readouterr().err
+
+
+def test_a_half_copied_release_from_a_killed_publish_is_removed(two_builds):
+    site, dest, _ = two_builds
+    leftover = dest / "releases" / ".incoming-0002-20261128T020000Z-abc"
+    (leftover / "notices").mkdir(parents=True)
+    (leftover / "notices" / "index.html").write_text("<td>张*英</td>", encoding="utf-8")
+    publish(site.root / "build/site", dest)
+    assert list((dest / "releases").glob(".incoming-*")) == []
+    leftover.mkdir()
+    assert main(["rollback", str(dest)]) == 0
+    assert not leftover.exists()

@@ -1,7 +1,5 @@
 """gongkai build: the whole site into build/site/, as of a date."""
 
-from datetime import date
-
 from ..build import build
 from ..progress import Progress
 from ._common import as_of_date, report
@@ -18,7 +16,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    result = build(args.root, args.as_of or date.today(), incremental=args.incremental,
+    result = build(args.root, args.as_of, incremental=args.incremental,
                    pdf=args.pdf, progress=Progress())
     report(result.warnings)
     how = "增量" if result.incremental else "完整"

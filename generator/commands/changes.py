@@ -6,12 +6,11 @@ main branch before the merge). --until defaults to HEAD, the committed state,
 because only commits are published; --working-tree previews uncommitted edits.
 """
 
-from datetime import date
-
 from ..problems import UsageError
 from ..publish import git
 from ..publish.changes import collect
 from ..publish.report import FORMATS, format_report
+from ..today import site_timezone, today
 from ._common import as_of_date
 
 
@@ -41,7 +40,8 @@ def run(args) -> int:
     git.site_prefix(root)   # a clear error outside a repository
     until = None if args.working_tree else _commit(root, args.until or "HEAD", "--until")
     since = _commit(root, args.since, "--since") if args.since else git.default_since(root)
-    report = collect(root, since, until, args.as_of or date.today(), args.ahead, args.max_lines)
+    as_of = args.as_of or today(site_timezone(root))
+    report = collect(root, since, until, as_of, args.ahead, args.max_lines)
     print(format_report(report, args.format), end="")
     return 0
 

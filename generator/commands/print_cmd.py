@@ -1,9 +1,15 @@
-"""gongkai print KIND/SLUG: one item's bulletin-board PDF, without building the site."""
+"""gongkai print KIND/SLUG: one item's bulletin-board PDF, without building the site.
+
+The PDF goes through the same leak scan as every file of a build before it is
+put where asked: a number split over two lines of the data is whole on paper.
+"""
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import time
-from datetime import date
+from dataclasses import replace
 from pathlib import Path
 
 from ..build import load_and_validate
@@ -11,9 +17,13 @@ from ..model import KINDS
 from ..print import targets
 from ..print.pdf import MissingFont, require_cjk_font, write_pdf
 from ..print.step import sheet_html
-from ..problems import UsageError
-from ..render.pages import make_context
+from ..privacy.scan import scan_site
+from ..problems import ProblemsError, UsageError
+from ..render.pages import make_context, notice_facts
 from ..site.stamp import make_stamp
+from ..today import today
+from ..validate.personal import public_numbers
+from ..versions import select
 from ._common import as_of_date, report
 
 
@@ -37,6 +47,14 @@ def _kind(name: str):
     raise UsageError(f"不认识的类别「{name}」，可以用：{known}")
 
 
+def _withhold_list_withdrawn_by(ctx, state, now) -> None:
+    """A sheet of an earlier day reprinted today: a list withdrawn since is not printed."""
+    since = notice_facts(ctx.site, select(state.item, now))
+    if since.withdrawn:
+        slug = state.item.slug
+        ctx.facts[slug] = replace(ctx.facts[slug], name_list=None, list_hidden=since.list_hidden)
+
+
 def run(args) -> int:
     kind_name, _, slug = args.target.strip("/").partition("/")
     if not slug:
@@ -48,8 +66,9 @@ def run(args) -> int:
         raise UsageError(str(err))
     started = time.perf_counter()
     root = args.root.resolve()
-    as_of = args.as_of or date.today()
     site, warnings = load_and_validate(root)
+    now = today(site.config.timezone)
+    as_of = args.as_of or now
     report(warnings)
     ctx = make_context(site, as_of)
     state = next((s for s in ctx.states if s.item.kind == kind and s.item.slug == slug), None)
@@ -58,9 +77,19 @@ def run(args) -> int:
         why = (f"在 {as_of.isoformat()} 还没有发布" if exists
                else f"找不到 data/{kind.folder}/{slug}.yaml")
         raise UsageError(f"无法打印 {kind.name}/{slug}：{why}")
+    if as_of < now and kind.name == "notice":
+        _withhold_list_withdrawn_by(ctx, state, now)
     out = args.out or root / "build" / "print" / f"{kind.name}-{slug}.pdf"
     html = sheet_html(ctx, state, make_stamp(root, as_of).text, paper=args.paper)
-    pages = write_pdf(html, out)
+    with tempfile.TemporaryDirectory() as folder:
+        staged = Path(folder) / out.name
+        pages = write_pdf(html, staged)
+        found = scan_site(Path(folder), public_numbers(site), lambda _: state.item.file,
+                          display_root=out.parent.as_posix())
+        if found:
+            raise ProblemsError(found)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(staged, out)
     print(f"已生成 {out}：{pages} 页，{args.paper or targets.paper_for(kind.name)}，"
           f"用时 {time.perf_counter() - started:.1f} 秒。")
     return 0

@@ -1,10 +1,11 @@
 """gongkai publish DEST: put the finished build/site online atomically, keep old releases.
 
-Only a build of the committed state is published, so every public state can be
-rebuilt from its commit; --force publishes anyway (for an emergency fix).
+Only a full build of the committed state, as of today, is published, so every
+public state can be rebuilt from its commit and every file of it was scanned for
+personal numbers; --force skips the commit and date checks (for an emergency fix),
+never the scan.
 """
 
-from datetime import date, datetime
 from pathlib import Path
 
 from ..build import BUILD_DIR
@@ -12,7 +13,7 @@ from ..problems import UsageError
 from ..publish import git
 from ..publish.buildinfo import INFO_FILE, read_build_info
 from ..publish.release import list_releases, publish
-from ..site.stamp import CHINA
+from ..today import today
 
 
 def register(sub) -> None:
@@ -37,6 +38,7 @@ def run(args) -> int:
     if info is None:
         raise UsageError(f"{site_dir} 里没有构建信息 {INFO_FILE}：它不是这个版本的 gongkai build "
                          "生成的，请重新运行 gongkai build")
+    _check_fully_scanned(info)
     if not args.force:
         _check_matches_commit(args.root, info)
         _check_as_of_today(info)
@@ -57,15 +59,18 @@ def _check_matches_commit(root: Path, info: dict) -> None:
                          "请先运行 gongkai build 再发布（紧急情况可加 --force）")
 
 
-def today() -> set[str]:
-    """Today here and in Beijing: a server's clock may run in UTC."""
-    return {date.today().isoformat(), datetime.now(CHINA).date().isoformat()}
+def _check_fully_scanned(info: dict) -> None:
+    """An incremental build scans only the files it wrote; what it reused was scanned
+    under the rules of its day, which may since have changed (a contact removed)."""
+    if info.get("full_scan") is not True:
+        raise UsageError("这次生成的网站没有对每个文件做个人信息泄露扫描（增量生成或旧版 gongkai 生成的）："
+                         "请运行 gongkai build（不加 --incremental）后再发布")
 
 
 def _check_as_of_today(info: dict) -> None:
     """A site built as of another day shows notices open or lists not yet withdrawn
     (an earlier day), or items before their publication date (a later day)."""
-    if info.get("as_of") not in today():
+    if info.get("as_of") != today(info.get("timezone")).isoformat():
         raise UsageError(f"网站是按 {info.get('as_of')} 的情况生成的，不是今天：公示状态和名单撤下会不对，"
                          "请运行 gongkai build（不加 --as-of）后再发布（确有需要可加 --force）")
 

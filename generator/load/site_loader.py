@@ -37,7 +37,7 @@ class SiteData:
     items: list[Item] = field(default_factory=list)
     docs: dict[str, YamlDoc] = field(default_factory=dict)
     calendar: WorkCalendar | None = None
-    name_lists: dict = field(default_factory=dict)   # list file → masked NameList
+    name_lists: dict = field(default_factory=dict)   # (list file, columns) → masked NameList
 
     def by_slug(self) -> dict[str, Item]:
         return {item.slug: item for item in self.items}

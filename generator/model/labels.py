@@ -29,6 +29,7 @@ FIELD_LABELS: dict[str, str] = {
     "byday": "星期", "bymonthday": "日期（几号）", "opens": "开始时间", "closes": "结束时间",
     # site
     "base_url": "网站地址", "identity": "网站标识", "topics": "主题分类表", "hotlines": "首页热线",
+    "timezone": "时区",
 }
 
 CONTACT_KIND_LABELS = {

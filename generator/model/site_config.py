@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
 from pydantic import Field, field_validator
 
 from .base import Strict, Text
+
+# Whose date is "today" (lists withdrawn, notices opened) unless site.yaml names another zone.
+DEFAULT_TIMEZONE = "Asia/Shanghai"
 
 
 class Identity(Strict):
@@ -30,6 +35,7 @@ class SiteConfig(Strict):
         default_factory=lambda: ["pdf", "ofd", "doc", "docx", "xls", "xlsx", "wps", "jpg", "png"])
     attachment_max_mb: float = Field(default=20, gt=0)
     withdraw_after_days: int = Field(default=0, ge=0)
+    timezone: str = DEFAULT_TIMEZONE
 
     @field_validator("base_url")
     @classmethod
@@ -37,3 +43,12 @@ class SiteConfig(Strict):
         if not value.startswith(("http://", "https://")):
             raise ValueError("base_url 要写完整的网址，例如 https://www.example.gov.cn/")
         return value if value.endswith("/") else value + "/"
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"不认识的时区「{value}」，要写成 Asia/Shanghai 这样的时区名称") from None
+        return value

@@ -1,7 +1,10 @@
-"""Name lists (公示名单) of notices: read once, checked and masked, keyed by file.
+"""Name lists (公示名单) of notices: read once, checked and masked, keyed by file and
+column declarations.
 
 The lists live beside the notice file (data/notices/名单.xlsx); only masked,
-published columns come out of here (see privacy.namelist).
+published columns come out of here (see privacy.namelist). Two versions that use
+one file with different declarations (v2 adds `mask: name`) get a list each, so
+every version is shown under its own declarations.
 """
 
 from __future__ import annotations
@@ -11,25 +14,34 @@ from ..privacy.namelist import ColumnSpec, NameList, load_name_list
 from ..problems import Problem
 from ..validate.personal import public_numbers
 
+ListKey = tuple[str, tuple[ColumnSpec, ...]]
+
 
 def list_file(item, spec) -> str:
     """The list's path as the clerk sees it: beside the notice's own file."""
     return item.file.rsplit("/", 1)[0] + "/" + spec.file
 
 
-def load_name_lists(site: SiteData) -> tuple[dict[str, NameList], list[Problem]]:
+def list_key(item, spec) -> tuple[str, ListKey]:
+    """The list's file, and the key of its masked rows in SiteData.name_lists."""
+    display = list_file(item, spec)
+    return display, (display, tuple(ColumnSpec(**column.model_dump()) for column in spec.columns))
+
+
+def load_name_lists(site: SiteData) -> tuple[dict[ListKey, NameList], list[Problem]]:
     allowed = public_numbers(site)
-    lists: dict[str, NameList] = {}
+    lists: dict[ListKey, NameList] = {}
+    checked: set[ListKey] = set()
     problems: list[Problem] = []
     for item in site.of_kind("notice"):
         for version in item.versions:
             spec = version.content.get("list")
             if spec is None:
                 continue
-            display = list_file(item, spec)
-            if display in lists:
+            display, key = list_key(item, spec)
+            if key in checked:
                 continue
-            columns = [ColumnSpec(**column.model_dump()) for column in spec.columns]
+            checked.add(key)
             path = site.root / display
             if not path.is_file():
                 problems.append(Problem(item.file, item.line("versions", version.number - 1, "list", "file"),
@@ -37,8 +49,8 @@ def load_name_lists(site: SiteData) -> tuple[dict[str, NameList], list[Problem]]
                                         f"找不到名单文件 {display}",
                                         "名单文件要和公示的 YAML 文件放在同一个文件夹，文件名一致（含扩展名）"))
                 continue
-            name_list, found = load_name_list(path, columns, display, allowed)
+            name_list, found = load_name_list(path, list(key[1]), display, allowed)
             problems.extend(found)
             if name_list is not None:
-                lists[display] = name_list
+                lists[key] = name_list
     return lists, problems

@@ -60,7 +60,7 @@ def make_sheet(ctx: RenderContext, state: ItemState, stamp: str, *, paper: str |
     item, meta, shown = state.item, state.item.meta, state.shown
     v = full_content(state)
     facts = ctx.facts.get(item.slug)
-    withdrawn = bool(facts and facts.status and facts.status.list_withdrawn)
+    withdrawn = bool(facts and facts.withdrawn)
     if name_list is None and facts is not None:
         name_list = facts.name_list     # the notice's own list, already masked
     online_url = ctx.site.config.base_url + item.url
@@ -72,7 +72,8 @@ def make_sheet(ctx: RenderContext, state: ItemState, stamp: str, *, paper: str |
         # day the version printed took effect.
         issued=meta.published if shown.number == 1 else shown.effective_from,
         body_html=render_markdown(v["body"]) if v.get("body") else None,
-        name_list=None if withdrawn else name_list,
+        # Not shown on the notice's page (withdrawn, not yet started, repealed): not printed.
+        name_list=None if facts and facts.list_hidden else name_list,
         list_withdrawn=withdrawn,
         online_url=online_url,
         qr_svg=qr_svg(online_url),

@@ -48,8 +48,11 @@ def print_sheets(build: "BuildContext") -> list[Problem]:
         with_pdf = state.item.slug in pdf_slugs
         html = sheet_html(ctx, state, stamp, with_pdf=with_pdf)
         _write(build.site_dir / targets.html_file(state.item), html)
+        pdf = build.site_dir / targets.pdf_path(state.item)
         if with_pdf:
-            write_pdf(html, build.site_dir / targets.pdf_path(state.item))
+            write_pdf(html, pdf)
+        else:   # one an earlier build made (period since over, or built without --pdf)
+            pdf.unlink(missing_ok=True)
 
     forked_map(make, [state for state in ctx.states
                       if not _still_current(build, state, state.item.slug in pdf_slugs)],

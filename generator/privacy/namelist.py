@@ -4,18 +4,26 @@ Rows are numbered as the clerk sees them in a spreadsheet: the header is row 1 a
 first data row is row 2. Every value is read as text so leading zeros and long numbers
 survive. Raw values of masked columns and unpublished columns never leave this module,
 and error messages show personal values only masked.
+
+Masks come only from the declarations, one pattern per type for the whole site
+(privacy.mask): a value a clerk masked by hand in a public column is refused, since
+two lists masked differently reveal a number between them; so is a birth-date or
+age column beside a masked ID column, which gives back the digits the mask hid.
 """
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import io
-import zipfile
+import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+import openpyxl
 import pandas as pd
 
 from generator.privacy.detect import find_personal_numbers, id_card_problem, is_phone
@@ -61,6 +69,22 @@ class _Unreadable(Exception):
 
 _SAVE_AS = "请用 Excel 打开后另存为 .xlsx 或“CSV UTF-8（逗号分隔）”"
 
+# Columns whose values are a person's numbers: one Excel stored as a number has lost digits.
+_NUMBER_HEADER = re.compile(r"身份证|证件|证号|手机|电话|联系方式|银行|卡号|账号|帐号")
+# Columns that give back the digits a masked ID hides (its birth date, or an age).
+_BIRTH_HEADER = re.compile(r"出生|生日|年龄|岁|birth|\bage\b", re.IGNORECASE)
+# Between two digits (or mask stars) these are not read: a line break from a quoted CSV
+# cell, spaces, dashes and dots typed to group digits, zero-width characters.
+_SPLIT = re.compile(r"(?<=[0-9*])[\s\-.·_/\u2010-\u2015\u2212\ufe58\ufe63"
+                    r"\u200b-\u200d\u2060\ufeff]+(?=[0-9*])")
+# 11 to 19 digits with some already replaced by stars: a phone, ID or card masked by hand.
+_HAND_MASKED = re.compile(r"(?<![0-9A-Za-z*])[0-9*]{10,18}[0-9Xx*](?![0-9A-Za-z*])")
+# An ID number of before 1999: 6-digit region, birth date YYMMDD (19YY), 3-digit sequence.
+_OLD_ID = re.compile(r"(?<![0-9])[0-9]{6}([0-9]{2})([0-9]{2})([0-9]{2})[0-9]{3}(?![0-9])")
+_EXCEL_DIGITS = 11   # a stored number this long is a phone, ID or card, whatever the header
+# Every number checked here is at least 11 digits (or digits and stars) once read.
+_LONG_RUN = re.compile(r"[0-9*]{11}")
+
 
 def _read_csv(path: Path) -> list[list[str]]:
     raw = path.read_bytes()
@@ -82,32 +106,72 @@ def _read_csv(path: Path) -> list[list[str]]:
     return frame.values.tolist()
 
 
-def _read_xlsx(path: Path) -> tuple[list[list[str]], list[str]]:
+@dataclass
+class Table:
+    """A list file's cells as text, header row first, and where Excel stored a number."""
+
+    cells: list[list[str]]
+    numeric: set[tuple[int, int]]       # (row, column) indexes into cells
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime.datetime) and value.time() == datetime.time():
+        return value.date().isoformat()
+    return str(value)
+
+
+def _read_xlsx(path: Path) -> tuple[Table, list[str]]:
+    # openpyxl itself, not pandas: the cell type tells a number Excel has already
+    # rounded to 15 significant digits from the digits the clerk typed as text.
+    cells: list[list[str]] = []
+    numeric: set[tuple[int, int]] = set()
     try:
-        with pd.ExcelFile(path, engine="openpyxl") as book:
-            frame = pd.read_excel(book, sheet_name=0, **_READ_KW)
-            return frame.values.tolist(), list(book.sheet_names)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        try:
+            sheet = book.worksheets[0]
+            sheet.reset_dimensions()    # the size a file states may be wrong; read every row
+            for row_index, row in enumerate(sheet.iter_rows()):
+                cells.append([_cell_text(cell.value) for cell in row])
+                numeric.update((row_index, col) for col, cell in enumerate(row)
+                               if cell.data_type == "n" and type(cell.value) in (int, float))
+            sheets = list(book.sheetnames)
+        finally:
+            book.close()
+    except Exception as error:   # a damaged file fails in many ways deep inside openpyxl
         raise _Unreadable(f"Excel 文件无法读取（{type(error).__name__}），可能已损坏或不是真正的 .xlsx",
                           _SAVE_AS) from None
+    while cells and not any(cells[-1]):
+        cells.pop()
+    return Table(cells, numeric), sheets
 
 
 def read_table(path: Path, display_path: str) -> tuple[list[list[str]], list[Problem]]:
     """The cells of a CSV or the first sheet of an XLSX, all text, header row first."""
+    table, problems = read_cells(path, display_path)
+    return table.cells, problems
+
+
+def read_cells(path: Path, display_path: str) -> tuple[Table, list[Problem]]:
+    """The table of a CSV or the first sheet of an XLSX, with its numeric cells."""
+    empty = Table([], set())
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         hint = _SAVE_AS if suffix in (".xls", ".et", ".wps", ".ods", ".numbers") else \
             "名单只能是 .xlsx 或 .csv 文件"
-        return [], [Problem(display_path, None, "list.file", f"不支持 {suffix or '无扩展名'} 格式的名单文件", hint)]
+        return empty, [Problem(display_path, None, "list.file", f"不支持 {suffix or '无扩展名'} 格式的名单文件", hint)]
     if not path.is_file():
-        return [], [Problem(display_path, None, "list.file", "找不到名单文件",
-                            "把名单文件放在公示文件旁边，或改正 list.file 的文件名")]
+        return empty, [Problem(display_path, None, "list.file", "找不到名单文件",
+                               "把名单文件放在公示文件旁边，或改正 list.file 的文件名")]
     try:
         if suffix == ".csv":
-            return _read_csv(path), []
+            return Table(_read_csv(path), set()), []
         table, sheets = _read_xlsx(path)
     except _Unreadable as error:
-        return [], [Problem(display_path, None, "list.file", error.message, error.hint)]
+        return empty, [Problem(display_path, None, "list.file", error.message, error.hint)]
     notes = []
     if len(sheets) > 1:
         notes.append(Problem(display_path, None, "list.file",
@@ -165,9 +229,64 @@ def _check_headers(header: list[str], columns: list[ColumnSpec], out: _Collector
     return positions
 
 
+def _as_read(value: str) -> str:
+    """A cell as a person reads it: full-width forms folded, digit groups joined."""
+    return _SPLIT.sub("", unicodedata.normalize("NFKC", value))
+
+
+def _hand_masked(text: str) -> str | None:
+    for match in _HAND_MASKED.finditer(text):
+        run = match.group()
+        if "*" in run and sum(char.isdigit() for char in run) >= 3:
+            return run
+    return None
+
+
+def _old_id(text: str) -> str | None:
+    for match in _OLD_ID.finditer(text):
+        try:
+            datetime.date(1900 + int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        except ValueError:
+            continue
+        return match.group()
+    return None
+
+
+def _check_public(spec: ColumnSpec, value: str, where: str, row: int,
+                  allowed: frozenset[str], out: _Collector) -> None:
+    """A cell published as it is: no personal number in any form a reader would recognise."""
+    read = _as_read(value)
+    # Most cells (names, places, categories) have no long run even when read so.
+    texts = (value, read) if read != value and _LONG_RUN.search(read) else (value,)
+    found = {finding.digits: finding for text in texts
+             for finding in find_personal_numbers(text, allowed)}
+    for finding in found.values():
+        out.add(row, spec.name, f"{where}含有{finding.label} {finding.masked}，会原样公开",
+                "给这一列加上 mask，或写 publish: false，或从这一格删去该号码", "leak")
+    if not _LONG_RUN.search(read):
+        return
+    old_id = None if found else _old_id(read)
+    if old_id:
+        out.add(row, spec.name, f"{where}含有15位身份证号 {mask_for_message(old_id)}，会原样公开",
+                "写 publish: false，或从这一格删去该号码", "leak")
+    masked = _hand_masked(read)
+    if masked:
+        out.add(row, spec.name, f"{where}的 {mask_for_message(masked)} 像是手工遮蔽过的号码",
+                "名单里填完整的号码，由 list.columns 中这一列的 mask（id_card 或 phone）统一遮蔽；"
+                "各处手工遮蔽的位置不同，对照起来就能拼出完整号码。不需要公开的号码写 publish: false",
+                "hand_masked")
+
+
 def _check_cell(spec: ColumnSpec, value: str, row: int, allowed: frozenset[str],
-                out: _Collector) -> None:
+                out: _Collector, numeric: bool = False) -> None:
     where = f"第{row}行“{spec.name}”列"
+    if numeric and (spec.mask in ("id_card", "phone") or _NUMBER_HEADER.search(spec.name)
+                    or len(value) >= _EXCEL_DIGITS):
+        out.add(row, spec.name, f"{where}在 Excel 里存成了数字，不是文本：Excel 只保留 15 位有效数字，"
+                "长号码的末几位会变成 0，开头的 0 也会丢失",
+                "在 Excel 里把这一列设为“文本”格式，再按原始材料重新输入（或粘贴为文本）这些号码后保存",
+                "numeric")
+        return
     if not value:
         if spec.required:
             out.add(row, spec.name, f"{where}是空的",
@@ -184,9 +303,18 @@ def _check_cell(spec: ColumnSpec, value: str, row: int, allowed: frozenset[str],
             out.add(row, spec.name, f"{where}的 {mask_for_message(value)} 不是手机号码或带区号的固定电话",
                     "写成 11 位手机号码，或“区号-号码”形式的固定电话", "phone")
     elif spec.mask is None:
-        for finding in find_personal_numbers(value, allowed):
-            out.add(row, spec.name, f"{where}含有{finding.label} {finding.masked}，会原样公开",
-                    "给这一列加上 mask，或写 publish: false，或从这一格删去该号码", "leak")
+        _check_public(spec, value, where, row, allowed, out)
+
+
+def _check_birth_columns(columns: list[ColumnSpec], out: _Collector) -> None:
+    """A masked ID keeps its first and last 4 characters; a published birth date or age
+    gives back 8 of the 10 it hides."""
+    if not any(spec.publish and spec.mask == "id_card" for spec in columns):
+        return
+    for spec in columns:
+        if spec.publish and spec.mask != "id_card" and _BIRTH_HEADER.search(spec.name):
+            out.add(1, spec.name, f"“{spec.name}”列和遮蔽后的身份证号一同公开，会补出身份证号中被遮住的出生日期",
+                    f"在 list.columns 中给“{spec.name}”写 publish: false，或从名单中删去这一列")
 
 
 def load_name_list(path: Path, columns: list[ColumnSpec], display_path: str,
@@ -198,15 +326,16 @@ def load_name_list(path: Path, columns: list[ColumnSpec], display_path: str,
     `display_path` names the file in messages (e.g. data/notices/x.xlsx); `allowed` holds
     declared public contact numbers, which may appear in unmasked columns.
     """
-    table, notes = read_table(path, display_path)
+    table, notes = read_cells(path, display_path)
     out = _Collector(display_path)
     out.items.extend(notes)
-    if not table and not notes:
+    if not table.cells and not notes:
         out.add(None, "list.file", "名单文件是空的", "第1行写列名，第2行起每行一人")
-    if not table:
+    if not table.cells:
         return None, out.items
-    cells = [[(value or "").strip() for value in row] for row in table]
+    cells = [[(value or "").strip() for value in row] for row in table.cells]
     positions = _check_headers(cells[0], columns, out)
+    _check_birth_columns(columns, out)
     for index, name in enumerate(cells[0]):
         if not name and any(len(row) > index and row[index] for row in cells[1:]):
             out.add(1, f"第{index + 1}列", f"表头（第1行）第{index + 1}列没有列名，但下面有内容",
@@ -221,7 +350,8 @@ def load_name_list(path: Path, columns: list[ColumnSpec], display_path: str,
                   for spec in present}
         for spec in present:
             if spec.publish:  # an unpublished column is never shown, so it is not checked
-                _check_cell(spec, values[spec.name], index, allowed, out)
+                _check_cell(spec, values[spec.name], index, allowed, out,
+                            (index - 1, positions[spec.name]) in table.numeric)
         rows.append([apply_mask(spec.mask, values.get(spec.name, "")) for spec in published])
     out.summarize()
     if not rows:

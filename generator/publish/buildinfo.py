@@ -1,7 +1,8 @@
 """Which commit and date a finished site was built from, stored beside its pages.
 
-`gongkai publish` reads it to name the release and to refuse a stale or
-uncommitted build; it holds nothing the footer's build stamp does not show.
+`gongkai publish` reads it to name the release and to refuse a stale, uncommitted
+or not fully scanned build; `gongkai rollback` reads which name lists a release
+shows and until when. It holds no personal data: list file names and dates only.
 """
 
 from __future__ import annotations
@@ -19,10 +20,20 @@ def write_build_info(ctx) -> list[Problem]:
     """POST_BUILD step: ctx is a generator.build.BuildContext."""
     stamp = ctx.stamp
     info = {"commit": stamp.commit, "dirty": stamp.dirty, "as_of": stamp.as_of.isoformat(),
-            "built_at": stamp.built_at.isoformat(timespec="seconds")}
+            "built_at": stamp.built_at.isoformat(timespec="seconds"),
+            "timezone": ctx.site.config.timezone,
+            # The leak scan reads only files newer than the reused site (checks/leaks.py).
+            "full_scan": ctx.reused_before is None,
+            "lists": shown_lists(ctx.render)}
     text = json.dumps(info, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     replace_file(ctx.site_dir / INFO_FILE, text.encode("utf-8"))
     return []
+
+
+def shown_lists(render) -> list[dict]:
+    """The name lists this site shows: notice, list file and the day it must be gone."""
+    return [{"notice": slug, "file": fact.list_source, "withdraw_on": fact.status.withdraw_on.isoformat()}
+            for slug, fact in sorted(render.facts.items()) if fact.name_list is not None]
 
 
 def read_build_info(site_dir: Path) -> dict | None:

@@ -4,7 +4,9 @@ A release is copied completely under a temporary name and renamed into place;
 then a new symlink is made beside `current` and renamed over it. Both renames
 are atomic on POSIX, so a web server serving DEST/current/ sees either the old
 or the new site for every request, never a half-copied one. Older releases
-stay (up to --keep) so that a rollback is a single symlink switch too.
+stay (up to --keep) so that a rollback is a single symlink switch too; but a
+release that still shows a name list whose withdrawal day has come is not put
+back online.
 """
 
 from __future__ import annotations
@@ -12,10 +14,11 @@ from __future__ import annotations
 import os
 import shutil
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from ..problems import UsageError
+from ..today import today
 from .buildinfo import read_build_info
 
 RELEASES = "releases"
@@ -80,6 +83,7 @@ def publish(site_dir: Path, dest: Path, keep: int = 5) -> Release:
     _check_current_is_link(dest)
     folder = dest / RELEASES
     folder.mkdir(parents=True, exist_ok=True)
+    clear_incoming(dest)
     name = release_name(list_releases(dest), read_build_info(site_dir) or {})
     incoming = folder / (INCOMING + name)
     try:
@@ -106,7 +110,44 @@ def switch(dest: Path, name: str) -> None:
     os.replace(temporary, dest / CURRENT)
 
 
-def rollback(dest: Path, to: str | None = None) -> Release:
+def clear_incoming(dest: Path) -> None:
+    """Remove half-copied releases left by a killed publish: they hold the lists too."""
+    for leftover in (dest / RELEASES).glob(INCOMING + "*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _due(entry, day: date) -> bool:
+    try:
+        return date.fromisoformat(entry["withdraw_on"]) <= day
+    except (KeyError, TypeError, ValueError):
+        return True     # a record that cannot be read cannot show the list is still due
+
+
+def expired_lists(release: Release) -> list[dict]:
+    """The lists `release` shows whose withdrawal day has come (today in its time zone)."""
+    info = release.info or {}
+    day = today(info.get("timezone"))
+    return [entry if isinstance(entry, dict) else {} for entry in info.get("lists", [])
+            if _due(entry, day)]
+
+
+def _check_no_expired_lists(release: Release) -> None:
+    if release.info is None or not isinstance(release.info.get("lists"), list):
+        raise UsageError(f"版本 {release.name} 没有记录它显示了哪些公示名单（由旧版 gongkai 生成），"
+                         "无法确认其中的名单是否已到撤下日期，所以不能切回：请运行 gongkai build "
+                         "后重新发布（确认其中没有名单时可加 --force）")
+    expired = expired_lists(release)
+    if expired:
+        named = "；".join(f"{e.get('notice')}（{e.get('file')}，应于 {e.get('withdraw_on')} 撤下）"
+                         for e in expired)
+        raise UsageError(f"版本 {release.name} 仍显示已过公示期的名单，切回去会让名单重新公开：{named}。"
+                         "请改正数据后运行 gongkai build 和 gongkai publish 发布新版本")
+
+
+def rollback(dest: Path, to: str | None = None, force: bool = False) -> Release:
+    """Switch back to release `to` (default: the one before the current); refused when
+    it shows a list whose withdrawal day has come, unless `force`."""
+    clear_incoming(dest)
     releases = list_releases(dest)
     if not releases:
         raise UsageError(f"{dest} 里还没有发布过任何版本")
@@ -117,6 +158,9 @@ def rollback(dest: Path, to: str | None = None) -> Release:
         if position == 0:
             raise UsageError(f"当前版本 {current} 已是最早的版本，没有可以回退的版本")
         to = names[position - 1]
+    target = next((r for r in releases if r.name == to), None)
+    if target is not None and not force:
+        _check_no_expired_lists(target)
     switch(dest, to)
     return next(r for r in list_releases(dest) if r.name == to)
 

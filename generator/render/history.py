@@ -81,7 +81,7 @@ def _version_page(ctx: RenderContext, state: ItemState, version: ResolvedVersion
     }
     if view.role == CURRENT:
         front["robots"] = "noindex"     # the item page itself is the one to find
-    facts = notice_facts(ctx.site, seen) if item.kind.name == "notice" else None
+    facts = notice_facts(ctx.site, seen, own_page=False) if item.kind.name == "notice" else None
     return Page(version_path(item, version.number), "version.md.j2", front,
                 {"state": seen, "item": item, "meta": meta, "v": full_content(seen),
                  "notice": facts, "version_view": view}, owner=item.slug)

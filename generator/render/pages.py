@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from ..load.site_loader import SiteData
 from ..model import KINDS
 from ..notices.period import Period, PeriodStatus, format_period, period_status, resolve_period
-from ..notices.lists import list_file
+from ..notices.lists import list_key
 from ..notices.workdays import NotCovered
 from ..privacy.namelist import NameList
 from ..versions import EXPIRED, REPEALED, ItemState, is_public, select
@@ -34,16 +34,24 @@ GONE = (REPEALED, EXPIRED)
 LIST_PAGE_ROWS = 200    # a 10,000-row list becomes 50 light pages, not one heavy one
 
 
+# Why a notice that has a name list does not show it on a page (notice.md.j2 says so).
+LIST_PENDING = "pending"        # the period has not started
+LIST_WITHDRAWN = "withdrawn"    # the period (and withdraw_after_days) is over
+LIST_GONE = "gone"              # the notice is repealed or expired
+LIST_ELSEWHERE = "elsewhere"    # a version page: the list is only on the notice's own page
+
+
 @dataclass(frozen=True)
 class NoticeFacts:
     period: Period | None
     status: PeriodStatus | None
     list_source: str | None = None        # the list file, when the notice has one
-    name_list: NameList | None = None     # None once withdrawn (or never given)
+    name_list: NameList | None = None     # only while the list may be shown on this page
+    list_hidden: str | None = None        # one of LIST_*, when there is a list not shown
 
     @property
     def withdrawn(self) -> bool:
-        return bool(self.list_source and self.status and self.status.list_withdrawn)
+        return self.list_hidden in (LIST_WITHDRAWN, LIST_GONE)
 
     def list_pages(self) -> list[list[list[str]]]:
         rows = self.name_list.rows if self.name_list else []
@@ -83,7 +91,21 @@ def item_path(state_or_item) -> str:
     return f"{item.kind.folder}/{item.slug}/index.md"
 
 
-def notice_facts(site: SiteData, state: ItemState) -> NoticeFacts:
+def _hidden_because(state: ItemState, status: PeriodStatus, own_page: bool) -> str | None:
+    """Why the list is not shown, or None while it may be: during its period (and
+    withdraw_after_days), on the notice's own page, while the notice is in force."""
+    if state.status in GONE:
+        return LIST_GONE
+    if status.list_withdrawn:
+        return LIST_WITHDRAWN
+    if status.state == "未开始":
+        return LIST_PENDING
+    return None if own_page else LIST_ELSEWHERE
+
+
+def notice_facts(site: SiteData, state: ItemState, own_page: bool = True) -> NoticeFacts:
+    """A notice's period and list as of the state's date; `own_page` is False for its
+    version pages, which never show the list (an old version's would outlive a correction)."""
     content = state.shown.content
     spec = content.get("period")
     if spec is None:
@@ -98,9 +120,11 @@ def notice_facts(site: SiteData, state: ItemState) -> NoticeFacts:
     if withdraw is None:
         withdraw = site.config.withdraw_after_days
     status = period_status(period, state.as_of, withdraw)
-    source = list_file(state.item, content["list"]) if content.get("list") else None
-    shown = None if source is None or status.list_withdrawn else site.name_lists.get(source)
-    return NoticeFacts(period, status, source, shown)
+    if not content.get("list"):
+        return NoticeFacts(period, status)
+    source, key = list_key(state.item, content["list"])
+    hidden = _hidden_because(state, status, own_page)
+    return NoticeFacts(period, status, source, None if hidden else site.name_lists.get(key), hidden)
 
 
 def search_status(state: ItemState, facts: NoticeFacts | None) -> str:

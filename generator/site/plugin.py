@@ -8,7 +8,6 @@ on every core (site/parallel.py). `mkdocs build` on its own works with it too.
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import yaml
@@ -16,6 +15,7 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin
 
+from ..today import today
 from ..workers import cores
 from .detach import detach_outputs
 from .navmemo import install as install_nav_memo
@@ -49,7 +49,7 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         config.site_name = site.get("name", config.site_name)
         config.site_url = site.get("base_url", config.site_url)
         config.site_description = site.get("description", config.site_description)
-        stamp = self.stamp or make_stamp(root, date.today())
+        stamp = self.stamp or make_stamp(root, today(site.get("timezone")))
         config.extra["gongkai"] = {"identity": site.get("identity") or {}, "stamp": stamp.text,
                                    "as_of": stamp.as_of.isoformat(),
                                    "short_name": site.get("short_name") or site.get("name")}
