@@ -194,3 +194,44 @@ def test_header_search_in_chromium_agrees_and_ranks_the_relevance_set(site, page
 def test_name_lists_are_never_in_the_index(site):
     text = "".join(p.read_text(encoding="utf-8") for p in (site / "search/doc").rglob("*.json"))
     assert "5329**********" not in text and "张*梅" not in text
+
+
+def test_no_dead_ends_in_the_header_box(site):
+    with serve_folder(site) as base, chromium() as browser:
+        page = browser.new_page()
+        page.goto(base + "/fees/")
+        box = ".md-search__input"
+        meta = ".md-search-result__meta"
+        page.click(box)
+        page.keyboard.type("计生委")
+        page.wait_for_function(f"() => document.querySelector('{meta}').textContent.includes('也搜索了')")
+        assert "卫生健康委" in page.text_content(meta)
+        # Nothing found: shorter words, other words, a phone to call, how to ask.
+        page.fill(box, "量子纠缠")
+        page.wait_for_selector(".gongkai-search__help")
+        help_text = page.inner_text(".gongkai-search__help")
+        assert "0883-3621001" in help_text and "依申请公开" in help_text
+        links = page.eval_on_selector_all(".gongkai-search__help a", "l => l.map(a => a.href)")
+        assert any(link.startswith("tel:") for link in links)
+        assert base + "/guide/" in links and base + "/contacts/" in links
+        tries = page.eval_on_selector_all(".gongkai-search__try", "b => b.map(e => e.textContent)")
+        assert tries == ["量子 纠缠"]
+        page.fill(box, "计生委员会")
+        page.wait_for_selector(".gongkai-search__help [data-slot=synonyms] button")
+        offered = page.eval_on_selector_all("[data-slot=synonyms] button",
+                                            "b => b.map(e => e.textContent)")
+        assert {"计生委", "计划生育委员会", "计生"} <= set(offered)
+        page.click("[data-slot=synonyms] button:text-is('计生')")
+        page.wait_for_selector(".md-search-result__item")
+        assert page.input_value(box) == "计生"
+        # A filter that leaves nothing offers to search everything.
+        page.select_option("[data-gongkai-filter=status]", "history")
+        page.fill(box, "光荣证")
+        page.wait_for_selector("[data-slot=unfilter] button")
+        page.click("[data-slot=unfilter] button")
+        page.wait_for_selector(".md-search-result__item a[href$='services/dusheng-zinv-guangrongzheng/']")
+        assert page.input_value("[data-gongkai-filter=status]") == ""
+        # One character: titles only, and said so.
+        page.fill(box, "隐")
+        page.wait_for_selector(".md-search-result__item a[href$='privacy/']")
+        assert "标题" in page.text_content(meta)

@@ -35,6 +35,10 @@ def _group_problems(doc: YamlDoc, number: int, group: object,
     words, problems = [], []
     for place, word in enumerate(group):
         where = doc.line((number, place))
+        if isinstance(word, (list, dict)):
+            problems.append(Problem(doc.file, where, field, f"第{place + 1}个词又套了一层括号",
+                                    f"一组里的词直接用逗号分开，例如 {EXAMPLE}"))
+            continue
         if not isinstance(word, str):
             origin = doc.origin((number, place))
             typed = origin.raw if origin and origin.raw is not None else word
