@@ -227,3 +227,20 @@ def test_current_documents_come_before_repealed_and_revised_ones(thousand):
         asked = search(reader, query, current=False).hits
         assert repealed <= {hit.page for hit in asked}, query
         assert not any(thousand.current[reader.doc(hit.page)["u"]] for hit in asked), query
+
+
+def test_more_than_256_page_classes_take_two_bytes_a_page(tmp_path):
+    for number in range(300):
+        page = tmp_path / f"p{number}" / "index.html"
+        page.parent.mkdir()
+        page.write_text(f'<html><head><meta name="gongkai:status" content="状态{number}">'
+                        f'<meta name="gongkai:date" content="2026-01-{1 + number % 28:02d}"></head>'
+                        f'<article class="md-content__inner"><h1>第{number}号</h1>'
+                        f'<p>举报电话{number}</p></article></html>', encoding="utf-8")
+    build_search_index(tmp_path)
+    reader = IndexReader(tmp_path)
+    assert reader.manifest["facetBytes"] == 2 and len(reader.read("facets.bin")) == 600
+    found = {reader.doc(hit.page)["u"] for hit in search(reader, "举报电话").hits}
+    assert found == {f"p{number}/" for number in range(300)}
+    assert search(reader, "举报电话", current=True).hits == []
+    assert [reader.doc(hit.page)["s"] for hit in search(reader, "举报电话299").hits] == ["状态299"]

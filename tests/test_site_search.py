@@ -24,6 +24,8 @@ from generator.search.synonyms import expand, read_synonyms
 
 QUERIES = ["奖励扶助", "社会抚养费", "光荣证", "举报电话", "计生委", "抚养费", "依法行政", "扶助",
            "11530921MB1234567X/2025-00011", "720", "领导接待日", "流动人口婚育证明", "目录"]
+# Besides: several words, a single character beside a word, single characters alone.
+MIXED = ["计生委 委", "县计生办电话 光荣证", "费", "证 费"]
 REPO = Path(__file__).resolve().parent.parent
 RELEVANCE = REPO / "tests" / "fixtures" / "search_relevance.txt"
 FILTERS = {"状态": "status", "类别": "kind"}
@@ -167,12 +169,15 @@ def test_header_search_in_chromium_agrees_and_ranks_the_relevance_set(site, page
         hosts = set()
         page.on("request", lambda request: hosts.add(request.url.split("/")[2]))
         page.goto(base + "/")
-        for query in QUERIES:
+        for query in QUERIES + MIXED:
             found = page.evaluate("q => gongkaiSearch.result(q)", query)
             reader = IndexReader(site)
             hits = search(reader, query).hits
             assert found["urls"] == [reader.doc(hit.page)["u"] for hit in hits], query
             assert found["folded"] == [[reader.doc(p)["u"] for p in hit.folded] for hit in hits]
+            result = search(reader, query)
+            assert (found["also"], found["ignored"], found["titlesOnly"]) == \
+                (result.also, result.ignored, result.titles_only), query
         results = [page.evaluate("([q, f]) => gongkaiSearch.query(q, f)", [case.query, case.filters])
                    for case in cases]
         top, mrr, wrong = scores(cases, results)

@@ -76,21 +76,27 @@ def _doc(page: Page) -> bytes:
     return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-def _facets(pages: list[Page]) -> tuple[list[str], list[str], bytes]:
-    """Three bytes a page: kind number, status number, flags (CONTINUES, LISTS)."""
+def _facets(pages: list[Page]) -> tuple[list[str], list[str], list[tuple[int, int, int]], bytes]:
+    """Kind and status names, the classes of pages (kind number, status number, flags
+    CONTINUES and LISTS) and each page's class number, a byte (two, little-endian, past
+    256 classes; a site has some 50). Every first query reads these."""
     kinds = sorted(Counter(page.text.kind for page in pages))
     statuses = sorted(Counter(page.text.status for page in pages))
     kind_no = {kind: n for n, kind in enumerate(kinds)}
     status_no = {status: n for n, status in enumerate(statuses)}
-    packed = bytes(value for page in pages
-                   for value in (kind_no[page.text.kind], status_no[page.text.status],
-                                 CONTINUES * page.continues + LISTS * (page.text.role == "list")))
-    return kinds, statuses, packed
+    of_page = [(kind_no[page.text.kind], status_no[page.text.status],
+                CONTINUES * page.continues + LISTS * (page.text.role == "list")) for page in pages]
+    classes = sorted(set(of_page))
+    class_no = {facets: n for n, facets in enumerate(classes)}
+    width = 1 if len(classes) <= 256 else 2
+    packed = b"".join(class_no[facets].to_bytes(width, "little") for facets in of_page)
+    return kinds, statuses, classes, packed
 
 
-def _title_characters(pages: list[Page]) -> list[Gram]:
+def _title_characters(pages: list[Page], heavy_bytes: int) -> list[Gram]:
     """Single characters of the titles, so a one-character query searches titles: the
-    pages (docs only, every occurrence a title hit) and no positions."""
+    pages (docs without flags, as every occurrence is in the title) and no positions.
+    One in most titles (第, 镇 …) gets a file of its own, as a heavy gram does."""
     found: dict[str, list[tuple[int, int]]] = {}
     for number, page in enumerate(pages):
         for ch, count in sorted(Counter(fold(page.text.title).replace(" ", "")).items()):
@@ -99,10 +105,10 @@ def _title_characters(pages: list[Page]) -> list[Gram]:
     for ch, pages_with in sorted(found.items()):
         parts, previous = [], 0
         for number, count in pages_with:
-            parts += [varint.encode_one(number - previous), varint.encode_one(count * 2 + 1),
-                      varint.encode_one(count), varint.encode_one(0)]
+            parts += [varint.encode_one(number - previous), varint.encode_one(count * 4)]
             previous = number
-        grams.append(Gram(ch, b"".join(parts), b"", False))
+        docs = b"".join(parts)
+        grams.append(Gram(ch, docs, b"", len(docs) > heavy_bytes))
     return grams
 
 
@@ -122,10 +128,11 @@ def build_search_index(site_dir: Path, base_url: str = "/", *,
                         [len(page.text.title) for page in pages],
                         [len(page.text.title) + 1 + len(page.text.headings) for page in pages],
                         heavy_bytes, MAX_GRAM)
+    grams += _title_characters(pages, heavy_bytes)
     heavy = sorted((g for g in grams if g.heavy), key=lambda g: g.key)
-    light = [g for g in grams if not g.heavy] + _title_characters(pages)
+    light = [g for g in grams if not g.heavy]
     shard_count = _shard_count(light)
-    kinds, statuses, facets = _facets(pages)
+    kinds, statuses, classes, facets = _facets(pages)
 
     files: dict[str, bytes] = {layout.FACETS: facets}
     for number, shard in enumerate(_light_shards(light, shard_count)):
@@ -154,6 +161,8 @@ def build_search_index(site_dir: Path, base_url: str = "/", *,
         "maxGram": MAX_GRAM,
         "kinds": kinds,
         "statuses": [{"name": s, "current": s in CURRENT_STATUSES} for s in statuses],
+        "classes": [list(facets) for facets in classes],
+        "facetBytes": 1 if len(classes) <= 256 else 2,
         "heavy": {g.key: [n, len(g.docs), len(g.positions)] for n, g in enumerate(heavy)},
         "synonyms": [list(group) for group in synonyms],
     }

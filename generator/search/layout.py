@@ -1,7 +1,8 @@
 """Where the index's files go and which shard holds a gram.
 
   search/manifest.json   site facts, facet names, heavy grams, shard count
-  search/facets.bin      three bytes a page: kind number, status number, flags
+  search/facets.bin      a byte a page (two past 256 classes): its class in the
+                         manifest's list of [kind number, status number, flags]
   search/s/<n>.bin       light grams and the titles' single characters, packed by a
                          hash of the gram
   search/h/<n>.d.bin     a heavy gram's docs; h/<n>.p.bin its positions
@@ -15,7 +16,7 @@ MANIFEST = "manifest.json"
 FACETS = "facets.bin"
 # Everything the index owns under SEARCH_DIR; a rebuild replaces these and nothing else.
 OWNED = (MANIFEST, FACETS, "s", "h", "doc")
-# Flags, facets.bin's third byte: the page is of the same document as the page before
+# Flags, a class's third number: the page is of the same document as the page before
 # it (a version after its item or a newer version); the page lists others (a catalogue).
 CONTINUES, LISTS = 1, 2
 

@@ -3,16 +3,17 @@
 Every bigram of every page is indexed with the page numbers, counts and exact
 positions, so a query of any length can be checked for adjacency: a match is a
 position where all the query's covering grams sit at their offsets. A bigram
-whose positions alone exceed `heavy_bytes` (计划, 生育, 00 …) is "heavy": the
+whose positions or pages alone exceed `heavy_bytes` (计划, 生育, 00 …) is "heavy": the
 index then also holds each of its one-character-longer extensions (计划生,
 计划书 …), recursively, so that frequent phrases become cheap single grams and
 a query need not download a heavy gram's positions.
 
 Byte layout of one gram, as read by search.js and query.py:
-  docs:      per page, ascending: page delta, count*2 + (title or heading hits > 0)
-             [, title hits, heading hits] — title hits are the first occurrences
-             and heading hits the next ones, as the page's indexed text is its
-             title, a space, its other headings, a space, then its body
+  docs:      per page, ascending: page delta, count*4 + (title hits > 0)
+             + 2*(heading hits > 0) [, title hits] [, heading hits] — title hits
+             are the first occurrences and heading hits the next ones, as the
+             page's indexed text is its title, a space, its other headings, a
+             space, then its body
   positions: per page in docs order, `count` deltas (the first from 0)
 """
 
@@ -93,25 +94,28 @@ def _encode_level(corpus: _Corpus, occ: np.ndarray, group: np.ndarray, keys: lis
     page_delta[1:] -= run_page[:-1]
     first_run = group_start[runs]
     page_delta[first_run] = run_page[first_run]
-    has_zone = (title_hits + heading_hits) > 0
-    # Each run's (page delta, count*2 + flag) pair, then its title and heading hits
-    # after the pair where there are any (few runs have them).
+    # Each run's (page delta, count*4 + flags) pair, then its title hits and its
+    # heading hits after the pair where there are any (few runs have them).
     pairs = np.empty((len(runs), 2), dtype=np.int32)
     pairs[:, 0] = page_delta
-    pairs[:, 1] = run_count * 2 + has_zone
-    zoned = np.flatnonzero(has_zone)
-    hits = np.stack([title_hits[zoned], heading_hits[zoned]], axis=1).ravel()
-    values = np.insert(pairs.ravel(), np.repeat(2 * zoned + 2, 2), hits)
+    pairs[:, 1] = run_count * 4 + (title_hits > 0) + 2 * (heading_hits > 0)
+    titled, headed = np.flatnonzero(title_hits), np.flatnonzero(heading_hits)
+    # Inserted before the next run's pair, a run's title hits before its heading hits.
+    where = np.concatenate([2 * titled + 2, 2 * headed + 2])
+    order = np.argsort(where * 2 + np.repeat([0, 1], [len(titled), len(headed)]), kind="stable")
+    hits = np.concatenate([title_hits[titled], heading_hits[headed]])
+    values = np.insert(pairs.ravel(), where[order], hits[order])
     doc_bytes, doc_sizes = varint.encode(values)
 
     # Groups are contiguous runs of occurrences, of runs, and so of values.
     group_occ = np.flatnonzero(group_start)
     group_run = np.flatnonzero(first_run)
-    group_value = 2 * group_run + 2 * np.searchsorted(zoned, group_run)
+    group_value = (2 * group_run + np.searchsorted(titled, group_run)
+                   + np.searchsorted(headed, group_run))
     pos_len = np.add.reduceat(pos_sizes, group_occ, dtype=np.int64)
     doc_len = np.add.reduceat(doc_sizes, group_value, dtype=np.int64)
     pos_end, doc_end = np.cumsum(pos_len), np.cumsum(doc_len)
-    heavy = pos_len > heavy_bytes
+    heavy = (pos_len > heavy_bytes) | (doc_len > heavy_bytes)
     pos_raw, doc_raw = pos_bytes.tobytes(), doc_bytes.tobytes()
     grams = [Gram(key, doc_raw[d_end - d_len:d_end], pos_raw[p_end - p_len:p_end], bool(h))
              for key, d_end, d_len, p_end, p_len, h in zip(

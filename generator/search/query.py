@@ -92,8 +92,11 @@ class IndexReader:
     def doc(self, page: int) -> dict:
         return json.loads(self.read(layout.doc_path(page)))
 
-    def facets(self) -> bytes:
-        return self.read(layout.FACETS)
+    def facets(self) -> list[list[int]]:
+        """Each page's [kind number, status number, flags]."""
+        data, width = self.read(layout.FACETS), self.manifest["facetBytes"]
+        return [self.manifest["classes"][int.from_bytes(data[at:at + width], "little")]
+                for at in range(0, len(data), width)]
 
 
 def _decode(docs: bytes, positions: bytes | None) -> _Postings:
@@ -104,16 +107,17 @@ def _decode(docs: bytes, positions: bytes | None) -> _Postings:
         title = heading = 0
         if packed & 1:
             title, offset = varint.decode(docs, offset)
+        if packed & 2:
             heading, offset = varint.decode(docs, offset)
         page = delta if not pages else page + delta
         found = None
         if positions is not None:
             found, at = [], 0
-            for _ in range(packed >> 1):
+            for _ in range(packed >> 2):
                 step, cursor = varint.decode(positions, cursor)
                 at += step
                 found.append(at)
-        pages[page] = (packed >> 1, title, heading, found)
+        pages[page] = (packed >> 2, title, heading, found)
     return _Postings(pages)
 
 
@@ -262,21 +266,21 @@ def _ranked(reader: IndexReader, combined: dict[int, list[int]], kind: str | Non
     kinds, statuses = reader.manifest["kinds"], reader.manifest["statuses"]
     documents: dict[int, list[int]] = {}
     for page in sorted(combined):
-        if kind is not None and kinds[facets[3 * page]] != kind:
+        if kind is not None and kinds[facets[page][0]] != kind:
             continue
-        if current is not None and statuses[facets[3 * page + 1]]["current"] != current:
+        if current is not None and statuses[facets[page][1]]["current"] != current:
             continue
         start = page
-        while facets[3 * start + 2] & CONTINUES:
+        while facets[start][2] & CONTINUES:
             start -= 1
         documents.setdefault(start, []).append(page)
     found = list(documents.values())
-    if any(not facets[3 * pages[0] + 2] & LISTS for pages in found):
-        found = [pages for pages in found if not facets[3 * pages[0] + 2] & LISTS]
+    if any(not facets[pages[0]][2] & LISTS for pages in found):
+        found = [pages for pages in found if not facets[pages[0]][2] & LISTS]
 
     def key(pages: list[int]) -> tuple:
         count, title_terms, heading_terms, terms = combined[pages[0]]
-        in_force = statuses[facets[3 * pages[0] + 1]]["current"]
+        in_force = statuses[facets[pages[0]][1]]["current"]
         return (not in_force, -title_terms, -heading_terms, -terms, -count, pages[0])
 
     return [Hit(pages[0], *combined[pages[0]], folded=tuple(pages[1:]))

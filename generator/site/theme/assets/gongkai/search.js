@@ -17,7 +17,7 @@
   const EXCERPT_LENGTH = 110;
   const TYPING_PAUSE_MS = 120;
   const FIRST_PIECES = 2;         // grams fetched before deciding to check candidates' text
-  const CONTINUES = 1;            // facets.bin flags, as generator/search/layout.py
+  const CONTINUES = 1;            // a page class's flags, as generator/search/layout.py
   const LISTS = 2;
   const SUGGESTED_SYNONYMS = 6;   // words offered when nothing is found
 
@@ -102,9 +102,9 @@
       const delta = readVarint(docs, state);
       const packed = readVarint(docs, state);
       const title = packed & 1 ? readVarint(docs, state) : 0;
-      const heading = packed & 1 ? readVarint(docs, state) : 0;
+      const heading = packed & 2 ? readVarint(docs, state) : 0;
       page = result.pages.length ? page + delta : delta;
-      const count = Math.floor(packed / 2);
+      const count = Math.floor(packed / 4);
       result.pages.push(page);
       result.counts.push(count);
       result.titles.push(title);
@@ -376,28 +376,34 @@
    * occurrences, newer.
    * generator/search/query.py's _ranked.
    */
-  function ranked(manifest, facets, combined, filters) {
+  function ranked(manifest, data, combined, filters) {
+    /* A page's [kind number, status number, flags]: its class, a byte or two in facets.bin. */
+    const width = manifest.facetBytes;
+    const facets = function (page) {
+      const at = page * width;
+      return manifest.classes[width === 1 ? data[at] : data[at] + 256 * data[at + 1]];
+    };
     const documents = new Map();
     Array.from(combined.keys()).sort(function (a, b) { return a - b; }).forEach(function (page) {
-      if (filters.kind && manifest.kinds[facets[3 * page]] !== filters.kind) return;
-      const current = manifest.statuses[facets[3 * page + 1]].current;
+      if (filters.kind && manifest.kinds[facets(page)[0]] !== filters.kind) return;
+      const current = manifest.statuses[facets(page)[1]].current;
       if (filters.status && current !== (filters.status === "current")) return;
       let start = page;
-      while (facets[3 * start + 2] & CONTINUES) start--;
+      while (facets(start)[2] & CONTINUES) start--;
       if (!documents.has(start)) documents.set(start, []);
       documents.get(start).push(page);
     });
     let found = Array.from(documents.values());
-    if (found.some(function (pages) { return !(facets[3 * pages[0] + 2] & LISTS); })) {
-      found = found.filter(function (pages) { return !(facets[3 * pages[0] + 2] & LISTS); });
+    if (found.some(function (pages) { return !(facets(pages[0])[2] & LISTS); })) {
+      found = found.filter(function (pages) { return !(facets(pages[0])[2] & LISTS); });
     }
     const hits = found.map(function (pages) {
       const entry = combined.get(pages[0]);
       return {
         page: pages[0], count: entry[0], titles: entry[1], headings: entry[2], terms: entry[3],
         folded: pages.slice(1),
-        history: !manifest.statuses[facets[3 * pages[0] + 1]].current,
-        list: Boolean(facets[3 * pages[0] + 2] & LISTS),
+        history: !manifest.statuses[facets(pages[0])[1]].current,
+        list: Boolean(facets(pages[0])[2] & LISTS),
       };
     });
     hits.sort(function (a, b) {
@@ -722,7 +728,7 @@
   form.addEventListener("reset", function () { setTimeout(run); });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    const first = list.querySelector("a[href]");
+    const first = list.querySelector(".md-search-result__link[href]");
     if (first) first.click();
   });
   root.addEventListener("click", function (event) {
