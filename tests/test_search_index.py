@@ -244,3 +244,16 @@ def test_more_than_256_page_classes_take_two_bytes_a_page(tmp_path):
     assert found == {f"p{number}/" for number in range(300)}
     assert search(reader, "举报电话", current=True).hits == []
     assert [reader.doc(hit.page)["s"] for hit in search(reader, "举报电话299").hits] == ["状态299"]
+
+
+def test_headings_versions_and_lists_are_read_from_the_page():
+    html = """<html><head><meta name="gongkai:of" content="fees/x/">
+      <meta name="gongkai:role" content="list"></head><body>
+      <article class="md-content__inner"><h1>社会抚养费（第1版）</h1><p>正文</p>
+      <h2 id="a">收费<b>标准</b><a class="headerlink" href="#a">¶</a></h2><p>每人</p>
+      <h3>减免条件</h3><div data-search-skip><h2>名单</h2></div></article></body></html>"""
+    page = read_page(html)
+    assert page.title == "社会抚养费（第1版）"
+    assert page.headings == "收费标准 减免条件"
+    assert page.body == "正文 收费标准 每人 减免条件"
+    assert (page.of, page.role) == ("fees/x/", "list")

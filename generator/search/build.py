@@ -99,7 +99,7 @@ def _title_characters(pages: list[Page], heavy_bytes: int) -> list[Gram]:
     One in most titles (第, 镇 …) gets a file of its own, as a heavy gram does."""
     found: dict[str, list[tuple[int, int]]] = {}
     for number, page in enumerate(pages):
-        for ch, count in sorted(Counter(fold(page.text.title).replace(" ", "")).items()):
+        for ch, count in Counter(fold(page.text.title).replace(" ", "")).items():
             found.setdefault(ch, []).append((number, count))
     grams = []
     for ch, pages_with in sorted(found.items()):

@@ -408,8 +408,7 @@
     });
     hits.sort(function (a, b) {
       return (a.history - b.history) || (b.titles - a.titles) || (b.headings - a.headings) ||
-        (b.terms - a.terms) ||
-        (b.count - a.count) || (a.page - b.page);
+        (b.terms - a.terms) || (b.count - a.count) || (a.page - b.page);
     });
     return hits;
   }
@@ -597,7 +596,7 @@
   /* Synonym words sharing two characters in a row with what was typed. */
   function related(terms, also) {
     const words = [];
-    (index.manifest.synonyms || []).forEach(function (group) {
+    index.manifest.synonyms.forEach(function (group) {
       group.forEach(function (word) {
         if (words.length >= SUGGESTED_SYNONYMS || words.indexOf(word) >= 0 ||
             terms.indexOf(word) >= 0 || also.indexOf(word) >= 0) return;
