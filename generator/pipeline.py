@@ -19,9 +19,10 @@ from .render.pages import FILE_PROVIDERS, PAGE_PROVIDERS
 from .report import report_pages
 from .report.load import check_reports
 from .search.step import index_site
+from .search.synonyms import check_synonyms
 from .validate import CHECKS
 
-CHECKS.append(check_reports)
+CHECKS.extend([check_reports, check_synonyms])
 
 PAGE_PROVIDERS.extend([history_pages, opendata_page, catalog_print_page, report_pages])
 FILE_PROVIDERS.extend([calendar_files, feed_files, opendata_files])

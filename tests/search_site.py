@@ -118,9 +118,9 @@ class SearchSite:
         return queries
 
     def expected(self, query: str) -> set[str]:
-        """URLs of the pages containing every term (of two or more characters)."""
+        """URLs of the pages containing any term of two or more characters."""
         terms = [t for t in fold(query).split() if len(t) >= 2]
-        return {url for url, text in self.texts.items() if all(t in text for t in terms)}
+        return {url for url, text in self.texts.items() if any(t in text for t in terms)}
 
 
 def _page(number: int, rng: random.Random, pool: list[str]) -> tuple[str, dict, list[str]]:
@@ -176,3 +176,72 @@ def build_search_site(root: Path, pages: int = 40) -> SearchSite:
     (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
     build(load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site")))
     return SearchSite(root / "site", texts, kinds, current)
+
+
+@dataclass(frozen=True)
+class DocumentSite(SearchSite):
+    owner: dict[str, str]   # URL -> URL of its document's own page (itself for those)
+    lists: set[str]         # URLs of list pages
+
+    def expected_results(self, query: str) -> tuple[set[str], set[str]]:
+        """(documents, pages) search must give: the documents (their own pages' URLs)
+        with a page containing a term, and all those pages, versions folded in; list
+        pages only when no document has the text."""
+        pages = self.expected(query)
+        documents = {self.owner[url] for url in pages if url not in self.lists}
+        if not documents:
+            return pages, pages
+        return documents, {url for url in pages if url not in self.lists}
+
+
+_PAGE_HTML = """<!doctype html><html><head><title>{title} - 示例县</title>{meta}</head>
+<body><nav class="md-nav">导航 计生委 政务公开</nav><div class="md-content">
+<article class="md-content__inner md-typeset"><h1>{title}<a class="headerlink" href="#">¶</a></h1>
+{body}<table data-search-skip><tr><td>计生委名单 张三</td></tr></table></article></div></body></html>
+"""
+
+
+def write_document_site(root: Path, documents: int, seed: int = 11) -> DocumentSite:
+    """A site of `documents` items as plain Material-shaped HTML (no mkdocs: indexing is
+    what is tested), each with 0 to 2 older versions, plus a catalogue page per 50
+    items; the texts mix SENTENCES and TRAPS."""
+    rng = random.Random(seed)
+    texts, kinds, current, owner, lists = {}, {}, {}, {}, set()
+
+    def page(url: str, title: str, paragraphs: list[str], meta: dict[str, str]) -> None:
+        heading = rng.choice(["办理流程", "咨询与监督", "收费依据"])
+        body = f"<h2>{heading}</h2>" + "".join(f"<p>{p}</p>" for p in paragraphs)
+        tags = "".join(f'<meta name="gongkai:{k}" content="{v}">' for k, v in meta.items())
+        target = root / url / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(_PAGE_HTML.format(title=title, meta=tags, body=body), encoding="utf-8")
+        texts[url] = fold(f"{title}\n{heading}\n" + "\n".join(paragraphs))
+        kinds[url] = meta.get("kind", "其他")
+        current[url] = meta.get("status", "") in ("现行有效", "")
+
+    for number in range(documents):
+        folder, kind = KINDS[number % len(KINDS)]
+        url = f"{folder}/d{number}/"
+        title = f"{rng.choice(['社会抚养费征收', '奖励扶助金发放', '光荣证办理', '举报电话'])}第{number}号"
+        year = 2020 + number % 7
+        versions = rng.choice([0, 0, 1, 2])
+        status = rng.choice(["现行有效", "现行有效", "已废止"])
+        for version in range(versions + 1):
+            paragraphs = ["".join(rng.sample(SENTENCES + TRAPS, 3)) for _ in range(rng.randint(1, 3))]
+            date = f"{year - version}-{1 + number % 12:02d}-{1 + number % 28:02d}"
+            if version == 0:
+                page(url, title, paragraphs, {"kind": kind, "date": date, "status": status})
+                owner[url] = url
+            else:
+                old = f"{url}v/{versions + 1 - version}/"
+                page(old, title, paragraphs,
+                     {"kind": kind, "date": date, "status": "已修改", "of": url})
+                owner[old] = url
+    for number in range(0, documents, 50):
+        url = f"catalog/{number // 50}/"
+        titles = [f"第{n}号" for n in range(number, min(number + 50, documents))]
+        page(url, f"目录{number // 50}", ["、".join(titles) + "。举报奖励和社会监督。"],
+             {"role": "list"})
+        owner[url] = url
+        lists.add(url)
+    return DocumentSite(root, texts, kinds, current, owner, lists)

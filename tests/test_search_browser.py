@@ -40,7 +40,7 @@ def page(served):
 
 def ranked(site, query: str, **filters) -> list[str]:
     reader = IndexReader(site.site_dir)
-    return [reader.doc(hit.page)["u"] for hit in search(reader, query, **filters)]
+    return [reader.doc(hit.page)["u"] for hit in search(reader, query, **filters).hits]
 
 
 def wait_for_results(page, query: str, count: int | None = None) -> None:
@@ -126,12 +126,15 @@ def test_keyboard_moves_through_results_and_escape_closes(page):
     assert page.evaluate("!document.activeElement.classList.contains('md-search__input')")
 
 
-def test_single_character_says_why(page):
+def test_single_character_searches_titles_and_says_so(served, page):
     page.click(".md-search__input")
-    page.keyboard.type("委")
-    page.wait_for_function(
-        "() => document.querySelector('.md-search-result__meta').textContent.includes('两个字')")
-    assert page.query_selector_all(".md-search-result__item") == []
+    page.keyboard.type("费")
+    expected = ranked(served[0], "费")
+    assert expected
+    wait_for_results(page, "费", len(expected))
+    assert "标题" in page.text_content(".md-search-result__meta")
+    titles = page.eval_on_selector_all("[data-slot=title]", "t => t.map(e => e.textContent)")
+    assert titles and all("费" in title for title in titles)
 
 
 def test_first_query_is_small_and_everything_is_local(served, page, record_property):
@@ -148,7 +151,7 @@ def test_first_query_is_small_and_everything_is_local(served, page, record_prope
     assert 0 < search_bytes < 300_000
     # The benchmark counts bytes with the reference reader: it must fetch what the page does.
     reader = IndexReader(served[0].site_dir)
-    shown(reader, search(reader, "社会抚养费"))
+    shown(reader, search(reader, "社会抚养费").hits)
     assert reader.fetched == index_files
     hosts = {urlparse(url).hostname for url in page.requests}
     assert hosts == {"127.0.0.1"}

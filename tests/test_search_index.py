@@ -7,10 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from search_site import QUERIES, SearchSite, build_search_site
+from search_site import QUERIES, DocumentSite, SearchSite, build_search_site, write_document_site
 
 from generator.search import build_search_index
 from generator.search.extract import read_page
+from generator.search.fold import fold
 from generator.search.query import IndexReader, plan, search
 
 # Low enough that frequent grams of this small site become heavy, so the tests cover
@@ -40,7 +41,7 @@ def indexes(site, tmp_path_factory) -> dict[str, Path]:
 
 def urls(site_dir: Path, query: str, **filters) -> list[str]:
     reader = IndexReader(site_dir)
-    return [reader.doc(hit.page)["u"] for hit in search(reader, query, **filters)]
+    return [reader.doc(hit.page)["u"] for hit in search(reader, query, **filters).hits]
 
 
 def test_fixture_queries_have_positives_and_negatives(site):
@@ -76,7 +77,7 @@ def test_long_rare_terms_check_few_candidates_by_text_instead_of_more_grams(inde
     assert any(name.startswith("doc/") for name in reader.fetched)
     reader = IndexReader(indexes["default"])
     assert len(plan("社会抚养费", reader.manifest)) > 2
-    search(reader, "社会抚养费")
+    assert search(reader, "社会抚养费").hits
     assert not any(name.startswith("doc/") for name in reader.fetched)
 
 
@@ -89,22 +90,47 @@ def test_skipped_elements_noindex_pages_and_404_are_not_indexed(site, indexes):
     assert reader.manifest["pages"] == len(site.texts)
 
 
-def test_several_terms_must_all_occur_and_single_characters_are_ignored(site, indexes):
-    both = urls(indexes["default"], "社会抚养费 举报电话")
-    assert set(both) == site.expected("社会抚养费") & site.expected("举报电话")
-    assert urls(indexes["default"], "计生委 委") == urls(indexes["default"], "计生委")
-    assert urls(indexes["default"], "委") == []
-
-
-def test_title_hits_rank_first_then_occurrences(site, indexes):
+def test_pages_with_more_of_the_terms_come_first(site, indexes):
     reader = IndexReader(indexes["default"])
-    hits = search(reader, "光荣证")
-    in_title = [hit.title_terms for hit in hits]
-    assert in_title == sorted(in_title, reverse=True) and in_title[0] == 1 and in_title[-1] == 0
+    result = search(reader, "社会抚养费 举报电话")
+    found = [reader.doc(hit.page)["u"] for hit in result.hits]
+    assert set(found) == site.expected("社会抚养费") | site.expected("举报电话")
+    both = site.expected("社会抚养费") & site.expected("举报电话")
+    assert both and {hit.terms for hit in result.hits} == {1, 2}
+    assert {url for url, hit in zip(found, result.hits) if hit.terms == 2} == both
+    keys = [(not site.current[url], -hit.title_terms, -hit.heading_terms, -hit.terms)
+            for url, hit in zip(found, result.hits)]
+    assert keys == sorted(keys)
+
+
+def test_single_characters_search_titles_alone_and_are_ignored_beside_words(site, indexes):
+    reader = IndexReader(indexes["default"])
+    assert urls(indexes["default"], "计生委 委") == urls(indexes["default"], "计生委")
+    assert search(reader, "计生委 委").ignored == ["委"]
+    titles = {reader.doc(n)["u"]: reader.doc(n)["t"] for n in range(reader.manifest["pages"])}
+    for query in ["号", "费", "Ｓ", "委", "证 费"]:
+        result = search(reader, query)
+        assert result.titles_only and not result.ignored
+        expected = {url for url, title in titles.items()
+                    if any(ch in fold(title) for ch in fold(query).split())}
+        assert set(urls(indexes["default"], query)) == expected, query
+    assert urls(indexes["default"], "号") and urls(indexes["default"], "委") == []
+
+
+def test_current_first_then_title_hits_then_occurrences(site, indexes):
+    reader = IndexReader(indexes["default"])
+    hits = search(reader, "光荣证").hits
+    found = [reader.doc(hit.page)["u"] for hit in hits]
+    history = [not site.current[url] for url in found]
+    assert history == sorted(history) and history[0] is False and history[-1] is True
+    for gone in (False, True):
+        same = [hit for hit, old in zip(hits, history) if old == gone]
+        in_title = [hit.title_terms for hit in same]
+        assert in_title == sorted(in_title, reverse=True)
+        untitled = [hit.count for hit in same if not hit.title_terms]
+        assert untitled == sorted(untitled, reverse=True)
     titled = [reader.doc(hit.page)["t"] for hit in hits if hit.title_terms]
     assert titled and all("光荣证" in title for title in titled)
-    untitled = [hit.count for hit in hits if not hit.title_terms]
-    assert untitled == sorted(untitled, reverse=True)
 
 
 def test_filters_by_kind_and_status(site, indexes):
@@ -164,3 +190,70 @@ def test_rebuild_replaces_only_the_index_own_files(site, tmp_path):
     neighbour.write_text("不是索引的文件", encoding="utf-8")
     build_search_index(copy)
     assert not stale.exists() and neighbour.exists()
+
+
+@pytest.fixture(scope="module")
+def thousand(tmp_path_factory) -> DocumentSite:
+    """1,000 documents, a third with older versions, and catalogue pages."""
+    site = write_document_site(tmp_path_factory.mktemp("thousand"), 1000)
+    build_search_index(site.site_dir)
+    return site
+
+
+def test_random_substrings_at_1000_items_find_every_document_once(thousand):
+    reader = IndexReader(thousand.site_dir)
+    url = [reader.doc(n)["u"] for n in range(reader.manifest["pages"])]
+    assert reader.manifest["pages"] == len(thousand.texts) > 1300
+    queries = thousand.sampled_queries(150) + ["第12号", "举报奖励", "目录1"]
+    for query in queries:
+        documents, pages = thousand.expected_results(query)
+        hits = search(reader, query).hits
+        shown = [url[hit.page] for hit in hits]
+        reached = set(shown) | {url[page] for hit in hits for page in hit.folded}
+        assert reached == pages, query
+        assert sorted(thousand.owner[u] for u in shown) == sorted(documents), query
+        # A document's own page stands for it whenever that page has the text.
+        assert all(u == thousand.owner[u] for u in shown if thousand.owner[u] in pages), query
+    assert {url[hit.page] for hit in search(reader, "目录1").hits} <= thousand.lists
+
+
+def test_current_documents_come_before_repealed_and_revised_ones(thousand):
+    reader = IndexReader(thousand.site_dir)
+    for query in ["光荣证", "举报电话", "社会抚养费", "计划生育"]:
+        hits = search(reader, query).hits
+        history = [not thousand.current[reader.doc(hit.page)["u"]] for hit in hits]
+        assert history == sorted(history) and True in history and False in history, query
+        repealed = {hit.page for hit, old in zip(hits, history) if old}
+        asked = search(reader, query, current=False).hits
+        assert repealed <= {hit.page for hit in asked}, query
+        assert not any(thousand.current[reader.doc(hit.page)["u"]] for hit in asked), query
+
+
+def test_more_than_256_page_classes_take_two_bytes_a_page(tmp_path):
+    for number in range(300):
+        page = tmp_path / f"p{number}" / "index.html"
+        page.parent.mkdir()
+        page.write_text(f'<html><head><meta name="gongkai:status" content="状态{number}">'
+                        f'<meta name="gongkai:date" content="2026-01-{1 + number % 28:02d}"></head>'
+                        f'<article class="md-content__inner"><h1>第{number}号</h1>'
+                        f'<p>举报电话{number}</p></article></html>', encoding="utf-8")
+    build_search_index(tmp_path)
+    reader = IndexReader(tmp_path)
+    assert reader.manifest["facetBytes"] == 2 and len(reader.read("facets.bin")) == 600
+    found = {reader.doc(hit.page)["u"] for hit in search(reader, "举报电话").hits}
+    assert found == {f"p{number}/" for number in range(300)}
+    assert search(reader, "举报电话", current=True).hits == []
+    assert [reader.doc(hit.page)["s"] for hit in search(reader, "举报电话299").hits] == ["状态299"]
+
+
+def test_headings_versions_and_lists_are_read_from_the_page():
+    html = """<html><head><meta name="gongkai:of" content="fees/x/">
+      <meta name="gongkai:role" content="list"></head><body>
+      <article class="md-content__inner"><h1>社会抚养费（第1版）</h1><p>正文</p>
+      <h2 id="a">收费<b>标准</b><a class="headerlink" href="#a">¶</a></h2><p>每人</p>
+      <h3>减免条件</h3><div data-search-skip><h2>名单</h2></div></article></body></html>"""
+    page = read_page(html)
+    assert page.title == "社会抚养费（第1版）"
+    assert page.headings == "收费标准 减免条件"
+    assert page.body == "正文 收费标准 每人 减免条件"
+    assert (page.of, page.role) == ("fees/x/", "list")

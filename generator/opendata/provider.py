@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..render.pages import Page, RenderContext
+from ..render.pages import LIST_SEARCH, Page, RenderContext
 from .files import FOLDER, PACKAGE, build_files
 
 
@@ -29,5 +29,6 @@ def opendata_page(ctx: RenderContext) -> list[Page]:
 def catalog_print_page(ctx: RenderContext) -> list[Page]:
     """PAGE_PROVIDER: /catalog/print/, the 信息公开目录 as one plain table to print."""
     states = sorted(ctx.states, key=lambda s: (s.item.meta.created, s.item.slug), reverse=True)
-    return [Page("catalog/print/index.md", "catalog_print.md.j2", {"title": "信息公开目录（打印版）"},
+    return [Page("catalog/print/index.md", "catalog_print.md.j2", {"title": "信息公开目录（打印版）",
+                                                                "search": LIST_SEARCH},
                  {"states": states})]

@@ -13,7 +13,7 @@ from ..model import ResolvedVersion
 from ..versions import (EXPIRED, IN_FORCE, NOT_YET, REPEALED, ItemState, public_updated,
                         version_status)
 from ..versions.updates import site_updates
-from .pages import Page, RenderContext, full_content, notice_facts, paginate
+from .pages import LIST_SEARCH, Page, RenderContext, full_content, notice_facts, paginate
 from .version_tools import VersionTools, compare_path, version_path
 
 HISTORICAL, CURRENT, UPCOMING = "historical", "current", "upcoming"
@@ -52,7 +52,8 @@ def _role(state: ItemState, version: ResolvedVersion) -> str:
 
 
 def _search(state: ItemState, status: str, when: str) -> dict:
-    return {"kind": state.item.kind.label, "date": when, "status": status}
+    # `of`: search folds a version into its item, one result per document.
+    return {"kind": state.item.kind.label, "date": when, "status": status, "of": state.item.url}
 
 
 def _version_page(ctx: RenderContext, state: ItemState, version: ResolvedVersion) -> Page:
@@ -142,12 +143,13 @@ def history_pages(ctx: RenderContext) -> list[Page]:
     upcoming = sorted((u for u in updates if u.upcoming), key=lambda u: (u.date, u.state.item.slug))
     for path, chunk, pager in paginate("updates/index.md", past, UPDATES_PAGE_ROWS):
         title = "更新记录" if pager.number == 1 else f"更新记录 第 {pager.number} 页"
-        pages.append(Page(path, "updates.md.j2", {"title": title},
+        pages.append(Page(path, "updates.md.j2", {"title": title, "search": LIST_SEARCH},
                           {"past": chunk, "upcoming": upcoming if pager.number == 1 else [],
                            "pager": pager, "count": len(past)}))
     policies = sorted((s for s in ctx.by_kind["policy"] if _is_normative(s)),
                       key=lambda s: (s.item.meta.published, s.item.slug), reverse=True)
-    pages.append(Page("cleanup/index.md", "cleanup.md.j2", {"title": "规范性文件清理结果"},
+    pages.append(Page("cleanup/index.md", "cleanup.md.j2", {"title": "规范性文件清理结果",
+                                                       "search": LIST_SEARCH},
                       {"in_force": [s for s in policies if s.status in (IN_FORCE, NOT_YET)],
                        "repealed": [s for s in policies if s.status == REPEALED],
                        "expired": [s for s in policies if s.status == EXPIRED]}))

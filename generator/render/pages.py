@@ -32,6 +32,9 @@ CATALOG_PAGE_ROWS = 200  # pages stay small however many items there are
 LISTING_PAGE_ROWS = 50
 GONE = (REPEALED, EXPIRED)
 LIST_PAGE_ROWS = 200    # a 10,000-row list becomes 50 light pages, not one heavy one
+# Search facets of a page that lists other pages (home, listings, catalogues, 更新记录):
+# the site's search shows such a page only when no document matches (generator/search/).
+LIST_SEARCH = {"role": "list"}
 
 
 # Why a notice that has a name list does not show it on a page (notice.md.j2 says so).
@@ -217,7 +220,8 @@ def core_pages(ctx: RenderContext) -> list[Page]:
     current_notices = [s for s in by_kind["notice"]
                        if facts[s.item.slug].status and facts[s.item.slug].status.state == "公示中"]
     pages = [
-        Page("index.md", "home.md.j2", {"title": site.config.name},
+        # The home page lists the latest items, notices and hotlines.
+        Page("index.md", "home.md.j2", {"title": site.config.name, "search": LIST_SEARCH},
              {"intro": _read(content / "home.md"), "latest": latest, "notices": current_notices}),
         Page("guide/index.md", "guide.md.j2", {"title": "信息公开指南"},
              {"intro": _read(content / "guide.md")}),
@@ -271,7 +275,7 @@ def listing_pages(kind, states: list[ItemState]) -> list[Page]:
     pages = []
     for path, chunk, pager in paginate(f"{kind.folder}/index.md", ordered, LISTING_PAGE_ROWS):
         title = kind.label if pager.number == 1 else f"{kind.label} 第 {pager.number} 页"
-        pages.append(Page(path, "listing.md.j2", {"title": title},
+        pages.append(Page(path, "listing.md.j2", {"title": title, "search": LIST_SEARCH},
                           {"kind": kind, "states": chunk, "pager": pager, "count": len(ordered)}))
     return pages
 
@@ -288,7 +292,7 @@ def catalog_pages(ctx: RenderContext) -> list[Page]:
         title = "信息公开目录" + (f"（{year}年）" if year else "")
         for path, chunk, pager in paginate(first, group, CATALOG_PAGE_ROWS):
             shown = title if pager.number == 1 else f"{title} 第 {pager.number} 页"
-            pages.append(Page(path, "catalog.md.j2", {"title": shown},
+            pages.append(Page(path, "catalog.md.j2", {"title": shown, "search": LIST_SEARCH},
                               {"rows": chunk, "pager": pager, "year": year, "years": years,
                                "count": len(group)}))
     return pages

@@ -8,7 +8,7 @@ here cannot happen in a build; it would simply be left out.
 
 from __future__ import annotations
 
-from ..render.pages import Page, RenderContext
+from ..render.pages import LIST_SEARCH, Page, RenderContext
 from .build import report_context, report_title
 from .load import load_reports
 
@@ -23,6 +23,7 @@ def report_pages(ctx: RenderContext) -> list[Page]:
         listed.append((title, path))
         pages.append(Page(path, "report.md.j2", {"title": title},
                           {**report_context(ctx.site, report.year, report), "title": title}))
-    pages.append(Page("reports/index.md", "reports.md.j2", {"title": "政府信息公开工作年度报告"},
+    pages.append(Page("reports/index.md", "reports.md.j2", {"title": "政府信息公开工作年度报告",
+                                                         "search": LIST_SEARCH},
                       {"reports": listed}))
     return pages

@@ -11,7 +11,10 @@ from pathlib import Path
 
 from generator.render.writer import write_tree
 from generator.search import layout, varint
+from generator.search.layout import CONTINUES, LISTS
 from generator.search.collect import Page, collect_pages
+from generator.search.extract import PageText
+from generator.search.fold import fold
 from generator.search.postings import Gram, build_grams
 
 # Tuned with bench/search_index.py: a heavy gram's positions are split off (and its
@@ -22,7 +25,7 @@ MAX_GRAM = 5
 # Statuses on the 现行有效 side of the filter; every other value is 历史.
 # A page without a status (about, guide) is current content.
 CURRENT_STATUSES = ("现行有效", "有效", "公示中", "")
-FORMAT = 1
+FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -58,39 +61,78 @@ def _light_shards(light: list[Gram], count: int) -> list[bytes]:
     return shards
 
 
+def indexed_text(text: PageText) -> str:
+    """What the index holds of a page: title, headings (again), body; query.py and
+    search.js rebuild it from the page record to check candidates."""
+    return f"{text.title} {text.headings} {text.body}"
+
+
 def _doc(page: Page) -> bytes:
     text = page.text
-    record = {"u": page.url, "t": text.title, "k": text.kind, "d": text.date,
-              "s": text.status, "x": text.body}
+    record = {"u": page.url, "t": text.title, "h": text.headings, "k": text.kind,
+              "d": text.date, "s": text.status, "x": text.body}
+    if text.of:
+        record["o"] = text.of
     return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-def _facets(pages: list[Page]) -> tuple[list[str], list[str], bytes]:
+def _facets(pages: list[Page]) -> tuple[list[str], list[str], list[tuple[int, int, int]], bytes]:
+    """Kind and status names, the classes of pages (kind number, status number, flags
+    CONTINUES and LISTS) and each page's class number, a byte (two, little-endian, past
+    256 classes; a site has some 50). Every first query reads these."""
     kinds = sorted(Counter(page.text.kind for page in pages))
     statuses = sorted(Counter(page.text.status for page in pages))
     kind_no = {kind: n for n, kind in enumerate(kinds)}
     status_no = {status: n for n, status in enumerate(statuses)}
-    packed = bytes(value for page in pages
-                   for value in (kind_no[page.text.kind], status_no[page.text.status]))
-    return kinds, statuses, packed
+    of_page = [(kind_no[page.text.kind], status_no[page.text.status],
+                CONTINUES * page.continues + LISTS * (page.text.role == "list")) for page in pages]
+    classes = sorted(set(of_page))
+    class_no = {facets: n for n, facets in enumerate(classes)}
+    width = 1 if len(classes) <= 256 else 2
+    packed = b"".join(class_no[facets].to_bytes(width, "little") for facets in of_page)
+    return kinds, statuses, classes, packed
+
+
+def _title_characters(pages: list[Page], heavy_bytes: int) -> list[Gram]:
+    """Single characters of the titles, so a one-character query searches titles: the
+    pages (docs without flags, as every occurrence is in the title) and no positions.
+    One in most titles (第, 镇 …) gets a file of its own, as a heavy gram does."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for number, page in enumerate(pages):
+        for ch, count in Counter(fold(page.text.title).replace(" ", "")).items():
+            found.setdefault(ch, []).append((number, count))
+    grams = []
+    for ch, pages_with in sorted(found.items()):
+        parts, previous = [], 0
+        for number, count in pages_with:
+            parts += [varint.encode_one(number - previous), varint.encode_one(count * 4)]
+            previous = number
+        docs = b"".join(parts)
+        grams.append(Gram(ch, docs, b"", len(docs) > heavy_bytes))
+    return grams
 
 
 def build_search_index(site_dir: Path, base_url: str = "/", *,
-                       heavy_bytes: int = HEAVY_BYTES, cache: Path | None = None) -> SearchStats:
+                       heavy_bytes: int = HEAVY_BYTES, cache: Path | None = None,
+                       synonyms: list[list[str]] = ()) -> SearchStats:
     """Index site_dir's pages into site_dir/search/ (replacing an earlier index there).
 
     base_url is the path the site is served under; it is recorded in the manifest for
     consumers that cannot resolve page URLs against the manifest's own location.
     `cache` keeps each page's text between builds (see generator.filecache).
+    `synonyms` are folded word groups (generator.search.synonyms) queries expand to.
     """
     started = time.perf_counter()
     pages = collect_pages(site_dir, cache)
-    grams = build_grams([f"{page.text.title} {page.text.body}" for page in pages],
-                        [len(page.text.title) for page in pages], heavy_bytes, MAX_GRAM)
+    grams = build_grams([indexed_text(page.text) for page in pages],
+                        [len(page.text.title) for page in pages],
+                        [len(page.text.title) + 1 + len(page.text.headings) for page in pages],
+                        heavy_bytes, MAX_GRAM)
+    grams += _title_characters(pages, heavy_bytes)
     heavy = sorted((g for g in grams if g.heavy), key=lambda g: g.key)
     light = [g for g in grams if not g.heavy]
     shard_count = _shard_count(light)
-    kinds, statuses, facets = _facets(pages)
+    kinds, statuses, classes, facets = _facets(pages)
 
     files: dict[str, bytes] = {layout.FACETS: facets}
     for number, shard in enumerate(_light_shards(light, shard_count)):
@@ -119,7 +161,10 @@ def build_search_index(site_dir: Path, base_url: str = "/", *,
         "maxGram": MAX_GRAM,
         "kinds": kinds,
         "statuses": [{"name": s, "current": s in CURRENT_STATUSES} for s in statuses],
+        "classes": [list(facets) for facets in classes],
+        "facetBytes": 1 if len(classes) <= 256 else 2,
         "heavy": {g.key: [n, len(g.docs), len(g.positions)] for n, g in enumerate(heavy)},
+        "synonyms": [list(group) for group in synonyms],
     }
     files[layout.MANIFEST] = json.dumps(manifest, ensure_ascii=False, sort_keys=True,
                                         separators=(",", ":")).encode()

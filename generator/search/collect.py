@@ -17,6 +17,7 @@ from generator.workers import forked_map
 class Page:
     url: str  # relative to the site root, as the site links it ("fees/x/")
     text: PageText
+    continues: bool = False  # of the same document as the page before it
 
 
 def page_url(path: str) -> str:
@@ -31,12 +32,28 @@ def _read(site_dir: Path, name: str) -> PageText | None:
 
 
 def collect_pages(site_dir: Path, cache: Path | None = None) -> list[Page]:
-    """Every indexable page, newest first (page numbers then mean recency), URL to break ties.
-    With a `cache` file, pages unchanged since the last build are not read again."""
+    """Every indexable page in document order. With a `cache` file, pages unchanged
+    since the last build are not read again.
+
+    Documents come newest first (page numbers then mean recency), undated ones last and
+    URL order among equals; a document's own page comes first, then its versions (pages
+    whose `of` names it), newest first. So search finds a document's pages together, and
+    the lowest-numbered page of a document it found is the one to show."""
     names = [name for name in files_under(site_dir, ".html") if name != "404.html"]
     texts = FileCache(cache, [Path(extract.__file__)]).results(
         site_dir, names, lambda changed: forked_map(partial(_read, site_dir), changed))
     pages = [Page(page_url(name), text) for name, text in zip(names, texts) if text is not None]
-    # Stable sorts: URL order survives among pages of the same date; undated last.
+    # Stable sorts: URL order survives among pages of the same date.
     pages.sort(key=lambda page: page.text.date, reverse=True)
-    return pages
+    urls = {page.url for page in pages}
+
+    def owner(page: Page) -> str | None:
+        of = page.text.of
+        return of if of and of != page.url and of in urls else None
+
+    versions: dict[str, list[Page]] = {}
+    for page in pages:
+        if owner(page):
+            versions.setdefault(owner(page), []).append(Page(page.url, page.text, True))
+    return [member for page in pages if not owner(page)
+            for member in [page, *versions.get(page.url, [])]]

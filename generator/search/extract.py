@@ -3,8 +3,9 @@
 The contract with the page templates: the text is Material's
 `<article class="md-content__inner">` minus elements marked `data-search-skip`;
 the title is the first `<h1>` (else `<title>`); facets come from
-`<meta name="gongkai:kind|date|status">`; `<meta name="robots" content="noindex">`
-keeps a page out.
+`<meta name="gongkai:kind|date|status">`; `gongkai:of` names the page of the
+document a version page belongs to, `gongkai:role` = "list" marks lists and
+catalogues; `<meta name="robots" content="noindex">` keeps a page out.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ _BLOCK = {"address", "article", "aside", "blockquote", "br", "caption", "dd", "d
           "div", "dl", "dt", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4",
           "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
           "summary", "table", "td", "th", "tr", "ul"}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}   # an h1 after the first is a heading
 _NEVER_TEXT = {"script", "style", "svg", "template", "noscript", "button"}
 # Material's permalink pilcrows and edit/view buttons are chrome, not content.
 _CHROME_CLASSES = {"headerlink", "md-content__button"}
@@ -43,6 +45,9 @@ class PageText:
     kind: str
     date: str
     status: str
+    of: str = ""    # URL of the document's own page, on a version page
+    headings: str = ""  # the other headings' text (also in the body), for ranking
+    role: str = ""  # "list" on lists, catalogues and 更新记录
 
 
 def _head(html: str) -> tuple[dict[str, str], str]:
@@ -60,15 +65,18 @@ def _head(html: str) -> tuple[dict[str, str], str]:
 
 
 class _ArticleText:
-    """The article's text; the first h1 goes to `title_parts` instead of the body."""
+    """The article's text; the first h1 goes to `title_parts` instead of the body, and
+    the other headings' text to `heading_parts` as well as the body."""
 
     def __init__(self) -> None:
         self.title_parts: list[str] = []
         self.body_parts: list[str] = []
+        self.heading_parts: list[str] = []
         self._open: list[str] = []
         self._hidden_from: int | None = None  # stack depth where a skipped element began
         self._h1_from: int | None = None
         self._h1_done = False
+        self._heading_from: int | None = None
 
     def _sink(self) -> list[str]:
         return self.title_parts if self._h1_from is not None else self.body_parts
@@ -84,6 +92,9 @@ class _ArticleText:
                 self._hidden_from = len(self._open)
             elif tag == "h1" and not self._h1_done and self._h1_from is None:
                 self._h1_from = len(self._open)
+            elif tag in _HEADINGS and self._heading_from is None and self._h1_from is None:
+                self._heading_from = len(self._open)
+                self.heading_parts.append("\n")
 
     def end(self, tag: str) -> None:
         if tag not in self._open:
@@ -95,6 +106,8 @@ class _ArticleText:
                 self._hidden_from = None
             if self._h1_from == depth:
                 self._h1_from, self._h1_done = None, True
+            if self._heading_from == depth:
+                self._heading_from = None
             if closed == tag:
                 break
         if tag in _BLOCK:
@@ -103,6 +116,8 @@ class _ArticleText:
     def text(self, data: str) -> None:
         if self._hidden_from is None:
             self._sink().append(unescape(data))
+            if self._heading_from is not None:
+                self.heading_parts.append(unescape(data))
 
     def feed(self, html: str) -> None:
         # A regex tokenizer: mkdocs writes well-formed HTML, and html.parser was the
@@ -169,4 +184,7 @@ def read_page(html: str) -> PageText | None:
         kind=meta.get("gongkai:kind") or DEFAULT_KIND,
         date=meta.get("gongkai:date", ""),
         status=meta.get("gongkai:status", ""),
+        headings=_squeeze(article.heading_parts),
+        of=meta.get("gongkai:of", ""),
+        role=meta.get("gongkai:role", ""),
     )

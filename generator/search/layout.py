@@ -1,8 +1,10 @@
 """Where the index's files go and which shard holds a gram.
 
   search/manifest.json   site facts, facet names, heavy grams, shard count
-  search/facets.bin      two bytes a page: kind number, status number
-  search/s/<n>.bin       light grams, packed by a hash of the gram
+  search/facets.bin      a byte a page (two past 256 classes): its class in the
+                         manifest's list of [kind number, status number, flags]
+  search/s/<n>.bin       light grams and the titles' single characters, packed by a
+                         hash of the gram
   search/h/<n>.d.bin     a heavy gram's docs; h/<n>.p.bin its positions
   search/doc/<n>.json    one page's URL, title, facets and body text, for excerpts
 """
@@ -14,6 +16,9 @@ MANIFEST = "manifest.json"
 FACETS = "facets.bin"
 # Everything the index owns under SEARCH_DIR; a rebuild replaces these and nothing else.
 OWNED = (MANIFEST, FACETS, "s", "h", "doc")
+# Flags, a class's third number: the page is of the same document as the page before
+# it (a version after its item or a newer version); the page lists others (a catalogue).
+CONTINUES, LISTS = 1, 2
 
 _FNV_OFFSET, _FNV_PRIME = 0x811C9DC5, 0x01000193
 

@@ -3,15 +3,17 @@
 Every bigram of every page is indexed with the page numbers, counts and exact
 positions, so a query of any length can be checked for adjacency: a match is a
 position where all the query's covering grams sit at their offsets. A bigram
-whose positions alone exceed `heavy_bytes` (计划, 生育, 00 …) is "heavy": the
+whose positions or pages alone exceed `heavy_bytes` (计划, 生育, 00 …) is "heavy": the
 index then also holds each of its one-character-longer extensions (计划生,
 计划书 …), recursively, so that frequent phrases become cheap single grams and
 a query need not download a heavy gram's positions.
 
 Byte layout of one gram, as read by search.js and query.py:
-  docs:      per page, ascending: page delta, count*2 + (title hits > 0)
-             [, title hits]   — title hits are the first occurrences, as the
-             page's indexed text is its title, a space, then its body
+  docs:      per page, ascending: page delta, count*4 + (title hits > 0)
+             + 2*(heading hits > 0) [, title hits] [, heading hits] — title hits
+             are the first occurrences and heading hits the next ones, as the
+             page's indexed text is its title, a space, its other headings, a
+             space, then its body
   positions: per page in docs order, `count` deltas (the first from 0)
 """
 
@@ -41,6 +43,7 @@ class _Corpus:
     alphabet: list[str]     # character of each number
     page_start: np.ndarray  # where each page's text begins in chars
     title_length: np.ndarray  # per page
+    zone_length: np.ndarray   # per page: the title and the headings after it
 
     def place(self, occ: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The page of each character occurrence and its offset in that page's text.
@@ -49,7 +52,7 @@ class _Corpus:
         return page, (occ - self.page_start[page]).astype(np.int32)
 
 
-def _corpus(texts: list[str], title_lengths: list[int]) -> _Corpus:
+def _corpus(texts: list[str], title_lengths: list[int], zone_lengths: list[int]) -> _Corpus:
     codes = np.frombuffer(("\0".join(texts) + "\0").encode("utf-32-le"), dtype=np.uint32)
     codes = fold_codes(codes)
     codes[codes == ord(" ")] = 0
@@ -61,7 +64,8 @@ def _corpus(texts: list[str], title_lengths: list[int]) -> _Corpus:
     number = (np.cumsum(present) - 1).astype(np.uint16 if len(alphabet) <= 1 << 16 else np.int32)
     lengths = np.array([len(text) + 1 for text in texts], dtype=np.int64)
     return _Corpus(number[codes], alphabet, np.cumsum(lengths) - lengths,
-                   np.asarray(title_lengths, dtype=np.int32))
+                   np.asarray(title_lengths, dtype=np.int32),
+                   np.asarray(zone_lengths, dtype=np.int32))
 
 
 def _encode_level(corpus: _Corpus, occ: np.ndarray, group: np.ndarray, keys: list[str],
@@ -82,29 +86,36 @@ def _encode_level(corpus: _Corpus, occ: np.ndarray, group: np.ndarray, keys: lis
     runs = np.flatnonzero(run_start)
     run_page = page[runs]
     run_count = np.diff(runs, append=count).astype(np.int32)
-    title_hits = np.add.reduceat(position < corpus.title_length[page], runs, dtype=np.int32)
+    in_title = position < corpus.title_length[page]
+    title_hits = np.add.reduceat(in_title, runs, dtype=np.int32)
+    heading_hits = np.add.reduceat(~in_title & (position < corpus.zone_length[page]), runs,
+                                   dtype=np.int32)
     page_delta = run_page.copy()
     page_delta[1:] -= run_page[:-1]
     first_run = group_start[runs]
     page_delta[first_run] = run_page[first_run]
-    has_title = title_hits > 0
-    # Each run's (page delta, count*2 + flag) pair, then its title hits after the pair
-    # where there are any (few runs have them).
+    # Each run's (page delta, count*4 + flags) pair, then its title hits and its
+    # heading hits after the pair where there are any (few runs have them).
     pairs = np.empty((len(runs), 2), dtype=np.int32)
     pairs[:, 0] = page_delta
-    pairs[:, 1] = run_count * 2 + has_title
-    titled = np.flatnonzero(has_title)
-    values = np.insert(pairs.ravel(), 2 * titled + 2, title_hits[titled])
+    pairs[:, 1] = run_count * 4 + (title_hits > 0) + 2 * (heading_hits > 0)
+    titled, headed = np.flatnonzero(title_hits), np.flatnonzero(heading_hits)
+    # Inserted before the next run's pair, a run's title hits before its heading hits.
+    where = np.concatenate([2 * titled + 2, 2 * headed + 2])
+    order = np.argsort(where * 2 + np.repeat([0, 1], [len(titled), len(headed)]), kind="stable")
+    hits = np.concatenate([title_hits[titled], heading_hits[headed]])
+    values = np.insert(pairs.ravel(), where[order], hits[order])
     doc_bytes, doc_sizes = varint.encode(values)
 
     # Groups are contiguous runs of occurrences, of runs, and so of values.
     group_occ = np.flatnonzero(group_start)
     group_run = np.flatnonzero(first_run)
-    group_value = 2 * group_run + np.searchsorted(titled, group_run)
+    group_value = (2 * group_run + np.searchsorted(titled, group_run)
+                   + np.searchsorted(headed, group_run))
     pos_len = np.add.reduceat(pos_sizes, group_occ, dtype=np.int64)
     doc_len = np.add.reduceat(doc_sizes, group_value, dtype=np.int64)
     pos_end, doc_end = np.cumsum(pos_len), np.cumsum(doc_len)
-    heavy = pos_len > heavy_bytes
+    heavy = (pos_len > heavy_bytes) | (doc_len > heavy_bytes)
     pos_raw, doc_raw = pos_bytes.tobytes(), doc_bytes.tobytes()
     grams = [Gram(key, doc_raw[d_end - d_len:d_end], pos_raw[p_end - p_len:p_end], bool(h))
              for key, d_end, d_len, p_end, p_len, h in zip(
@@ -129,10 +140,12 @@ def _grouped(occ: np.ndarray, high: np.ndarray, low: np.ndarray
     return occ, np.cumsum(first, dtype=np.int32) - 1, high[first], low[first]
 
 
-def build_grams(texts: list[str], title_lengths: list[int], heavy_bytes: int,
-                max_length: int) -> list[Gram]:
-    """All indexed grams of the page texts, folded here (page number = list index)."""
-    corpus = _corpus(texts, title_lengths)
+def build_grams(texts: list[str], title_lengths: list[int], zone_lengths: list[int],
+                heavy_bytes: int, max_length: int) -> list[Gram]:
+    """All indexed grams of the page texts, folded here (page number = list index);
+    a text's first title_length characters are its title, its first zone_length its
+    title and headings."""
+    corpus = _corpus(texts, title_lengths, zone_lengths)
     del texts      # the corpus holds them now, and the caller passes a list of its own
     chars = corpus.chars
     # Grams with different first characters share nothing, so the cores take shares

@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.search import layout, varint
+from generator.search.layout import CONTINUES, LISTS
 from generator.search.fold import fold, query_terms
+from generator.search.synonyms import expand
 
 RESULTS_SHOWN = 10  # the client fetches excerpts for the first screenful only
 FIRST_PIECES = 2    # grams fetched before deciding to verify candidates by their text
@@ -17,14 +19,30 @@ FIRST_PIECES = 2    # grams fetched before deciding to verify candidates by thei
 @dataclass(frozen=True)
 class Hit:
     page: int
-    count: int        # occurrences of all terms
-    title_terms: int  # terms found in the title
+    count: int          # occurrences of all terms (in any of their forms)
+    title_terms: int    # terms found in the title
+    heading_terms: int  # terms found in another heading
+    terms: int          # terms found at all
+    folded: tuple[int, ...] = ()  # the document's other pages found: older versions
+
+
+@dataclass(frozen=True)
+class Result:
+    hits: list[Hit]
+    terms: list[str]     # what was typed, folded, as searched
+    also: list[str]      # other forms searched too (site_config/synonyms.yaml)
+    ignored: list[str]   # single characters left out of a query with longer terms
+    titles_only: bool    # a query of single characters searches the titles
 
 
 @dataclass(frozen=True)
 class _Postings:
-    """One gram's pages: page -> (count, title hits, positions or None)."""
-    pages: dict[int, tuple[int, int, list[int] | None]]
+    """One gram's pages: page -> (count, title hits, heading hits, positions or None)."""
+    pages: dict[int, tuple[int, int, int, list[int] | None]]
+
+
+# One term's matches on a page: (occurrences, one in the title, one in another heading).
+Match = tuple[int, bool, bool]
 
 
 @dataclass
@@ -74,8 +92,11 @@ class IndexReader:
     def doc(self, page: int) -> dict:
         return json.loads(self.read(layout.doc_path(page)))
 
-    def facets(self) -> bytes:
-        return self.read(layout.FACETS)
+    def facets(self) -> list[list[int]]:
+        """Each page's [kind number, status number, flags]."""
+        data, width = self.read(layout.FACETS), self.manifest["facetBytes"]
+        return [self.manifest["classes"][int.from_bytes(data[at:at + width], "little")]
+                for at in range(0, len(data), width)]
 
 
 def _decode(docs: bytes, positions: bytes | None) -> _Postings:
@@ -83,18 +104,20 @@ def _decode(docs: bytes, positions: bytes | None) -> _Postings:
     while offset < len(docs):
         delta, offset = varint.decode(docs, offset)
         packed, offset = varint.decode(docs, offset)
-        title = 0
+        title = heading = 0
         if packed & 1:
             title, offset = varint.decode(docs, offset)
+        if packed & 2:
+            heading, offset = varint.decode(docs, offset)
         page = delta if not pages else page + delta
         found = None
         if positions is not None:
             found, at = [], 0
-            for _ in range(packed >> 1):
+            for _ in range(packed >> 2):
                 step, cursor = varint.decode(positions, cursor)
                 at += step
                 found.append(at)
-        pages[page] = (packed >> 1, title, found)
+        pages[page] = (packed >> 2, title, heading, found)
     return _Postings(pages)
 
 
@@ -138,38 +161,38 @@ def plan(term: str, manifest: dict) -> list[tuple[int, str]]:
     return best[size][1]
 
 
-def _adjacent(reader: IndexReader, pieces: list[tuple[int, str]]
-              ) -> dict[int, tuple[int, bool]]:
-    """Pages where all pieces sit at their relative offsets: page -> (matches, in title)."""
+def _adjacent(reader: IndexReader, pieces: list[tuple[int, str]]) -> dict[int, Match]:
+    """Pages where all pieces sit at their relative offsets."""
     loaded = [(offset, reader.postings(gram, with_positions=True).pages)
               for offset, gram in pieces]
     anchor_offset, anchor = loaded[0]  # the leftmost piece
     matches = {}
     for page in sorted(set.intersection(*(set(pages) for _, pages in loaded))):
-        others = [(offset - anchor_offset, set(pages[page][2])) for offset, pages in loaded[1:]]
-        _, title_hits, positions = anchor[page]
+        others = [(offset - anchor_offset, set(pages[page][3])) for offset, pages in loaded[1:]]
+        _, title_hits, heading_hits, positions = anchor[page]
         found = [index for index, at in enumerate(positions)
                  if all(at + offset in where for offset, where in others)]
         if found:
-            matches[page] = (len(found), found[0] < title_hits)
+            matches[page] = (len(found), found[0] < title_hits,
+                             any(title_hits <= index < title_hits + heading_hits
+                                 for index in found))
     return matches
 
 
-def _verified(reader: IndexReader, term: str, candidates: list[int]
-              ) -> dict[int, tuple[int, bool]]:
+def _verified(reader: IndexReader, term: str, candidates: list[int]) -> dict[int, Match]:
     """Check candidates against their text, which the client fetches anyway to show them."""
     matches = {}
     for page in candidates:
         doc = reader.doc(page)
-        text = fold(f"{doc['t']} {doc['x']}")
+        text = fold(f"{doc['t']} {doc['h']} {doc['x']}")
         count = sum(1 for at in range(len(text)) if text.startswith(term, at))
         if count:
-            matches[page] = (count, term in fold(doc["t"]))
+            matches[page] = (count, term in fold(doc["t"]), term in fold(doc["h"]))
     return matches
 
 
-def _term_matches(reader: IndexReader, term: str) -> dict[int, tuple[int, bool]]:
-    """page -> (occurrences of term, whether one is in the title).
+def _term_matches(reader: IndexReader, term: str) -> dict[int, Match]:
+    """page -> (occurrences of term, one in the title, one in another heading).
 
     A long term needs many grams. The two cheapest (later ones first among equals:
     the end of a code or number tells pages apart) often leave few candidate pages;
@@ -179,7 +202,8 @@ def _term_matches(reader: IndexReader, term: str) -> dict[int, tuple[int, bool]]
     pieces = plan(term, manifest)
     if len(pieces) == 1:
         postings = reader.postings(term, with_positions=False)
-        return {page: (count, title > 0) for page, (count, title, _) in postings.pages.items()}
+        return {page: (count, title > 0, heading > 0)
+                for page, (count, title, heading, _) in postings.pages.items()}
     if len(pieces) <= FIRST_PIECES:
         return _adjacent(reader, pieces)
     order = sorted(range(len(pieces)),
@@ -191,30 +215,76 @@ def _term_matches(reader: IndexReader, term: str) -> dict[int, tuple[int, bool]]
     return _adjacent(reader, pieces)
 
 
+def _title_matches(reader: IndexReader, character: str) -> dict[int, Match]:
+    postings = reader.postings(character, with_positions=False)
+    return {page: (count, True, False) for page, (count, *_) in postings.pages.items()}
+
+
 def search(reader: IndexReader, query: str, kind: str | None = None,
-           current: bool | None = None) -> list[Hit]:
-    """Pages containing every term of two or more characters, best first: more terms in
-    the title, then more occurrences, then newer (lower page number)."""
-    terms = [term for term in query_terms(query) if len(term) >= 2]
+           current: bool | None = None) -> Result:
+    """Pages containing any term of two or more characters as typed or in another form
+    the synonyms give (titles only, when every term is a single character), one result
+    per document, in the order of `_ranked`."""
+    typed = query_terms(query)
+    terms = [term for term in typed if len(term) >= 2]
+    ignored = [term for term in typed if len(term) < 2] if terms else []
+    titles_only = not terms
+    if titles_only:
+        terms = typed
     if not terms:
-        return []
-    combined: dict[int, tuple[int, int]] = {}
-    for number, term in enumerate(terms):
-        matches = _term_matches(reader, term)
-        if number == 0:
-            combined = {page: (count, int(title)) for page, (count, title) in matches.items()}
+        return Result([], [], [], [], False)
+    also: list[str] = []
+    # page -> [occurrences, title terms, heading terms, terms]
+    combined: dict[int, list[int]] = {}
+    for term in terms:
+        if titles_only:
+            found = _title_matches(reader, term)
         else:
-            combined = {page: (count + matches[page][0], title + matches[page][1])
-                        for page, (count, title) in combined.items() if page in matches}
-    pages = list(combined)
-    if kind is not None or current is not None:
-        facets = reader.facets()
-        kinds, statuses = reader.manifest["kinds"], reader.manifest["statuses"]
-        pages = [page for page in pages
-                 if (kind is None or kinds[facets[2 * page]] == kind)
-                 and (current is None or statuses[facets[2 * page + 1]]["current"] == current)]
-    pages.sort(key=lambda page: (-combined[page][1], -combined[page][0], page))
-    return [Hit(page, combined[page][0], combined[page][1]) for page in pages]
+            forms = [term, *expand(term, reader.manifest["synonyms"])]
+            also += [form for form in forms[1:] if form not in also and form not in terms]
+            found = {}
+            for form in forms:
+                for page, (count, title, heading) in _term_matches(reader, form).items():
+                    before = found.get(page, (0, False, False))
+                    found[page] = (before[0] + count, before[1] or title, before[2] or heading)
+        for page, (count, title, heading) in found.items():
+            entry = combined.setdefault(page, [0, 0, 0, 0])
+            entry[0] += count
+            entry[1] += title
+            entry[2] += heading
+            entry[3] += 1
+    return Result(_ranked(reader, combined, kind, current), terms, also, ignored, titles_only)
+
+
+def _ranked(reader: IndexReader, combined: dict[int, list[int]], kind: str | None,
+            current: bool | None) -> list[Hit]:
+    """One hit per document, its lowest-numbered page found (its own page, else its
+    newest version); lists only when no document is found. Best first: current before
+    historical, more terms in the title, then in other headings, more terms, more
+    occurrences, newer."""
+    facets = reader.facets()
+    kinds, statuses = reader.manifest["kinds"], reader.manifest["statuses"]
+    documents: dict[int, list[int]] = {}
+    for page in sorted(combined):
+        if kind is not None and kinds[facets[page][0]] != kind:
+            continue
+        if current is not None and statuses[facets[page][1]]["current"] != current:
+            continue
+        start = page
+        while facets[start][2] & CONTINUES:
+            start -= 1
+        documents.setdefault(start, []).append(page)
+    found = list(documents.values())
+    if any(not facets[pages[0]][2] & LISTS for pages in found):
+        found = [pages for pages in found if not facets[pages[0]][2] & LISTS]
+
+    def key(pages: list[int]) -> tuple:
+        count, title_terms, heading_terms, terms = combined[pages[0]]
+        in_force = statuses[facets[pages[0]][1]]["current"]
+        return (not in_force, -title_terms, -heading_terms, -terms, -count, pages[0])
+
+    return [Hit(pages[0], *combined[pages[0]], folded=tuple(pages[1:]))
+            for pages in sorted(found, key=key)]
 
 
 def shown(reader: IndexReader, hits: list[Hit]) -> list[dict]:

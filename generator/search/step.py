@@ -7,12 +7,15 @@ from typing import TYPE_CHECKING
 from ..filecache import CACHE_DIR
 from ..problems import Problem
 from .build import build_search_index
+from .synonyms import read_synonyms
 
 if TYPE_CHECKING:
     from ..build import BuildContext
 
 
 def index_site(build: "BuildContext") -> list[Problem]:
+    # Validation has reported any problem with the synonyms file; none stops the index.
+    synonyms, _ = read_synonyms(build.root)
     build_search_index(build.site_dir, build.site.config.base_url,
-                       cache=build.root / CACHE_DIR / "search-pages.pickle")
+                       cache=build.root / CACHE_DIR / "search-pages.pickle", synonyms=synonyms)
     return []

@@ -17,6 +17,9 @@
   const EXCERPT_LENGTH = 110;
   const TYPING_PAUSE_MS = 120;
   const FIRST_PIECES = 2;         // grams fetched before deciding to check candidates' text
+  const CONTINUES = 1;            // a page class's flags, as generator/search/layout.py
+  const LISTS = 2;
+  const SUGGESTED_SYNONYMS = 6;   // words offered when nothing is found
 
   /* Folding: the same table as generator/search/fold.py. */
   const SPACES = "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006" +
@@ -49,6 +52,25 @@
     return Array.from(text);
   }
 
+  /*
+   * Other forms of a folded term: the longest synonym word in it (the first of equals)
+   * replaced by each other word of its group; generator/search/synonyms.py's expand.
+   */
+  function expand(term, groups) {
+    let best = null;
+    groups.forEach(function (group) {
+      group.forEach(function (word) {
+        if (term.indexOf(word) >= 0 &&
+            (best === null || codePoints(word).length > codePoints(best.word).length)) {
+          best = { group: group, word: word };
+        }
+      });
+    });
+    if (best === null) return [];
+    return best.group.filter(function (other) { return other !== best.word; })
+      .map(function (other) { return term.split(best.word).join(other); });
+  }
+
   /* 32-bit FNV-1a over code points, as generator/search/layout.py. */
   function gramHash(gram) {
     let hash = 0x811c9dc5;
@@ -71,7 +93,8 @@
 
   /* Decode a gram's docs (and positions, if given) into parallel arrays. */
   function decodePostings(docs, positions) {
-    const result = { pages: [], counts: [], titles: [], positions: positions ? [] : null };
+    const result = { pages: [], counts: [], titles: [], headings: [],
+      positions: positions ? [] : null };
     const state = { at: 0 };
     const posState = { at: 0 };
     let page = 0;
@@ -79,11 +102,13 @@
       const delta = readVarint(docs, state);
       const packed = readVarint(docs, state);
       const title = packed & 1 ? readVarint(docs, state) : 0;
+      const heading = packed & 2 ? readVarint(docs, state) : 0;
       page = result.pages.length ? page + delta : delta;
-      const count = Math.floor(packed / 2);
+      const count = Math.floor(packed / 4);
       result.pages.push(page);
       result.counts.push(count);
       result.titles.push(title);
+      result.headings.push(heading);
       if (positions) {
         const found = new Array(count);
         let at = 0;
@@ -222,7 +247,10 @@
     return best[size].pieces;
   }
 
-  /* Pages where all pieces sit at their relative offsets: page -> [matches, in title]. */
+  /*
+   * Pages where all pieces sit at their relative offsets:
+   * page -> [matches, one in the title, one in another heading].
+   */
   function adjacent(index, pieces) {
     return Promise.all(pieces.map(function (piece) {
       return index.postings(piece[1], true);
@@ -240,6 +268,8 @@
         const cursors = pieces.map(function () { return 0; });
         let found = 0;
         let inTitle = false;
+        let inHeading = false;
+        const titles = anchor.titles[i];
         anchor.positions[i].forEach(function (start, nth) {
           for (let k = 1; k < pieces.length; k++) {
             const list = loaded[k].positions[rows[k]];
@@ -247,10 +277,11 @@
             while (cursors[k] < list.length && list[cursors[k]] < target) cursors[k]++;
             if (list[cursors[k]] !== target) return;
           }
-          if (found === 0) inTitle = nth < anchor.titles[i];
+          if (found === 0) inTitle = nth < titles;
+          if (nth >= titles && nth < titles + anchor.headings[i]) inHeading = true;
           found++;
         });
-        if (found) matches.set(page, [found, inTitle]);
+        if (found) matches.set(page, [found, inTitle, inHeading]);
       });
       return matches;
     });
@@ -262,17 +293,21 @@
       .then(function (docs) {
         const matches = new Map();
         docs.forEach(function (doc, i) {
-          const text = fold(doc.t + " " + doc.x);
+          const text = fold(doc.t + " " + doc.h + " " + doc.x);
           let count = 0;
           for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) count++;
-          if (count) matches.set(candidates[i], [count, fold(doc.t).indexOf(term) >= 0]);
+          if (count) {
+            matches.set(candidates[i], [count, fold(doc.t).indexOf(term) >= 0,
+              fold(doc.h).indexOf(term) >= 0]);
+          }
         });
         return matches;
       });
   }
 
   /*
-   * page -> [occurrences, found in title] for one term. A long term needs many grams;
+   * page -> [occurrences, one in the title, one in another heading] for one term.
+   * A long term needs many grams;
    * the two cheapest (later ones first among equals: the end of a code or number tells
    * pages apart) often leave few candidates, and when checking their text costs less
    * than fetching the remaining grams, that is what happens.
@@ -284,7 +319,8 @@
       return index.postings(term, false).then(function (postings) {
         const matches = new Map();
         postings.pages.forEach(function (page, i) {
-          matches.set(page, [postings.counts[i], postings.titles[i] > 0]);
+          matches.set(page, [postings.counts[i], postings.titles[i] > 0,
+            postings.headings[i] > 0]);
         });
         return matches;
       });
@@ -307,47 +343,115 @@
       });
   }
 
+  /* A single character's matches: the titles holding it. */
+  function titleMatches(index, character) {
+    return index.postings(character, false).then(function (postings) {
+      const matches = new Map();
+      postings.pages.forEach(function (page, i) {
+        matches.set(page, [postings.counts[i], true, false]);
+      });
+      return matches;
+    });
+  }
+
+  /* One term's matches in all its forms. */
+  function formsMatches(index, forms) {
+    return Promise.all(forms.map(function (form) { return termMatches(index, form); }))
+      .then(function (perForm) {
+        const found = new Map();
+        perForm.forEach(function (matches) {
+          matches.forEach(function (match, page) {
+            const before = found.get(page) || [0, false, false];
+            found.set(page, [before[0] + match[0], before[1] || match[1], before[2] || match[2]]);
+          });
+        });
+        return found;
+      });
+  }
+
   /*
-   * Pages containing every term of two or more characters, best first: more terms in
-   * the title, then more occurrences, then newer (page numbers run newest first).
-   * filters: {kind: name or "", status: "current" | "history" | ""}.
+   * One hit per document, its lowest-numbered page found (its own page, else its newest
+   * version); lists only when no document is found. Best first: current before
+   * historical, more terms in the title, then in other headings, more terms, more
+   * occurrences, newer.
+   * generator/search/query.py's _ranked.
+   */
+  function ranked(manifest, data, combined, filters) {
+    /* A page's [kind number, status number, flags]: its class, a byte or two in facets.bin. */
+    const width = manifest.facetBytes;
+    const facets = function (page) {
+      const at = page * width;
+      return manifest.classes[width === 1 ? data[at] : data[at] + 256 * data[at + 1]];
+    };
+    const documents = new Map();
+    Array.from(combined.keys()).sort(function (a, b) { return a - b; }).forEach(function (page) {
+      if (filters.kind && manifest.kinds[facets(page)[0]] !== filters.kind) return;
+      const current = manifest.statuses[facets(page)[1]].current;
+      if (filters.status && current !== (filters.status === "current")) return;
+      let start = page;
+      while (facets(start)[2] & CONTINUES) start--;
+      if (!documents.has(start)) documents.set(start, []);
+      documents.get(start).push(page);
+    });
+    let found = Array.from(documents.values());
+    if (found.some(function (pages) { return !(facets(pages[0])[2] & LISTS); })) {
+      found = found.filter(function (pages) { return !(facets(pages[0])[2] & LISTS); });
+    }
+    const hits = found.map(function (pages) {
+      const entry = combined.get(pages[0]);
+      return {
+        page: pages[0], count: entry[0], titles: entry[1], headings: entry[2], terms: entry[3],
+        folded: pages.slice(1),
+        history: !manifest.statuses[facets(pages[0])[1]].current,
+        list: Boolean(facets(pages[0])[2] & LISTS),
+      };
+    });
+    hits.sort(function (a, b) {
+      return (a.history - b.history) || (b.titles - a.titles) || (b.headings - a.headings) ||
+        (b.terms - a.terms) || (b.count - a.count) || (a.page - b.page);
+    });
+    return hits;
+  }
+
+  /*
+   * Pages containing any term of two or more characters as typed or in another form the
+   * synonyms give (titles only, when every term is a single character), one result per
+   * document, best first. filters: {kind: name or "", status: "current" | "history" | ""}.
+   * generator/search/query.py's search.
    */
   function search(index, query, filters) {
-    const all = queryTerms(query);
-    const terms = all.filter(function (term) { return codePoints(term).length >= 2; });
-    const ignored = all.filter(function (term) { return codePoints(term).length < 2; });
-    if (!terms.length) return Promise.resolve({ terms: terms, ignored: ignored, hits: [] });
-    return index.load().then(function () {
-      const needFacets = filters && (filters.kind || filters.status);
-      return Promise.all([
-        Promise.all(terms.map(function (term) { return termMatches(index, term); })),
-        needFacets ? index.bytes("facets.bin") : null,
-      ]);
+    const typed = queryTerms(query);
+    let terms = typed.filter(function (term) { return codePoints(term).length >= 2; });
+    const ignored = terms.length ?
+      typed.filter(function (term) { return codePoints(term).length < 2; }) : [];
+    const titlesOnly = !terms.length;
+    if (titlesOnly) terms = typed;
+    const empty = { terms: [], also: [], ignored: [], titlesOnly: false, hits: [] };
+    if (!terms.length) return Promise.resolve(empty);
+    return index.load().then(function (manifest) {
+      const also = [];
+      const perTerm = terms.map(function (term) {
+        if (titlesOnly) return titleMatches(index, term);
+        const forms = [term].concat(expand(term, manifest.synonyms));
+        forms.slice(1).forEach(function (form) {
+          if (also.indexOf(form) < 0 && terms.indexOf(form) < 0) also.push(form);
+        });
+        return formsMatches(index, forms);
+      });
+      return Promise.all([Promise.all(perTerm), index.bytes("facets.bin"), also]);
     }).then(function (results) {
-      const perTerm = results[0];
-      const facets = results[1];
-      const manifest = index.manifest;
-      const hits = [];
-      perTerm[0].forEach(function (first, page) {
-        let count = 0;
-        let titles = 0;
-        for (const matches of perTerm) {
-          const match = matches.get(page);
-          if (!match) return;
-          count += match[0];
-          titles += match[1] ? 1 : 0;
-        }
-        if (facets) {
-          if (filters.kind && manifest.kinds[facets[2 * page]] !== filters.kind) return;
-          const current = manifest.statuses[facets[2 * page + 1]].current;
-          if (filters.status && current !== (filters.status === "current")) return;
-        }
-        hits.push({ page: page, count: count, titles: titles });
+      const combined = new Map();     // page -> [occurrences, title, heading terms, terms]
+      results[0].forEach(function (found) {
+        found.forEach(function (match, page) {
+          const entry = combined.get(page) || [0, 0, 0, 0];
+          combined.set(page, [entry[0] + match[0], entry[1] + (match[1] ? 1 : 0),
+            entry[2] + (match[2] ? 1 : 0), entry[3] + 1]);
+        });
       });
-      hits.sort(function (a, b) {
-        return b.titles - a.titles || b.count - a.count || a.page - b.page;
-      });
-      return { terms: terms, ignored: ignored, hits: hits };
+      return {
+        terms: terms, also: results[2], ignored: ignored, titlesOnly: titlesOnly,
+        hits: ranked(index.manifest, results[1], combined, filters || {}),
+      };
     });
   }
 
@@ -363,9 +467,10 @@
   const list = root.querySelector(".md-search-result__list");
   const scrollwrap = root.querySelector(".md-search__scrollwrap");
   const itemTemplate = root.querySelector("template[data-gongkai-result]");
+  const helpTemplate = root.querySelector("template[data-gongkai-help]");
   const kindFilter = root.querySelector("[data-gongkai-filter=kind]");
   const statusFilter = root.querySelector("[data-gongkai-filter=status]");
-  let latest = null;      // the result being shown: {terms, hits, shown}
+  let latest = null;      // the result being shown: {marks, hits, shown}
   let sequence = 0;       // drops answers to queries typed over since
   let timer = null;
 
@@ -439,7 +544,7 @@
     return fragment;
   }
 
-  function renderItem(doc, terms) {
+  function renderItem(doc, hit, terms) {
     const item = itemTemplate.content.firstElementChild.cloneNode(true);
     const slot = function (name) { return item.querySelector("[data-slot=" + name + "]"); };
     item.querySelector("a").href = siteUrl(doc.u);
@@ -448,7 +553,91 @@
     slot("date").textContent = doc.d;
     slot("status").textContent = doc.s;
     slot("excerpt").appendChild(excerpt(doc.x, terms));
+    const versions = slot("versions");
+    if (hit.folded.length) {
+      // A version page names its document (o); the document's page has the history.
+      versions.href = siteUrl((doc.o || doc.u) + "#history");
+      versions.textContent = message("versions", hit.folded.length);
+    } else {
+      versions.remove();
+    }
     return item;
+  }
+
+  /* A suggestion the reader can take with one tap: it becomes the query. */
+  function suggestion(query) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "gongkai-search__try";
+    button.textContent = query;
+    button.addEventListener("click", function () {
+      input.value = query;
+      input.focus();
+      run();
+    });
+    return button;
+  }
+
+  /* Shorter words to try: every term of three or more characters cut in two. */
+  function shorter(terms) {
+    const parts = [];
+    terms.forEach(function (term) {
+      const chars = codePoints(term);
+      if (chars.length === 3) parts.push(chars.slice(0, 2).join(""), chars.slice(1).join(""));
+      else if (chars.length > 3) {
+        const half = Math.floor(chars.length / 2);
+        parts.push(chars.slice(0, half).join(""), chars.slice(half).join(""));
+      } else parts.push(term);
+    });
+    const query = parts.join(" ");
+    return query === terms.join(" ") ? [] : [query];
+  }
+
+  /* Synonym words sharing two characters in a row with what was typed. */
+  function related(terms, also) {
+    const words = [];
+    index.manifest.synonyms.forEach(function (group) {
+      group.forEach(function (word) {
+        if (words.length >= SUGGESTED_SYNONYMS || words.indexOf(word) >= 0 ||
+            terms.indexOf(word) >= 0 || also.indexOf(word) >= 0) return;
+        const chars = codePoints(word);
+        for (let i = 0; i + 1 < chars.length; i++) {
+          const pair = chars[i] + chars[i + 1];
+          if (terms.some(function (term) { return term.indexOf(pair) >= 0; })) {
+            words.push(word);
+            return;
+          }
+        }
+      });
+    });
+    return words;
+  }
+
+  /* Nothing found: what to try, whom to call, how to ask for what is not published. */
+  function help(result, filtered) {
+    const panel = helpTemplate.content.firstElementChild.cloneNode(true);
+    const fill = function (name, queries) {
+      const line = panel.querySelector("[data-slot=" + name + "]");
+      if (!queries.length) {
+        line.remove();
+        return;
+      }
+      const where = line.querySelector("[data-slot=tries]");
+      queries.forEach(function (query) { where.appendChild(suggestion(query)); });
+    };
+    fill("shorter", shorter(result.terms));
+    fill("synonyms", related(result.terms, result.also));
+    const unfilter = panel.querySelector("[data-slot=unfilter]");
+    if (filtered) {
+      unfilter.querySelector("button").addEventListener("click", function () {
+        kindFilter.value = "";
+        statusFilter.value = "";
+        run();
+      });
+    } else {
+      unfilter.remove();
+    }
+    return panel;
   }
 
   /* Render the next screenful of the current result, fetching its pages' texts. */
@@ -459,7 +648,9 @@
     const slice = result.hits.slice(result.shown, result.shown + PAGE_SIZE);
     Promise.all(slice.map(function (hit) { return index.doc(hit.page); })).then(function (docs) {
       if (latest !== result) return;
-      docs.forEach(function (doc) { list.appendChild(renderItem(doc, result.terms)); });
+      docs.forEach(function (doc, i) {
+        list.appendChild(renderItem(doc, slice[i], result.marks));
+      });
       result.shown += slice.length;
       result.rendering = false;
     }, showError);
@@ -472,8 +663,12 @@
   function describe(result) {
     const count = result.hits.length;
     let text = count === 0 ? message("none") : count === 1 ? message("one") : message("other", count);
-    if (!result.terms.length) text = message("short");
-    else if (result.ignored.length) text += "（" + message("ignored", result.ignored.join("、")) + "）";
+    const notes = [];
+    if (result.titlesOnly) notes.push(message("titles"));
+    if (result.ignored.length) notes.push(message("ignored", result.ignored.join("、")));
+    if (result.also.length) notes.push(message("also", result.also.join("、")));
+    if (count && result.hits[0].list) notes.push(message("lists"));
+    if (notes.length) text += "（" + notes.join("；") + "）";
     return text;
   }
 
@@ -487,12 +682,14 @@
       return;
     }
     meta.textContent = message("loading");
-    search(index, query, { kind: kindFilter.value, status: statusFilter.value })
+    const filters = { kind: kindFilter.value, status: statusFilter.value };
+    search(index, query, filters)
       .then(function (result) {
         if (mine !== sequence) return;
-        latest = { terms: result.terms, ignored: result.ignored, hits: result.hits, shown: 0 };
+        latest = { marks: result.terms.concat(result.also), hits: result.hits, shown: 0 };
         list.textContent = "";
-        meta.textContent = describe(latest);
+        meta.textContent = describe(result);
+        if (!result.hits.length) list.appendChild(help(result, filters.kind || filters.status));
         renderMore();
       }, function () {
         if (mine === sequence) showError();
@@ -530,7 +727,7 @@
   form.addEventListener("reset", function () { setTimeout(run); });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    const first = list.querySelector("a[href]");
+    const first = list.querySelector(".md-search-result__link[href]");
     if (first) first.click();
   });
   root.addEventListener("click", function (event) {
@@ -576,12 +773,27 @@
   });
 
   /* For tests and for other pages of the site: the same search, without the UI. */
+  function urls(pages) {
+    return Promise.all(pages.map(function (page) { return index.doc(page); }))
+      .then(function (docs) { return docs.map(function (doc) { return doc.u; }); });
+  }
+
   window.gongkaiSearch = {
     /* Resolves to the result pages' URLs (relative to the site root), best first. */
     query: function (query, filters) {
       return search(index, query, filters || {}).then(function (result) {
-        return Promise.all(result.hits.map(function (hit) { return index.doc(hit.page); }))
-          .then(function (docs) { return docs.map(function (doc) { return doc.u; }); });
+        return urls(result.hits.map(function (hit) { return hit.page; }));
+      });
+    },
+    /* The whole result: {urls, folded: [URLs folded into each], also, ignored, titlesOnly}. */
+    result: function (query, filters) {
+      return search(index, query, filters || {}).then(function (result) {
+        return Promise.all([urls(result.hits.map(function (hit) { return hit.page; })),
+          Promise.all(result.hits.map(function (hit) { return urls(hit.folded); }))])
+          .then(function (found) {
+            return { urls: found[0], folded: found[1], also: result.also,
+              ignored: result.ignored, titlesOnly: result.titlesOnly };
+          });
       });
     },
   };
