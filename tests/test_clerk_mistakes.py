@@ -1,0 +1,120 @@
+"""The clerk's mistakes (tests/corpus/clerk_mistakes.txt): one `gongkai validate` lists
+them all, each at its file and line, in Chinese that says what to change."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.load.yaml_reader import parse_yaml
+
+CORPUS = Path(__file__).parent / "corpus" / "clerk_mistakes.txt"
+BASE = "data/services/guangrongzheng.yaml"
+
+
+@dataclass(frozen=True)
+class Mistake:
+    name: str
+    target: str
+    old: str
+    new: str
+    line: int
+    expected: str
+
+
+def _unescape(text: str) -> str:
+    return text.replace("\\n", "\n").replace("\\t", "\t")
+
+
+def mistakes() -> list[Mistake]:
+    rows = [line.split("\t") for line in CORPUS.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+    return [Mistake(name, target, _unescape(old), _unescape(new), int(line), expected)
+            for name, target, old, new, line, expected in rows]
+
+
+def plant(site, mistake: Mistake) -> tuple[str, int]:
+    """Put one mistake into the site; the file and line it must be reported at."""
+    if mistake.target == "service":
+        text = site.read(BASE)
+        assert mistake.old in text, mistake.name
+        file = f"data/services/{mistake.name}.yaml"
+        site.write(file, text.replace(mistake.old, mistake.new, 1))
+        return file, mistake.line
+    file = f"data/{mistake.target}.yaml"
+    before = site.read(file)
+    site.write(file, before.rstrip("\n") + "\n" + mistake.new + "\n")
+    return file, before.rstrip("\n").count("\n") + 1 + mistake.line
+
+
+def validate(root: Path, capsys) -> tuple[int, list[str]]:
+    code = main(["-C", str(root), "validate"])
+    err = capsys.readouterr().err
+    return code, err.splitlines()
+
+
+def test_the_corpus_has_many_kinds_of_mistake():
+    names = [m.name for m in mistakes()]
+    assert len(names) >= 25 and len(set(names)) == len(names)
+
+
+def test_one_run_reports_every_mistake(minimal, capsys):
+    planted = {m: plant(minimal, m) for m in mistakes()}
+    code, lines = validate(minimal.root, capsys)
+    assert code == 1
+    assert not any("Traceback" in line for line in lines)
+    missed = []
+    for mistake, (file, line) in planted.items():
+        prefix = re.compile(rf"^{re.escape(file)}:{line}(:\d+)?: ")
+        if not any(prefix.match(text) and mistake.expected in text for text in lines):
+            missed.append(f"{mistake.name}: {file}:{line} {mistake.expected}")
+    assert not missed, "\n".join(missed + ["--- output:"] + lines)
+    # Sorted by file, then line.
+    places = [(m[1], int(m[2])) for m in (re.match(r"^(\S+?):(\d+)", text) for text in lines) if m]
+    assert places == sorted(places)
+
+
+def test_no_message_is_in_english(minimal, capsys):
+    for mistake in mistakes():
+        plant(minimal, mistake)
+    _, lines = validate(minimal.root, capsys)
+    for text in lines:
+        if text.startswith("data/"):
+            message = text.split(": ", 1)[1]
+            assert not re.search(r"\b(?:not|found|expected|Input|should|valid|error|while)\b", message), text
+
+
+def test_every_syntax_mistake_in_a_file_is_listed_with_a_caret():
+    text = ("title：光荣证\n"
+            "publisher: town\n"
+            "keywords: [一, 二\n"
+            "summary: \"没有结束的引号\n"
+            "created: 2026-03-02\n")
+    doc, problems = parse_yaml(text, "x.yaml")
+    assert [p.line for p in problems] == [1, 3, 4]
+    shown = str(problems[0]).splitlines()
+    assert shown[1].strip() == "title：光荣证"
+    # The caret sits under the full-width colon: "title" is five columns wide.
+    assert shown[2] == "    " + " " * 5 + "^"
+    # The rest of the file is still read.
+    assert doc is not None and doc.value["publisher"] == "town"
+
+
+def test_a_single_value_is_a_list_of_one(minimal, capsys):
+    minimal.replace(BASE, "    conditions: [只生育一个子女的夫妻]", "    conditions: 只生育一个子女的夫妻")
+    minimal.replace("data/contacts.yaml", "bymonthday: [18]", "bymonthday: 18")
+    code, lines = validate(minimal.root, capsys)
+    assert code == 0, lines
+
+
+@pytest.mark.parametrize("kind", ["policy", "fee", "subsidy", "service", "notice"])
+def test_a_new_item_is_an_error_until_its_placeholders_are_replaced(minimal, capsys, kind):
+    assert main(["-C", str(minimal.root), "new", kind, "xin"]) == 0
+    code, lines = validate(minimal.root, capsys)
+    assert code == 1
+    file = [text for text in lines if text.startswith("data/")]
+    assert file and all("还是模板里的示例文字" in text for text in file), lines
