@@ -15,8 +15,9 @@ from ..model.labels import label
 from ..problems import Problem
 from .yaml_reader import YamlDoc
 
-_PATH = re.compile(r"^(?:\[\d+\]|[A-Za-z_]\w*)(?:\.[A-Za-z_]\w*|\[\d+\])*$")
-_STEP = re.compile(r"\[(\d+)\]|([A-Za-z_]\w*)")
+# Keys as written, mistakes included (a full-width space, a misspelling).
+_PATH = re.compile(r"^(?:\[\d+\]|[^.\[\]]+)(?:\.[^.\[\]]+|\[\d+\])*$")
+_STEP = re.compile(r"\[(\d+)\]|([^.\[\]]+)")
 
 # What an entry of a list is called, and the field that names it.
 _ENTRIES = {

@@ -16,11 +16,13 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from .yaml_errors import colon_mistake
 from .yaml_reader import YamlDoc
 from ..model.labels import label
 from ..problems import Problem
 
 M = TypeVar("M", bound=BaseModel)
+FULL_WIDTH_SPACE = "\u3000"
 
 
 def _real_path(value: Any, loc: tuple) -> tuple:
@@ -74,6 +76,8 @@ def _explain(err: dict, doc: YamlDoc, path: tuple) -> tuple[str, str]:
     ctx = err.get("ctx") or {}
     if kind == "missing":
         return (f"缺少必填字段「{name}」（{label(name)}）", f"请在这里加上 {name}: …")
+    if kind == "extra_forbidden" and name.strip(FULL_WIDTH_SPACE) != name:
+        return (f"字段「{name.strip(FULL_WIDTH_SPACE)}」前后有全角空格", "请删掉全角空格，缩进只用半角空格")
     if kind == "extra_forbidden":
         parent = doc.sub(path[:-1]).value if len(path) > 1 else doc.value
         known = _known_fields(err, parent)
@@ -105,6 +109,10 @@ def _explain(err: dict, doc: YamlDoc, path: tuple) -> tuple[str, str]:
                 f"只能写{'、'.join(choices)}" + ("中的一个" if len(choices) > 1 else ""))
     if kind == "list_type":
         return ("这里应该是列表", "每一项单独一行，以「- 」开头")
+    if kind in ("model_type", "model_attributes_type", "dict_type") and isinstance(value, str):
+        found = colon_mistake(value)
+        if found:    # `- name：身份证` reads as one piece of text, not a field
+            return found[1:]
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return ("这里应该是一组「字段: 值」", "请按模板的格式分行书写")
     if kind == "too_short":
@@ -115,9 +123,11 @@ def _explain(err: dict, doc: YamlDoc, path: tuple) -> tuple[str, str]:
         length = len(value) if isinstance(value, str) else "?"
         return (f"太长了（现在 {length} 字，最多 {ctx.get('max_length')} 字）", "请精简")
     if kind == "value_error":
-        message = str(ctx.get("error", err.get("msg", "")))
-        return (message, "请按说明修改")
-    return (err.get("msg", "内容不符合要求"), "请对照 gongkai new 生成的模板修改")
+        return (str(ctx.get("error", "")), "")    # our validators' own words say how
+    shown = raw if raw is not None else value
+    # Pydantic's own text is English: say only what and where.
+    return (f"「{shown}」不符合要求" if isinstance(shown, (str, int, float)) else "这里的内容不符合要求",
+            "请对照 gongkai new 生成的模板修改")
 
 
 def _date_problem(text: str) -> tuple[str, str]:

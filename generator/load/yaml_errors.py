@@ -59,7 +59,7 @@ def syntax_problems(text: str, file: str, compose: Compose) -> tuple[list[Proble
         except yaml.MarkedYAMLError as err:
             number, column, message, hint = _explain(err, lines)
         except yaml.YAMLError as err:
-            problems.append(Problem(file, None, "", f"文件无法读取（{err}）", "请检查文件内容"))
+            problems.append(Problem(file, None, "", "文件无法读取", "请检查文件内容，可以对照 gongkai new 生成的模板"))
             break
         problems.append(_at(file, lines, number, column, message, hint))
         if not lines[number].strip():
@@ -126,7 +126,7 @@ def _explain(err: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, int, str
     if "expected '-' indicator" in problem or "expected key" in problem or \
             "expected <block end>" in problem:
         return _misaligned(lines, line, column)
-    return (line, column, f"这一行的格式不对（{problem or context}）",
+    return (line, column, "这一行的格式不对",
             "请检查这一行及上一行的缩进、引号和冒号，可以对照 gongkai new 生成的模板")
 
 
