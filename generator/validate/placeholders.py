@@ -7,10 +7,10 @@ which fields hold the template's 请在这里写… instead of real content.
 from __future__ import annotations
 
 from functools import cache
-from typing import Any, Iterator
 
 from ..load.site_loader import SiteData
-from ..load.yaml_reader import PathKey, parse_yaml
+from ..load.texts import path_text, strings
+from ..load.yaml_reader import parse_yaml
 from ..model.labels import label
 from ..problems import Problem
 from ..scaffold import ITEM_TEMPLATES
@@ -20,11 +20,11 @@ def check_placeholders(site: SiteData) -> list[Problem]:
     phrases = placeholder_phrases()
     problems: list[Problem] = []
     for file, doc in site.docs.items():
-        for path, text in _strings(doc.value, ()):
+        for path, text in strings(doc.value, ()):
             phrase = next((p for p in phrases if p in text), None)
             if phrase is None:
                 continue
-            field = _path_text(path)
+            field = path_text(path)
             name = next((step for step in reversed(path) if isinstance(step, str)), "")
             problems.append(Problem(file, doc.line(path), field,
                                     f"「{name}」（{label(name)}）还是模板里的示例文字「{phrase}」",
@@ -39,27 +39,8 @@ def placeholder_phrases() -> tuple[str, ...]:
     for template in sorted(ITEM_TEMPLATES.glob("*.yaml")):
         text = template.read_text(encoding="utf-8").replace("{{", "").replace("}}", "")
         doc, _ = parse_yaml(text, template.name)
-        for _, value in _strings(doc.value if doc else None, ()):
+        for _, value in strings(doc.value if doc else None, ()):
             phrases.update(line[line.index("请"):].strip() for line in value.splitlines()
                            if "请在这里写" in line or line.strip().startswith("请写"))
     # The longest first, so a message quotes the whole phrase the clerk left.
     return tuple(sorted(phrases, key=len, reverse=True))
-
-
-def _strings(value: Any, path: PathKey) -> Iterator[tuple[PathKey, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, child in value.items():
-            yield from _strings(child, path + (key,))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from _strings(child, path + (index,))
-
-
-def _path_text(path: PathKey) -> str:
-    """In the checks' own notation (versions[1].body); field_names renames it for the clerk."""
-    text = ""
-    for step in path:
-        text += f"[{step + 1}]" if isinstance(step, int) else (f".{step}" if text else str(step))
-    return text
