@@ -118,3 +118,14 @@ def test_a_new_item_is_an_error_until_its_placeholders_are_replaced(minimal, cap
     assert code == 1
     file = [text for text in lines if text.startswith("data/")]
     assert file and all("还是模板里的示例文字" in text for text in file), lines
+
+
+def test_a_broken_link_in_a_body_is_reported_at_its_data_file_in_chinese(minimal, capsys):
+    minimal.replace("data/policies/xize.yaml", "    body: |\n",
+                    "    body: |\n      见[收费](../../fees/nowhere.md)和[第三条](#第三条)。\n\n")
+    assert main(["-C", str(minimal.root), "build", "--as-of", "2026-06-01"]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert "data/policies/xize.yaml: 链接「../../fees/nowhere.md」指向的页面不存在，请改正这个链接（写其他条目的网址，或去掉链接）" in lines
+    assert any(line.startswith("data/policies/xize.yaml: 链接「#第三条」要跳到的小标题") for line in lines)
+    assert len([line for line in lines if "nowhere" in line]) == 1     # not once per version page
+    assert not (minimal.root / "build/site").exists()
