@@ -93,7 +93,7 @@ def _explain(err: dict, doc: YamlDoc, path: tuple) -> tuple[str, str]:
         return ("这里应该写文字", "请改成一段文字")
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing",
                 "date_from_datetime_inexact"):
-        return _date_problem(raw if raw is not None else str(value))
+        return explain_date(raw if raw is not None else str(value))
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return (f"「{raw if raw is not None else value}」不是整数", "请写一个整数，例如 5")
     if kind in ("float_type", "float_parsing"):
@@ -130,8 +130,8 @@ def _explain(err: dict, doc: YamlDoc, path: tuple) -> tuple[str, str]:
             "请对照 gongkai new 生成的模板修改")
 
 
-def _date_problem(text: str) -> tuple[str, str]:
-    """Say what is wrong with a date: a 13th month is not a matter of two digits."""
+def explain_date(text: str) -> tuple[str, str]:
+    """What is wrong with a date, and how to write it: a 13th month is not a matter of two digits."""
     found = re.fullmatch(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*", text)
     if found:
         year, month, day = (int(part) for part in found.groups())
