@@ -26,9 +26,9 @@ class Strict(BaseModel):
         wherever a list is expected, for every model at once."""
         if not isinstance(data, dict):
             return data
-        lists = _list_fields(cls)
-        return {key: [value] if key in lists and value is not None and not isinstance(value, list)
-                else value for key, value in data.items()}
+        single = [key for key in _list_fields(cls)
+                  if key in data and data[key] is not None and not isinstance(data[key], list)]
+        return {**data, **{key: [data[key]] for key in single}} if single else data
 
 
 @cache
