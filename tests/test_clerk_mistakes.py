@@ -4,6 +4,7 @@ them all, each at its file and line, in Chinese that says what to change."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,6 +74,9 @@ def test_one_run_reports_every_mistake(minimal, capsys):
         if not any(prefix.match(text) and mistake.expected in text for text in lines):
             missed.append(f"{mistake.name}: {file}:{line} {mistake.expected}")
     assert not missed, "\n".join(missed + ["--- output:"] + lines)
+    # Each mistake once, and nothing it does not cause: no echo of a blanked line, no cascade.
+    reported = Counter(m[1] for m in (re.match(r"^(\S+?):\d+", text) for text in lines) if m)
+    assert reported == Counter(file for file, _ in planted.values()), "\n".join(lines)
     # Sorted by file, then line.
     places = [(m[1], int(m[2])) for m in (re.match(r"^(\S+?):(\d+)", text) for text in lines) if m]
     assert places == sorted(places)
@@ -129,3 +133,37 @@ def test_a_broken_link_in_a_body_is_reported_at_its_data_file_in_chinese(minimal
     assert any(line.startswith("data/policies/xize.yaml: 链接「#第三条」要跳到的小标题") for line in lines)
     assert len([line for line in lines if "nowhere" in line]) == 1     # not once per version page
     assert not (minimal.root / "build/site").exists()
+
+
+EIGHT_MISTAKES = """\
+title: 请在这里写办理事项名称
+publisher: nobody
+created: 2026-13-01
+published: 2026-03-01
+summary：这是概述
+versions:
+  - effective_from: 2026-03-04
+    conditions: 只生育一个子女的夫妻
+    materials:
+      - name: 居民身份证
+        form: 原件复印
+    steps: [申请, 受理, 发证]
+    promised_limit: 很快
+    fee: nofee
+    consult: [zixun, nobody]
+  - effective_from: 2026-03-01
+    hours: 9:00
+"""
+
+
+def test_one_file_with_mistakes_of_every_stage_gets_them_all_at_once(minimal, capsys):
+    """Syntax, dates, types, placeholders and references: one run, not five."""
+    minimal.write("data/services/bad.yaml", EIGHT_MISTAKES)
+    code, lines = validate(minimal.root, capsys)
+    assert code == 1
+    found = [text for text in lines if text.startswith("data/services/bad.yaml:")]
+    expected = [(1, "示例文字"), (2, "找不到机构「nobody」"), (3, "一年只有 1—12 月"), (5, "中文冒号"),
+                (11, "只能写原件"), (13, "「很快」不是整数"), (14, "找不到收费标准「nofee」"),
+                (15, "找不到联系渠道「nobody」"), (16, "不晚于上一个版本"), (17, "读成了数字 540")]
+    assert [(int(text.split(":")[1]), next((w for n, w in expected if w in text), None))
+            for text in found] == expected, "\n".join(lines)
