@@ -3,6 +3,7 @@ them all, each at its file and line, in Chinese that says what to change."""
 
 from __future__ import annotations
 
+import random
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -167,3 +168,30 @@ def test_one_file_with_mistakes_of_every_stage_gets_them_all_at_once(minimal, ca
                 (15, "找不到联系渠道「nobody」"), (16, "不晚于上一个版本"), (17, "读成了数字 540")]
     assert [(int(text.split(":")[1]), next((w for n, w in expected if w in text), None))
             for text in found] == expected, "\n".join(lines)
+
+
+SLIPS = [":", "：", "\t", "\"", "'", "[", "]", "{", "}", "-", " ", "\n", "|", ">", "@", "*", "&", "!",
+         "%", "#", "\u3000", "---\n", ",", "?", "`"]
+
+
+def test_slips_of_the_keyboard_never_crash_and_never_show_english():
+    """Characters dropped at random into the example's files: always Chinese problems, no exception."""
+    from conftest import REPO
+    from generator.load.schema_errors import salvage, validate_model
+    from generator.model import KINDS
+    files = [(kind, path.read_text(encoding="utf-8")) for kind in KINDS.values()
+             for path in sorted((REPO / "data" / kind.folder).glob("*.yaml"))]
+    rng = random.Random(22)
+    for _ in range(300):
+        kind, text = rng.choice(files)
+        for _ in range(rng.randint(1, 3)):
+            at = rng.randrange(len(text))
+            text = text[:at] + rng.choice(SLIPS) + text[at:]
+        doc, problems = parse_yaml(text, "x.yaml")
+        if doc is not None and isinstance(doc.value, dict):
+            found = validate_model(kind.model, doc)[1]
+            problems += found
+            if found:
+                salvage(kind.model, doc)
+        for problem in problems:
+            assert not re.search(r"[A-Za-z]{4,} [a-z]{3,} [a-z]{3,}", problem.message + problem.hint), problem
