@@ -58,7 +58,7 @@ def syntax_problems(text: str, file: str, compose: Compose) -> tuple[list[Proble
             break
         except yaml.MarkedYAMLError as err:
             number, column, message, hint = _explain(err, lines)
-        except yaml.YAMLError as err:
+        except yaml.YAMLError:
             problems.append(Problem(file, None, "", "文件无法读取", "请检查文件内容，可以对照 gongkai new 生成的模板"))
             break
         problems.append(_at(file, lines, number, column, message, hint))

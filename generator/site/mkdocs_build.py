@@ -48,6 +48,6 @@ def run_mkdocs(root: Path, site_dir: Path, stamp: BuildStamp, dirty: bool = Fals
     finally:
         logger.removeHandler(collect)
     # An item's text appears on its page and on its version pages: one problem each.
-    return list(dict.fromkeys(Problem(source_file(message), None, "", in_chinese(message),
+    return list(dict.fromkeys(Problem(source_file(message, root), None, "", in_chinese(message),
                                       "请改正这个链接（写其他条目的网址，或去掉链接）")
                               for message in collect.messages if not message.startswith(DIRTY_NOTICE)))

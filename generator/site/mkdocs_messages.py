@@ -9,6 +9,7 @@ kept as MkDocs wrote it after a Chinese lead.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 _ITEM_PAGE = re.compile(r"^(policies|fees|subsidies|services|notices)/([a-z0-9-]+)/")
 _PAGE = re.compile(r"^Doc file '([^']*)'")
@@ -29,13 +30,16 @@ _PATTERNS = [
 ]
 
 
-def source_file(message: str) -> str:
-    """The file a page's text came from: an item's data file, or a page in content/."""
+def source_file(message: str, root: Path) -> str:
+    """The file a page's text came from: an item's data file, a page in content/, or
+    (for a generated list page) the generated page itself."""
     page = _PAGE.match(message)
     if page is None:
         return "build/docs"
     item = _ITEM_PAGE.match(page[1])
-    return f"data/{item[1]}/{item[2]}.yaml" if item else f"content/{page[1]}"
+    if item:
+        return f"data/{item[1]}/{item[2]}.yaml"
+    return f"content/{page[1]}" if (root / "content" / page[1]).is_file() else f"build/docs/{page[1]}"
 
 
 def in_chinese(message: str) -> str:
