@@ -195,3 +195,14 @@ def test_slips_of_the_keyboard_never_crash_and_never_show_english():
                 salvage(kind.model, doc)
         for problem in problems:
             assert not re.search(r"[A-Za-z]{4,} [a-z]{3,} [a-z]{3,}", problem.message + problem.hint), problem
+
+
+def test_an_item_that_cannot_be_read_is_not_called_missing_by_the_items_naming_it(minimal, capsys):
+    minimal.replace("data/policies/xize.yaml", "publisher: town\n", "")         # fuyangfei names xize
+    minimal.replace("data/fees/fuyangfei.yaml", "title: ", "title: [")
+    minimal.replace(BASE, "fee: 不收费", "fee: fuyangfei")
+    code, lines = validate(minimal.root, capsys)
+    assert code == 1
+    assert not any("找不到" in line for line in lines), "\n".join(lines)
+    assert any(line.startswith("data/policies/xize.yaml:1: publisher") for line in lines)
+    assert any(line.startswith("data/fees/fuyangfei.yaml:1:") for line in lines)

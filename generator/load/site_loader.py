@@ -44,6 +44,9 @@ class SiteData:
     # for the checks across files (the build stops anyway: those are errors), and
     # names of fields on lines that could not be parsed.
     salvaged: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # slug → kind name of items whose file exists but could not be read at all: other
+    # items may still name them without being told they do not exist.
+    unreadable: dict[str, str] = field(default_factory=dict)
 
     def by_slug(self) -> dict[str, Item]:
         return {item.slug: item for item in self.items}
@@ -93,7 +96,7 @@ def _load_list(doc: YamlDoc | None, model: type[M], what: str,
 
 
 def _load_items(root: Path, problems: list[Problem], docs: dict[str, YamlDoc],
-                salvaged: dict[str, tuple[str, ...]]) -> list[Item]:
+                salvaged: dict[str, tuple[str, ...]], unreadable: dict[str, str]) -> list[Item]:
     files: list[tuple[Kind, str]] = []
     for kind in KINDS.values():
         folder = root / "data" / kind.folder
@@ -115,6 +118,7 @@ def _load_items(root: Path, problems: list[Problem], docs: dict[str, YamlDoc],
     for (kind, rel), (doc, found) in zip(files, parsed):
         problems.extend(found)
         if doc is None:
+            unreadable[Path(rel).stem] = kind.name
             continue
         docs[rel] = doc
         unread = blanked_keys(found)
@@ -127,6 +131,8 @@ def _load_items(root: Path, problems: list[Problem], docs: dict[str, YamlDoc],
             salvaged[rel] = unread
         if meta is not None:
             items.append(Item(kind, Path(rel).stem, rel, meta, resolve_versions(meta), doc))
+        else:
+            unreadable[Path(rel).stem] = kind.name
     return items
 
 
@@ -145,13 +151,14 @@ def load_site(root: Path) -> tuple[SiteData | None, list[Problem]]:
         if doc is not None:
             docs[doc.file] = doc
     salvaged: dict[str, tuple[str, ...]] = {}
+    unreadable: dict[str, str] = {}
     organizations = _load_list(org_doc, Organization, "机构", problems, salvaged)
     contacts = _load_list(contact_doc, Contact, "联系渠道", problems, salvaged)
-    items = _load_items(root, problems, docs, salvaged)
+    items = _load_items(root, problems, docs, salvaged, unreadable)
     calendar, found = WorkCalendar.load(root / HOLIDAYS_FILE, HOLIDAYS_FILE)
     problems.extend(found)
     problems = name_fields(problems, docs)
     if config is None:
         return None, problems
     return SiteData(root, config, organizations, contacts, items, docs, calendar,
-                    salvaged=salvaged), problems
+                    salvaged=salvaged, unreadable=unreadable), problems

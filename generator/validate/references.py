@@ -60,7 +60,7 @@ def check_references(site: SiteData) -> list[Problem]:
     for item in site.items:
         org_ref(item.file, item.line("publisher"), "publisher", item.meta.publisher)
         for i, slug in enumerate(item.meta.related):
-            if slug not in slugs:
+            if slug not in slugs and slug not in site.unreadable:
                 problems.append(_dangling(item.file, item.line("related", i), f"related[{i + 1}]",
                                           slug, "相关文件", slugs,
                                           "related 里写其他条目的文件名（不带 .yaml）"))
@@ -73,7 +73,7 @@ def check_references(site: SiteData) -> list[Problem]:
             fee = getattr(version, "fee", None)
             if fee and fee != "不收费":
                 target = slugs.get(fee)
-                if target is None or target.kind.name != "fee":
+                if (target is None or target.kind.name != "fee") and site.unreadable.get(fee) != "fee":
                     fees = [s for s, it in slugs.items() if it.kind.name == "fee"]
                     problems.append(_dangling(item.file, item.line("versions", n, "fee"),
                                               f"{where}.fee", fee, "收费标准", fees,
@@ -81,7 +81,8 @@ def check_references(site: SiteData) -> list[Problem]:
             interprets = getattr(version, "interprets", None)
             if interprets:
                 target = slugs.get(interprets)
-                if target is None or target.kind.name != "policy":
+                if (target is None or target.kind.name != "policy") and \
+                        site.unreadable.get(interprets) != "policy":
                     policies = [s for s, it in slugs.items() if it.kind.name == "policy"]
                     problems.append(_dangling(item.file, item.line("versions", n, "interprets"),
                                               f"{where}.interprets", interprets, "被解读的政策文件",
