@@ -206,3 +206,14 @@ def test_an_item_that_cannot_be_read_is_not_called_missing_by_the_items_naming_i
     assert not any("找不到" in line for line in lines), "\n".join(lines)
     assert any(line.startswith("data/policies/xize.yaml:1: publisher") for line in lines)
     assert any(line.startswith("data/fees/fuyangfei.yaml:1:") for line in lines)
+
+
+def test_a_contact_after_one_that_cannot_be_read_is_still_named_right(minimal, capsys):
+    minimal.replace("data/contacts.yaml", "- id: zixun\n  name: 咨询电话\n", "- id: zixun\n")
+    minimal.replace("data/contacts.yaml", "  value: \"0883-3621315\"\n",
+                    "  value: \"0883-3621315\"\n  org: xiang\n")
+    _, lines = validate(minimal.root, capsys)
+    assert any(line.startswith("data/contacts.yaml:9: 联系渠道“举报电话”的 org（所属机构）: 找不到机构「xiang」")
+               for line in lines), "\n".join(lines)
+    # zixun is written, only wrongly: whatever names it is not told it does not exist.
+    assert not any("找不到联系渠道「zixun」" in line for line in lines), "\n".join(lines)

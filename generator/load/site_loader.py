@@ -44,9 +44,10 @@ class SiteData:
     # for the checks across files (the build stops anyway: those are errors), and
     # names of fields on lines that could not be parsed.
     salvaged: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    # slug → kind name of items whose file exists but could not be read at all: other
-    # items may still name them without being told they do not exist.
-    unreadable: dict[str, str] = field(default_factory=dict)
+    # (kind, slug or id) of items and list entries that are written but could not be
+    # read at all: whatever names them is not told they do not exist. Kinds are the
+    # item kinds' names, "contact" and "organization".
+    unreadable: set[tuple[str, str]] = field(default_factory=set)
 
     def by_slug(self) -> dict[str, Item]:
         return {item.slug: item for item in self.items}
@@ -67,8 +68,8 @@ def _read(root: Path, rel: str, problems: list[Problem], required: bool = True) 
     return doc
 
 
-def _load_list(doc: YamlDoc | None, model: type[M], what: str,
-               problems: list[Problem], salvaged: dict[str, tuple[str, ...]]) -> dict[str, M]:
+def _load_list(doc: YamlDoc | None, model: type[M], what: str, problems: list[Problem],
+               salvaged: dict[str, tuple[str, ...]], unreadable: set[tuple[str, str]]) -> dict[str, M]:
     result: dict[str, M] = {}
     if doc is None or doc.value is None:
         return result
@@ -86,6 +87,9 @@ def _load_list(doc: YamlDoc | None, model: type[M], what: str,
             salvaged[doc.file] = salvaged.get(doc.file, ()) + tuple(f"[{index + 1}].{name}"
                                                                    for name in dropped)
         if entry is None:
+            written = part.value.get("id") if isinstance(part.value, dict) else None
+            if isinstance(written, str):
+                unreadable.add((model.__name__.lower(), written))
             continue
         if entry.id in result:
             problems.append(Problem(doc.file, doc.line((index, "id")), f"[{index + 1}].id",
@@ -96,7 +100,7 @@ def _load_list(doc: YamlDoc | None, model: type[M], what: str,
 
 
 def _load_items(root: Path, problems: list[Problem], docs: dict[str, YamlDoc],
-                salvaged: dict[str, tuple[str, ...]], unreadable: dict[str, str]) -> list[Item]:
+                salvaged: dict[str, tuple[str, ...]], unreadable: set[tuple[str, str]]) -> list[Item]:
     files: list[tuple[Kind, str]] = []
     for kind in KINDS.values():
         folder = root / "data" / kind.folder
@@ -118,7 +122,7 @@ def _load_items(root: Path, problems: list[Problem], docs: dict[str, YamlDoc],
     for (kind, rel), (doc, found) in zip(files, parsed):
         problems.extend(found)
         if doc is None:
-            unreadable[Path(rel).stem] = kind.name
+            unreadable.add((kind.name, Path(rel).stem))
             continue
         docs[rel] = doc
         unread = blanked_keys(found)
@@ -132,7 +136,7 @@ def _load_items(root: Path, problems: list[Problem], docs: dict[str, YamlDoc],
         if meta is not None:
             items.append(Item(kind, Path(rel).stem, rel, meta, resolve_versions(meta), doc))
         else:
-            unreadable[Path(rel).stem] = kind.name
+            unreadable.add((kind.name, Path(rel).stem))
     return items
 
 
@@ -151,9 +155,9 @@ def load_site(root: Path) -> tuple[SiteData | None, list[Problem]]:
         if doc is not None:
             docs[doc.file] = doc
     salvaged: dict[str, tuple[str, ...]] = {}
-    unreadable: dict[str, str] = {}
-    organizations = _load_list(org_doc, Organization, "机构", problems, salvaged)
-    contacts = _load_list(contact_doc, Contact, "联系渠道", problems, salvaged)
+    unreadable: set[tuple[str, str]] = set()
+    organizations = _load_list(org_doc, Organization, "机构", problems, salvaged, unreadable)
+    contacts = _load_list(contact_doc, Contact, "联系渠道", problems, salvaged, unreadable)
     items = _load_items(root, problems, docs, salvaged, unreadable)
     calendar, found = WorkCalendar.load(root / HOLIDAYS_FILE, HOLIDAYS_FILE)
     problems.extend(found)
