@@ -217,3 +217,12 @@ def test_a_contact_after_one_that_cannot_be_read_is_still_named_right(minimal, c
                for line in lines), "\n".join(lines)
     # zixun is written, only wrongly: whatever names it is not told it does not exist.
     assert not any("找不到联系渠道「zixun」" in line for line in lines), "\n".join(lines)
+
+
+def test_a_syntax_problem_does_not_repeat_an_id_number_on_its_line():
+    from fake_ids import make_id
+    number = make_id("53292319630205123")
+    _, problems = parse_yaml(f"title: 名单\nsummary: 身份证 {number}: 张三\n", "x.yaml")
+    shown = "\n".join(str(p) for p in problems)
+    assert problems and problems[0].line == 2 and number not in shown
+    assert shown.splitlines()[1].strip() == f"summary: 身份证 {number[:3]}{'*' * 13}{number[-2:]}: 张三"

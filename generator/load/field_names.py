@@ -24,6 +24,7 @@ _ENTRIES = {
     "materials": ("材料", "name"), "standards": ("收费项目", "item"), "amounts": ("标准", "label"),
     "faq": ("问题", "q"), "attachments": ("附件", "file"), "columns": ("名单列", "name"),
 }
+_LONG_NUMBER = re.compile(r"\d{7}")
 _TOP_LISTS = {"data/contacts.yaml": ("联系渠道", "name"), "data/organizations.yaml": ("机构", "name")}
 
 
@@ -62,6 +63,8 @@ def _entry(file: str, parent: str | None, index: int, entry: Any) -> str:
     name = entry.get(key) if isinstance(entry, dict) and key else None
     if name is None and isinstance(entry, dict):
         name = entry.get("name") or entry.get("id")
+    if not isinstance(name, str) or _LONG_NUMBER.search(name):
+        name = None    # a message must not repeat what may be an ID or phone number
     if noun and name:
         return f"{noun}“{name}”"
     if name:

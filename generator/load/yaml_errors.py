@@ -24,6 +24,7 @@ _FULL_WIDTH_COLON = re.compile(_KEY + r"\s*(：)")
 _NO_SPACE = re.compile(_KEY + r"(:)(?=[^\s/])")
 _KEY_LINE = re.compile(_KEY + r"\s*:(\s|$)")
 _KEY_START = re.compile(_KEY + r"\s*[:：]")
+_LONG_NUMBER = re.compile(r"\d{7,}")
 _TAB = ("这一行用了制表符（Tab）缩进", "YAML 只能用空格缩进，请把 Tab 换成空格")
 _SECOND_DOCUMENT = ("文件里有第二个「---」", "每个文件只写一个条目，请删掉这一行以及后面多余的内容")
 
@@ -78,8 +79,14 @@ def blanked_keys(problems: list[Problem]) -> tuple[str, ...]:
 
 
 def _at(file: str, lines: list[str], number: int, column: int, message: str, hint: str) -> Problem:
-    source = lines[number].replace("\t", "→") if number < len(lines) else ""
-    return Problem(file, number + 1, "", message, hint, column=column + 1, source=source)
+    source = _masked(lines[number].replace("\t", "→")) if number < len(lines) else ""
+    return Problem(file, number + 1, "", message, _masked(hint), column=column + 1, source=source)
+
+
+def _masked(text: str) -> str:
+    """Long digit runs (an ID or phone number, maybe) starred in the middle, same width:
+    problems end up in terminals and CI logs, and the caret must still point right."""
+    return _LONG_NUMBER.sub(lambda m: m[0][:3] + "*" * (len(m[0]) - 5) + m[0][-2:], text)
 
 
 def _explain(err: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, int, str, str]:
