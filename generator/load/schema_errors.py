@@ -185,8 +185,8 @@ def validate_model(model: type[M], doc: YamlDoc, value: Any = None) -> tuple[M |
     except ValidationError as exc:
         problems = []
         for err in exc.errors():
-            if doc.blanked and err["type"] == "missing":
-                continue    # it may be on a line that could not be read, already reported
+            if err["type"] == "missing" and err["loc"][-1] in doc.blanked:
+                continue    # it is on a line that could not be read, already reported
             path = _real_path(data, tuple(err["loc"]))
             if err["type"] == "extra_forbidden":
                 err = {**err, "_model": _model_at(model, tuple(s for s in err["loc"]

@@ -20,7 +20,6 @@ from ..problems import Problem
 from ..workers import forked_map
 from .field_names import name_fields
 from .schema_errors import salvage, validate_model
-from .yaml_errors import blanked_keys
 from .yaml_reader import YamlDoc, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -125,7 +124,7 @@ def _load_items(root: Path, problems: list[Problem], docs: dict[str, YamlDoc],
             unreadable.add((kind.name, Path(rel).stem))
             continue
         docs[rel] = doc
-        unread = blanked_keys(found)
+        unread = doc.blanked
         meta, found = validate_model(kind.model, doc)
         problems.extend(found)
         if found:

@@ -23,7 +23,7 @@ _KEY = r"^(\s*(?:-\s+)?)([A-Za-z_][A-Za-z0-9_]*)"
 _FULL_WIDTH_COLON = re.compile(_KEY + r"\s*(：)")
 _NO_SPACE = re.compile(_KEY + r"(:)(?=[^\s/])")
 _KEY_LINE = re.compile(_KEY + r"\s*:(\s|$)")
-_KEY_START = re.compile(_KEY + r"\s*[:：]")
+_KEY_START = re.compile(r"^[\s→]*(?:-\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*[:：]")
 _LONG_NUMBER = re.compile(r"\d{7,}")
 _TAB = ("这一行用了制表符（Tab）缩进", "YAML 只能用空格缩进，请把 Tab 换成空格")
 _SECOND_DOCUMENT = ("文件里有第二个「---」", "每个文件只写一个条目，请删掉这一行以及后面多余的内容")
@@ -44,9 +44,10 @@ def colon_mistake(text: str) -> tuple[int, str, str] | None:
     return None
 
 
-def syntax_problems(text: str, file: str, compose: Compose) -> tuple[list[Problem], str, tuple[int, ...]]:
+def syntax_problems(text: str, file: str, compose: Compose) -> tuple[list[Problem], str, tuple[str, ...]]:
     """Every syntax problem found by parsing, blanking the line at fault, and parsing again;
-    with the text as blanked and the (1-based) lines blanked, so the rest can still be checked."""
+    with the text as blanked, so the rest can still be checked, and the fields written on
+    the lines blanked."""
     lines = text.split("\n")
     problems: list[Problem] = []
     for number, line in enumerate(lines):
@@ -68,14 +69,8 @@ def syntax_problems(text: str, file: str, compose: Compose) -> tuple[list[Proble
         if message == _SECOND_DOCUMENT[0]:
             lines[number:] = [""] * (len(lines) - number)
         lines[number] = ""
-    return problems, "\n".join(lines), tuple(p.line for p in problems if p.line is not None)
-
-
-def blanked_keys(problems: list[Problem]) -> tuple[str, ...]:
-    """The field names written on the lines left out: the checks after parsing must not
-    report them missing, which would only repeat the syntax problem."""
     found = (_KEY_START.match(p.source) for p in problems if p.source)
-    return tuple(match[2] for match in found if match)
+    return problems, "\n".join(lines), tuple(match[1] for match in found if match)
 
 
 def _at(file: str, lines: list[str], number: int, column: int, message: str, hint: str) -> Problem:

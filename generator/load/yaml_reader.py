@@ -38,9 +38,9 @@ class YamlDoc:
     # pickle and unpickle, which made parsing on two cores no faster than on one;
     # as tuples, 1.1 s.
     origins: dict[PathKey, tuple[int, str | None, bool]] = field(default_factory=dict)
-    # Lines left out because they could not be parsed: the rest is still checked, but a
-    # field "missing" may be on one of them.
-    blanked: tuple[int, ...] = ()
+    # Fields on lines left out because they could not be parsed: the rest is still
+    # checked, but these are not to be reported missing (that would repeat the problem).
+    blanked: tuple[str, ...] = ()
 
     def line(self, path: PathKey) -> int | None:
         """The line of `path`, or of its nearest written ancestor."""
@@ -127,8 +127,8 @@ def compose_yaml(text: str, file: str) -> tuple[yaml.Node | None, list[Problem]]
     return (None, problems) if problems else (node, [])
 
 
-def _compose(text: str, file: str) -> tuple[yaml.Node | None, list[Problem], tuple[int, ...]]:
-    """The node tree, the syntax problems, and the lines left out to read the rest despite them."""
+def _compose(text: str, file: str) -> tuple[yaml.Node | None, list[Problem], tuple[str, ...]]:
+    """The node tree, the syntax problems, and the fields on the lines left out to read the rest."""
     if "\t" not in text:
         try:
             return yaml.compose(text, Loader=_COMPOSER), [], ()
