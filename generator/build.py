@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 
+from .load.field_names import name_fields
 from .load.site_loader import SiteData, load_site
 from .notices.lists import load_name_lists
 from .pipeline import POST_BUILD, STEP_NAMES
@@ -69,13 +70,23 @@ def load_and_validate(root: Path) -> tuple[SiteData, list[Problem]]:
     """The loaded site and its warnings; raises ProblemsError on any error."""
     site, problems = load_site(root)
     if site is not None:
-        problems += validate_site(site)
-        site.name_lists, found = load_name_lists(site)
-        problems += found
+        found = validate_site(site)
+        site.name_lists, listed = load_name_lists(site)
+        problems += name_fields(_not_about_dropped(found + listed, site.salvaged), site.docs)
     errors = [p for p in problems if p.level == "error"]
     if errors or site is None:
         raise ProblemsError(sorted(set(errors), key=_order))
     return site, sorted(set(problems), key=_order)
+
+
+def _not_about_dropped(problems: list[Problem], salvaged: dict[str, tuple[str, ...]]) -> list[Problem]:
+    """A field that failed its schema was dropped for the later checks: what they say
+    about its absence would only repeat the first problem."""
+    def about_dropped(problem: Problem) -> bool:
+        return any(problem.field == name or problem.field.startswith((name + ".", name + "["))
+                   or ("." not in name and problem.field.endswith("." + name))
+                   for name in salvaged.get(problem.file, ()))
+    return [p for p in problems if not about_dropped(p)]
 
 
 def _order(problem: Problem):

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import argparse_zh
 from .commands import COMMANDS
 from .problems import ProblemsError, UsageError
 
@@ -13,14 +14,22 @@ EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
+    def add_argument(self, *args, **kwargs):
+        action = super().add_argument(*args, **kwargs)
+        argparse_zh.name_value(action)
+        return action
+
     def error(self, message: str):
         self.print_usage(sys.stderr)
-        print(f"gongkai：参数有误：{message}（运行 gongkai -h 查看用法）", file=sys.stderr)
+        print(f"{self.prog}：参数有误：{argparse_zh.error_text(message)}（运行 {self.prog} -h 查看用法）",
+              file=sys.stderr)
         sys.exit(EXIT_USAGE)
 
 
 def make_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="gongkai", description="政务公开网站生成器")
+    argparse_zh.install()
+    parser = _Parser(prog="gongkai", description="政务公开网站生成器",
+                     epilog="运行 gongkai 命令 -h 查看每个命令的用法。退出码：0 成功，1 数据有错误，2 命令用法有误。")
     parser.add_argument("-C", dest="root", type=Path, default=Path("."),
                         help="网站所在的文件夹（默认：当前文件夹）")
     sub = parser.add_subparsers(dest="command", required=True, metavar="命令",

@@ -6,6 +6,7 @@ one, so a single `gongkai validate` run lists everything to fix.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable, Literal
 
@@ -22,12 +23,33 @@ class Problem:
     message: str
     hint: str = ""
     level: Level = "error"
+    column: int | None = None    # 1-based, when the mistake is at one place in the line
+    source: str | None = None    # that line as written, shown with a caret under the column
+    # The field as a clerk finds it (第2版（2025-01-01 起）的 promised_limit), shown
+    # instead of `field`, which stays the path checks and tests speak of.
+    name: str = ""
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
+        if self.line is not None and self.column is not None:
+            where += f":{self.column}"
         text = f"{self.message}，{self.hint}" if self.hint else self.message
         prefix = "" if self.level == "error" else "警告："
-        return f"{where}: {self.field}: {prefix}{text}" if self.field else f"{where}: {prefix}{text}"
+        field = self.name or self.field
+        head = f"{where}: {field}: {prefix}{text}" if field else f"{where}: {prefix}{text}"
+        pointer = self.pointer()
+        return head if pointer is None else head + "".join(f"\n    {line}" for line in pointer)
+
+    def pointer(self) -> tuple[str, str] | None:
+        """The line as written and a caret under the column, when the mistake is at one place."""
+        if self.source is None or self.column is None:
+            return None
+        return self.source, " " * _width(self.source[:self.column - 1]) + "^"
+
+
+def _width(text: str) -> int:
+    """Columns a terminal gives `text`: Chinese characters take two, so the caret lands under them."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 @dataclass

@@ -116,11 +116,15 @@ def test_init_makes_a_site_that_builds(tmp_path, capsys):
     assert main(["init", str(target)]) == 2       # never overwrites an existing site
 
 
-def test_new_writes_a_template_that_validates(minimal, capsys):
+def test_new_writes_a_template_whose_only_problems_are_its_placeholders(minimal, capsys):
     for kind, slug in (("policy", "p-1"), ("fee", "f-1"), ("subsidy", "s-1"),
                        ("service", "g-1"), ("notice", "n-1")):
         assert main(["-C", str(minimal.root), "new", kind, slug]) == 0
-    assert main(["-C", str(minimal.root), "validate"]) == 0, capsys.readouterr().err
+    capsys.readouterr()
+    assert main(["-C", str(minimal.root), "validate"]) == 1
+    problems = [line for line in capsys.readouterr().err.splitlines() if line.startswith("data/")]
+    assert len({line.split(":")[0] for line in problems}) == 5
+    assert all("还是模板里的示例文字" in line for line in problems), problems
     assert main(["-C", str(minimal.root), "new", "fee", "f-1"]) == 2
     assert main(["-C", str(minimal.root), "new", "fee", "Bad_Slug"]) == 2
 
@@ -159,10 +163,11 @@ def test_exit_codes(minimal, tmp_path, capsys):
     with pytest.raises(SystemExit) as caught:
         main(["-C", str(minimal.root), "build", "--as-of", "2026-13-01"])
     assert caught.value.code == 2
+    assert "一年只有 1—12 月" in capsys.readouterr().err
     minimal.replace("data/policies/xize.yaml", "publisher: town", "publisher: nobody")
     assert main(["-C", str(minimal.root), "validate"]) == 1
     err = capsys.readouterr().err
-    assert "data/policies/xize.yaml:2: publisher: 找不到机构「nobody」" in err
+    assert "data/policies/xize.yaml:2: publisher（发布机构）: 找不到机构「nobody」" in err
 
 
 def test_console_script_is_installed():

@@ -17,7 +17,7 @@ from print_tools import flat, page_count, page_size, pdf_fonts, pdf_text, qr_cod
 AS_OF = date(2026, 11, 28)
 BASE = "https://qingxiang.example.gov.cn/"
 NOTICE = "jiangli-fuzhu-gongshi-2027"
-GUIDE = "zaishengyu-shenpi"
+GUIDE = "zaishengyu-dengji"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                  "--disable-background-networking"]
 
@@ -88,8 +88,8 @@ def test_service_guide_is_a_one_page_a4_leaflet(built, tmp_path):
     assert page_size(pdf) == "595.276 x 841.89 pts (A4)"
     assert page_count(pdf) == 1
     text = flat(pdf_text(pdf))
-    for wanted in ("再生育审批", "申请条件", "原件和复印件", "份数", "承诺时限：15个工作日",
-                   "收费：不收费", "5号综合窗口", "0883-3621234", "盖章处", "第2版"):
+    for wanted in ("再生育登记", "申请条件", "原件", "份数", "承诺时限：即办",
+                   "收费：不收费", "3号窗口", "0883-3621234", "盖章处", "第2版"):
         assert wanted in text, wanted
     assert qr_codes(pdf, 1, tmp_path) == [f"{BASE}services/{GUIDE}/"]
 

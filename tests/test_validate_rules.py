@@ -49,9 +49,9 @@ def test_unknown_key_in_a_version(minimal):
 
 
 def test_wrong_type(minimal):
-    minimal.replace(POLICY, "topic: 计划生育\n", "topic: 计划生育\nkeywords: 计划生育\n")
+    minimal.replace(POLICY, "topic: 计划生育\n", "topic: 计划生育\nkeywords: {计划生育: 是}\n")
     p = find(errors_of(minimal), POLICY, "keywords")
-    assert p.line == 7 and "列表" in p.message
+    assert p.line == 7 and "文字" in p.message
 
 
 def test_duplicate_slug_across_kinds(minimal):

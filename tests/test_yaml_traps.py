@@ -62,7 +62,7 @@ def test_impossible_date_is_reported_not_crashed(tmp_path):
     doc, problems = parse_yaml("title: t\npublisher: p\ncreated: 2026-02-30\npublished: 2026-03-01\n"
                                "versions: [{effective_from: 2026-03-01, body: x}]\n", "data/policies/x.yaml")
     p = only(validate_model(PolicyItem, doc)[1])
-    assert (p.line, p.field) == (3, "created") and "YYYY-MM-DD" in p.hint
+    assert (p.line, p.field) == (3, "created") and "2026 年 2 月只有 28 天" in p.message
 
 
 def test_wrong_literal_lists_choices():

@@ -6,6 +6,7 @@ import argparse
 import sys
 from datetime import date
 
+from ..load.schema_errors import explain_date
 from ..problems import Problem
 
 
@@ -13,7 +14,7 @@ def as_of_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"日期「{text}」要写成 YYYY-MM-DD，例如 2026-11-02")
+        raise argparse.ArgumentTypeError("，".join(explain_date(text)))
 
 
 def report(problems: list[Problem], stream=None) -> None:

@@ -6,7 +6,8 @@ from ..scaffold import new_item
 
 def register(sub) -> None:
     parser = sub.add_parser("new", help="按模板新建一个条目")
-    parser.add_argument("kind", choices=list(KINDS))
+    parser.add_argument("kind", choices=list(KINDS), metavar="类别",
+                        help="条目类别：" + "，".join(f"{k.name} {k.label}" for k in KINDS.values()))
     parser.add_argument("slug", help="文件名（小写英文、数字、连字符），也是网址")
     parser.set_defaults(func=run)
 

@@ -29,8 +29,8 @@ from ._common import as_of_date, report
 
 def register(sub) -> None:
     parser = sub.add_parser("print", help="生成一个条目的公开栏 PDF（公示公告默认 A3，其他 A4）")
-    parser.add_argument("target", metavar="KIND/SLUG",
-                        help="条目，例如 notice/jiangli-fuzhu-gongshi-2027 或 services/zaishengyu-shenpi")
+    parser.add_argument("target", metavar="类别/文件名",
+                        help="条目，例如 notice/jiangli-fuzhu-gongshi-2027 或 services/zaishengyu-dengji")
     parser.add_argument("--paper", type=str.upper, choices=targets.PAPERS,
                         help="纸张大小（默认：公示公告 A3，其他 A4）")
     parser.add_argument("--out", type=Path, help="PDF 保存到哪里（默认 build/print/<kind>-<slug>.pdf）")

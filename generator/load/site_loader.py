@@ -18,7 +18,8 @@ from ..model.items import Kind, resolve_versions
 from ..notices.workdays import HOLIDAYS_FILE, WorkCalendar
 from ..problems import Problem
 from ..workers import forked_map
-from .schema_errors import validate_model
+from .field_names import name_fields
+from .schema_errors import salvage, validate_model
 from .yaml_reader import YamlDoc, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -38,6 +39,14 @@ class SiteData:
     docs: dict[str, YamlDoc] = field(default_factory=dict)
     calendar: WorkCalendar | None = None
     name_lists: dict = field(default_factory=dict)   # (list file, columns) → masked NameList
+    # file → fields dropped from entries that failed their schema but were kept
+    # for the checks across files (the build stops anyway: those are errors), and
+    # names of fields on lines that could not be parsed.
+    salvaged: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # (kind, slug or id) of items and list entries that are written but could not be
+    # read at all: whatever names them is not told they do not exist. Kinds are the
+    # item kinds' names, "contact" and "organization".
+    unreadable: set[tuple[str, str]] = field(default_factory=set)
 
     def by_slug(self) -> dict[str, Item]:
         return {item.slug: item for item in self.items}
@@ -58,8 +67,8 @@ def _read(root: Path, rel: str, problems: list[Problem], required: bool = True) 
     return doc
 
 
-def _load_list(doc: YamlDoc | None, model: type[M], what: str,
-               problems: list[Problem]) -> dict[str, M]:
+def _load_list(doc: YamlDoc | None, model: type[M], what: str, problems: list[Problem],
+               salvaged: dict[str, tuple[str, ...]], unreadable: set[tuple[str, str]]) -> dict[str, M]:
     result: dict[str, M] = {}
     if doc is None or doc.value is None:
         return result
@@ -68,10 +77,18 @@ def _load_list(doc: YamlDoc | None, model: type[M], what: str,
                                 "每一项以「- id: …」开头"))
         return result
     for index, _ in enumerate(doc.value):
-        entry, found = validate_model(model, doc.sub((index,)))
+        part = doc.sub((index,))
+        entry, found = validate_model(model, part)
         problems.extend(Problem(p.file, p.line, f"[{index + 1}].{p.field}".rstrip("."), p.message, p.hint)
                         for p in found)
+        if found:
+            entry, dropped = salvage(model, part)
+            salvaged[doc.file] = salvaged.get(doc.file, ()) + tuple(f"[{index + 1}].{name}"
+                                                                   for name in dropped)
         if entry is None:
+            written = part.value.get("id") if isinstance(part.value, dict) else None
+            if isinstance(written, str):
+                unreadable.add((model.__name__.lower(), written))
             continue
         if entry.id in result:
             problems.append(Problem(doc.file, doc.line((index, "id")), f"[{index + 1}].id",
@@ -81,7 +98,8 @@ def _load_list(doc: YamlDoc | None, model: type[M], what: str,
     return result
 
 
-def _load_items(root: Path, problems: list[Problem], docs: dict[str, YamlDoc]) -> list[Item]:
+def _load_items(root: Path, problems: list[Problem], docs: dict[str, YamlDoc],
+                salvaged: dict[str, tuple[str, ...]], unreadable: set[tuple[str, str]]) -> list[Item]:
     files: list[tuple[Kind, str]] = []
     for kind in KINDS.values():
         folder = root / "data" / kind.folder
@@ -103,12 +121,21 @@ def _load_items(root: Path, problems: list[Problem], docs: dict[str, YamlDoc]) -
     for (kind, rel), (doc, found) in zip(files, parsed):
         problems.extend(found)
         if doc is None:
+            unreadable.add((kind.name, Path(rel).stem))
             continue
         docs[rel] = doc
+        unread = doc.blanked
         meta, found = validate_model(kind.model, doc)
         problems.extend(found)
+        if found:
+            meta, dropped = salvage(kind.model, doc)
+            unread += dropped
+        if unread:
+            salvaged[rel] = unread
         if meta is not None:
             items.append(Item(kind, Path(rel).stem, rel, meta, resolve_versions(meta), doc))
+        else:
+            unreadable.add((kind.name, Path(rel).stem))
     return items
 
 
@@ -126,11 +153,15 @@ def load_site(root: Path) -> tuple[SiteData | None, list[Problem]]:
     for doc in (site_doc, org_doc, contact_doc):
         if doc is not None:
             docs[doc.file] = doc
-    organizations = _load_list(org_doc, Organization, "机构", problems)
-    contacts = _load_list(contact_doc, Contact, "联系渠道", problems)
-    items = _load_items(root, problems, docs)
+    salvaged: dict[str, tuple[str, ...]] = {}
+    unreadable: set[tuple[str, str]] = set()
+    organizations = _load_list(org_doc, Organization, "机构", problems, salvaged, unreadable)
+    contacts = _load_list(contact_doc, Contact, "联系渠道", problems, salvaged, unreadable)
+    items = _load_items(root, problems, docs, salvaged, unreadable)
     calendar, found = WorkCalendar.load(root / HOLIDAYS_FILE, HOLIDAYS_FILE)
     problems.extend(found)
+    problems = name_fields(problems, docs)
     if config is None:
         return None, problems
-    return SiteData(root, config, organizations, contacts, items, docs, calendar), problems
+    return SiteData(root, config, organizations, contacts, items, docs, calendar,
+                    salvaged=salvaged, unreadable=unreadable), problems

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from ..problems import Problem
+from .yaml_errors import syntax_problems
 
 PathKey = tuple[str | int, ...]
 
@@ -37,6 +38,9 @@ class YamlDoc:
     # pickle and unpickle, which made parsing on two cores no faster than on one;
     # as tuples, 1.1 s.
     origins: dict[PathKey, tuple[int, str | None, bool]] = field(default_factory=dict)
+    # Fields on lines left out because they could not be parsed: the rest is still
+    # checked, but these are not to be reported missing (that would repeat the problem).
+    blanked: tuple[str, ...] = ()
 
     def line(self, path: PathKey) -> int | None:
         """The line of `path`, or of its nearest written ancestor."""
@@ -59,7 +63,7 @@ class YamlDoc:
         value = self.value
         for key in prefix:
             value = value[key]
-        return YamlDoc(self.file, value, origins)
+        return YamlDoc(self.file, value, origins, self.blanked)
 
 
 # libyaml's parser is about ten times faster; the nodes (and marks) are the same.
@@ -110,60 +114,46 @@ class _Builder:
         return value
 
 
-_SCANNER_HINTS = {
-    "found character '\\t' that cannot start any token":
-        ("这一行用了制表符（Tab）缩进", "YAML 只能用空格缩进，请把 Tab 换成空格"),
-    "mapping values are not allowed here":
-        ("冒号的位置不对", "值里含有冒号时请给整个值加上引号，或检查上一行的缩进"),
-    "could not find expected ':'":
-        ("缺少冒号", "每个字段写成「字段名: 值」，冒号后面空一格"),
-}
-
-
-def _syntax_problem(file: str, err: yaml.MarkedYAMLError) -> Problem:
+def _constructor_problem(file: str, err: yaml.MarkedYAMLError) -> Problem:
     mark = err.problem_mark or err.context_mark
-    line = mark.line + 1 if mark else None
-    text = str(err.problem or "")
-    for needle, (message, hint) in _SCANNER_HINTS.items():
-        if needle in text:
-            return Problem(file, line, "", message, hint)
-    if "\t" in text or "tab" in text.lower():
-        message, hint = _SCANNER_HINTS["found character '\\t' that cannot start any token"]
-        return Problem(file, line, "", message, hint)
-    return Problem(file, line, "", f"YAML 格式错误（{text}）",
-                   "请检查这一行及上一行的缩进、引号和冒号")
+    return Problem(file, mark.line + 1 if mark else None, "", "这个值无法读取",
+                   "请给这个值加上引号，写成文字")
 
 
 def compose_yaml(text: str, file: str) -> tuple[yaml.Node | None, list[Problem]]:
-    """The node tree of one YAML document, or the syntax problem in the clerk's words.
+    """The node tree of one YAML document, or every syntax problem in the clerk's words.
     For readers that walk nodes themselves; most callers want `parse_yaml`."""
-    if "\t" in text:
-        for number, line in enumerate(text.splitlines(), 1):
-            stripped = line.lstrip(" ")
-            if stripped.startswith("\t"):
-                message, hint = _SCANNER_HINTS["found character '\\t' that cannot start any token"]
-                return None, [Problem(file, number, "", message, hint)]
+    node, problems, _ = _compose(text, file)
+    return (None, problems) if problems else (node, [])
+
+
+def _compose(text: str, file: str) -> tuple[yaml.Node | None, list[Problem], tuple[str, ...]]:
+    """The node tree, the syntax problems, and the fields on the lines left out to read the rest."""
+    if "\t" not in text:
+        try:
+            return yaml.compose(text, Loader=_COMPOSER), [], ()
+        except yaml.YAMLError:
+            pass
+    problems, repaired, blanked = syntax_problems(
+        text, file, lambda fixed: yaml.compose(fixed, Loader=_COMPOSER))
     try:
-        return yaml.compose(text, Loader=_COMPOSER), []
-    except yaml.MarkedYAMLError as err:
-        return None, [_syntax_problem(file, err)]
-    except yaml.YAMLError as err:
-        return None, [Problem(file, None, "", f"YAML 格式错误（{err}）", "请检查文件内容")]
+        return yaml.compose(repaired if problems else text, Loader=_COMPOSER), problems, blanked
+    except yaml.YAMLError:
+        return None, problems, blanked
 
 
 def parse_yaml(text: str, file: str) -> tuple[YamlDoc | None, list[Problem]]:
-    """Parse one YAML document; problems instead of exceptions."""
-    node, problems = compose_yaml(text, file)
-    if problems:
-        return None, problems
+    """Parse one YAML document; problems instead of exceptions. A document with syntax
+    problems comes back without the lines at fault (see `YamlDoc.blanked`)."""
+    node, problems, blanked = _compose(text, file)
     if node is None:
-        return YamlDoc(file, None, {(): (1, None, False)}), []
+        return (None, problems) if problems else (YamlDoc(file, None, {(): (1, None, False)}), [])
     builder = _Builder(file)
     try:
         value = builder.build(node, ())
     except yaml.constructor.ConstructorError as err:
-        return None, [_syntax_problem(file, err)]
-    return YamlDoc(file, value, builder.origins), builder.problems
+        return None, problems + [_constructor_problem(file, err)]
+    return YamlDoc(file, value, builder.origins, blanked), problems + builder.problems
 
 
 def read_yaml(path: Path, display: str) -> tuple[YamlDoc | None, list[Problem]]:

@@ -14,6 +14,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from ..problems import Problem
+from .mkdocs_messages import in_chinese, source_file
 from .stamp import BuildStamp
 
 
@@ -46,6 +47,7 @@ def run_mkdocs(root: Path, site_dir: Path, stamp: BuildStamp, dirty: bool = Fals
                         "请按提示修改 mkdocs.yml（例如 custom_dir 指向的文件夹要存在）")]
     finally:
         logger.removeHandler(collect)
-    return [Problem("build/docs", None, "", f"MkDocs 警告：{message}",
-                    "多为页面里的链接指向了不存在的页面或锚点，请检查对应数据")
-            for message in collect.messages if not message.startswith(DIRTY_NOTICE)]
+    # An item's text appears on its page and on its version pages: one problem each.
+    return list(dict.fromkeys(Problem(source_file(message, root), None, "", in_chinese(message),
+                                      "请改正这个链接（写其他条目的网址，或去掉链接）")
+                              for message in collect.messages if not message.startswith(DIRTY_NOTICE)))

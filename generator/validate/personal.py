@@ -7,9 +7,8 @@ and name lists are checked (and masked) by `privacy.namelist` instead.
 
 from __future__ import annotations
 
-from typing import Any, Iterator
-
 from ..load.site_loader import CONTACTS_FILE, SiteData
+from ..load.texts import path_text, strings
 from ..privacy.detect import allowed_numbers
 from ..privacy.scan import scan_value
 from ..problems import Problem
@@ -23,29 +22,11 @@ def public_numbers(site: SiteData) -> frozenset[str]:
     return allowed_numbers(values)
 
 
-def _strings(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, child in value.items():
-            yield from _strings(child, path + (key,))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from _strings(child, path + (index,))
-
-
-def _field(path: tuple) -> str:
-    text = ""
-    for step in path:
-        text += f"[{step + 1}]" if isinstance(step, int) else (f".{step}" if text else str(step))
-    return text
-
-
 def check_personal(site: SiteData) -> list[Problem]:
     allowed = public_numbers(site)
     problems: list[Problem] = []
     for file, doc in sorted(site.docs.items()):
-        for path, text in _strings(doc.value):
+        for path, text in strings(doc.value):
             if file == CONTACTS_FILE and path[-1:] == ("value",):
                 continue    # a declared channel is public by definition
             origin = doc.origin(path)
@@ -53,7 +34,7 @@ def check_personal(site: SiteData) -> list[Problem]:
             line = doc.line(path)
             if origin and origin.raw is not None and "\n" in origin.raw and line is not None:
                 line += 1
-            problems.extend(scan_value(text, file, line, _field(path), allowed))
+            problems.extend(scan_value(text, file, line, path_text(path), allowed))
     content = site.root / "content"
     if content.is_dir():
         for page in sorted(content.rglob("*.md")):
