@@ -29,6 +29,10 @@ RENEW = 1024     # items a worker does before a fresh one takes its place
 
 START_METHOD = "GONGKAI_START_METHOD"
 START_METHODS = ("fork", "spawn")
+# Bytes of pickled work below which in_child, without fork, stays in this process: a
+# spawned child first imports gongkai and MkDocs, seconds for each of a build's stages,
+# which only pays where a stage's memory matters (about 5 KB a site item: ~3,000 items).
+SPAWN_AT = 16 * 2**20
 
 _WORK: tuple[Callable, Sequence] | None = None
 
@@ -90,10 +94,11 @@ def in_child(function: Callable[..., R], *args) -> R:
     items, which the main process would otherwise keep (Python rarely gives memory
     back) and its next stage's workers would start from. Exceptions come back
     raised; an unpicklable one, as a RuntimeError with its traceback. Without fork,
-    a spawned process is sent function and args pickled; unpicklable ones run here."""
+    a spawned process is sent function and args pickled; small or unpicklable work
+    is done here."""
     method = start_method()
     payload = None if method == "fork" else _pickled((function, args))
-    if method != "fork" and payload is None:
+    if method != "fork" and (payload is None or len(payload) < SPAWN_AT):
         return function(*args)
     context = multiprocessing.get_context(method)
     receive, send = context.Pipe(duplex=False)

@@ -7,6 +7,7 @@ import sys
 
 import pytest
 
+from generator import workers
 from generator.problems import Problem, ProblemsError
 from generator.workers import START_METHOD, forked_map, in_child, start_method
 
@@ -58,6 +59,7 @@ def _fail_on_line_3():
 @pytest.fixture
 def spawn(monkeypatch):
     monkeypatch.setenv(START_METHOD, "spawn")
+    monkeypatch.setattr(workers, "SPAWN_AT", 0)     # as for a large site's stages
 
 
 def test_spawned_workers_return_results_in_order(spawn):
@@ -77,6 +79,11 @@ def test_a_spawned_child_returns_results_and_raises_errors_here(spawn):
 def test_work_that_cannot_be_pickled_is_done_here(spawn):
     assert in_child(lambda: os.getpid()) == os.getpid()
     assert {pid for pid in forked_map(lambda _: os.getpid(), range(600))} == {os.getpid()}
+
+
+def test_small_work_is_not_worth_a_new_interpreter(monkeypatch):
+    monkeypatch.setenv(START_METHOD, "spawn")
+    assert in_child(os.getpid) == os.getpid()
 
 
 def test_start_method_follows_the_platform_and_the_environment(monkeypatch):
