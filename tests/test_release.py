@@ -156,9 +156,9 @@ def test_the_installed_wheel_takes_a_new_site_from_init_to_rollback(venv, office
 
 @pytest.fixture
 def ci(venv, office, tmp_path):
-    """A checkout of the office's repository, stand-in programs and a local 'server'."""
+    """A clone of the office's repository, stand-in programs and a local 'server'."""
     checkout = tmp_path / "checkout"
-    subprocess.run(["cp", "-a", office, checkout], check=True)
+    git(tmp_path, "clone", "-q", str(office), str(checkout))     # no empty folders, as in CI
     stand_ins, log = tmp_path / "bin", tmp_path / "log"
     stand_ins.mkdir()
     log.mkdir()

@@ -48,9 +48,9 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
             dirs.insert(position, str(THEME_DIR))
         # Not custom_dir in mkdocs.yml: MkDocs rejects a custom_dir that does not exist,
         # and git keeps no empty folder, so a fresh checkout of a new site has none.
-        overrides = root / OVERRIDES
-        if not config.theme.custom_dir and overrides.is_dir():
-            dirs.insert(0, str(overrides))
+        overrides = str(root / OVERRIDES)
+        if not config.theme.custom_dir and Path(overrides).is_dir() and overrides not in dirs:
+            dirs.insert(0, overrides)
         site = yaml.safe_load((root / self.config.site_file).read_text(encoding="utf-8")) or {}
         config.site_name = site.get("name", config.site_name)
         config.site_url = site.get("base_url", config.site_url)
