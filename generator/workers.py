@@ -8,7 +8,7 @@ more than it saves.
 Where fork is missing (Windows) or unsafe (macOS: system libraries may hold
 locks a forked child never gets back), workers are spawned: fresh interpreters
 that are sent the work pickled. Work that cannot be pickled (a lambda, a
-closure) is done in this process instead. GONGKAI_START_METHOD=spawn (or fork)
+closure, anywhere in the function or the items) is done in this process instead. GONGKAI_START_METHOD=spawn (or fork)
 chooses for tests.
 """
 
@@ -57,22 +57,23 @@ def start_method() -> str:
 
 
 def forked_map(function: Callable[[T], R], items: Sequence[T], *, chunksize: int = 32,
-               processes: int | None = None, at_least: int = MANY) -> list[R]:
+               processes: int | None = None, at_least: int | None = None) -> list[R]:
     """[function(item) for item in items], in `processes` workers (default: one per
-    core) when there are at least `at_least` items, else in this process."""
+    core) when there are at least `at_least` (default MANY) items, else in this process."""
     processes = processes or cores()
-    if len(items) < at_least or processes == 1:
+    if len(items) < (MANY if at_least is None else at_least) or processes == 1:
         return [function(item) for item in items]
     renew = max(1, RENEW // chunksize)
     if start_method() != "fork":
-        payload = _pickled(function)
+        # Function and items are pickled once and given whole to each worker, which then
+        # gets positions, as a forked one does; what cannot be pickled is done here.
+        payload = _pickled((function, items))
         if payload is None:
             return [function(item) for item in items]
-        # The function goes to each worker once, not with every chunk of items.
         with multiprocessing.get_context("spawn").Pool(
                 processes, initializer=_install, initargs=(payload,),
                 maxtasksperchild=renew) as pool:
-            return pool.map(_apply, items, chunksize)
+            return pool.map(_call, range(len(items)), chunksize)
     global _WORK
     _WORK = (function, items)
     try:
@@ -161,8 +162,4 @@ def _call(position: int):
 
 def _install(payload: bytes) -> None:
     global _WORK
-    _WORK = (pickle.loads(payload), ())
-
-
-def _apply(item):
-    return _WORK[0](item)
+    _WORK = pickle.loads(payload)
