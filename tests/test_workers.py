@@ -44,7 +44,6 @@ def test_a_child_may_use_workers_of_its_own():
     assert in_child(forked_map, abs, [-n for n in range(600)]) == list(range(600))
 
 
-
 # Without fork (Windows, macOS; forced here): spawned workers get the work pickled,
 # and work that cannot be pickled is done in this process.
 
@@ -76,9 +75,16 @@ def test_a_spawned_child_returns_results_and_raises_errors_here(spawn):
     assert in_child(forked_map, abs, [-n for n in range(600)]) == list(range(600))
 
 
+def _pid_and_call(item) -> tuple[int, int]:
+    return os.getpid(), item()
+
+
 def test_work_that_cannot_be_pickled_is_done_here(spawn):
     assert in_child(lambda: os.getpid()) == os.getpid()
     assert {pid for pid in forked_map(lambda _: os.getpid(), range(600))} == {os.getpid()}
+    # A picklable function over items that are not (rendering's pages hold lambdas).
+    items = [int] * 599 + [lambda: 7]
+    assert {pid for pid, _ in forked_map(_pid_and_call, items)} == {os.getpid()}
 
 
 def test_small_work_is_not_worth_a_new_interpreter(monkeypatch):
