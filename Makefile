@@ -1,12 +1,14 @@
-# Two commands: `make site` builds the bundled example, `make test` runs every test.
+# `make site` builds the bundled example, `make test` runs every test, `make dist` builds the
+# sdist and the wheel (into dist/) that offices install.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml package.json 2>/dev/null | cksum | cut -d' ' -f1)
 
-.PHONY: site test serve clean system-deps
+.PHONY: site test serve clean system-deps dist
 
 $(STAMP): pyproject.toml
+	PYTHON=$(PYTHON) scripts/system-deps.sh site
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[test]'
@@ -14,7 +16,7 @@ $(STAMP): pyproject.toml
 	touch $@
 
 site: $(STAMP)
-	scripts/system-deps.sh site
+	PYTHON=$(PYTHON) scripts/system-deps.sh site
 	$(BIN)/gongkai build --pdf
 
 serve: $(STAMP)
@@ -25,5 +27,10 @@ test: $(STAMP)
 	test ! -f package.json || test -d node_modules || npm ci --no-audit --no-fund
 	$(BIN)/python -m pytest -q
 
+# The wheel is built from the sdist, so a file the sdist leaves out fails here, not at an office.
+dist: $(STAMP)
+	rm -rf dist
+	$(BIN)/python -m build --outdir dist .
+
 clean:
-	rm -rf build
+	rm -rf build dist

@@ -116,6 +116,21 @@ def test_init_makes_a_site_that_builds(tmp_path, capsys):
     assert main(["init", str(target)]) == 2       # never overwrites an existing site
 
 
+def test_the_overrides_folder_is_used_when_there_and_not_needed_otherwise(tmp_path):
+    target = tmp_path / "newtown"
+    assert main(["init", str(target)]) == 0
+    overrides = target / "site_config/overrides"
+    assert overrides.is_dir() and not list(overrides.iterdir())
+    overrides.rmdir()                             # as in a git checkout: no empty folders
+    assert main(["-C", str(target), "build", "--as-of", "2026-11-28"]) == 0
+    overrides.mkdir()
+    (overrides / "main.html").write_text(
+        '{% extends "base.html" %}{% block footer %}本镇自己的页脚{{ super() }}{% endblock %}',
+        encoding="utf-8")
+    assert main(["-C", str(target), "build", "--as-of", "2026-11-28"]) == 0
+    assert "本镇自己的页脚" in (target / "build/site/index.html").read_text(encoding="utf-8")
+
+
 def test_new_writes_a_template_whose_only_problems_are_its_placeholders(minimal, capsys):
     for kind, slug in (("policy", "p-1"), ("fee", "f-1"), ("subsidy", "s-1"),
                        ("service", "g-1"), ("notice", "n-1")):

@@ -25,24 +25,8 @@ from generator.cli import main, make_parser
 from generator.commands import publish as publish_command
 from generator.publish.release import list_releases
 
+from fake_ssh import FAKE_SSH
 from gitsite import AS_OF, commit, git
-
-FAKE_SSH = """#!/bin/sh
-# Stand-in for ssh: records the options deploy.sh passes, then runs the command here.
-while [ $# -gt 0 ]; do
-    case "$1" in
-        -i) cp "$2" "$LOG/key"; shift 2 ;;
-        -o) echo "$2" >> "$LOG/options"; shift 2 ;;
-        -l) user="$2"; shift 2 ;;
-        -p) shift 2 ;;
-        -*) shift ;;
-        *) break ;;
-    esac
-done
-echo "${user:+$user@}$1" >> "$LOG/hosts"
-shift
-exec sh -c "$*"
-"""
 
 
 @pytest.fixture(scope="module")

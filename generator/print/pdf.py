@@ -7,11 +7,11 @@ which package to install.
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 from ..problems import Problem
 from ..replace import replace_file
+from .fontconfig import FontconfigMissing, font_families
 
 FONT_PACKAGE = "fonts-noto-cjk"
 
@@ -26,11 +26,10 @@ class MissingFont(Exception):
 def cjk_fonts() -> list[str]:
     """Font families fontconfig offers for Chinese: the ones WeasyPrint (Pango) will use."""
     try:
-        result = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True,
-                                text=True, timeout=30)
-    except FileNotFoundError:
-        raise MissingFont("找不到 fc-list（fontconfig），无法确认有没有中文字体")
-    return sorted({line.strip() for line in result.stdout.splitlines() if line.strip()})
+        return font_families("zh")
+    except FontconfigMissing:
+        raise MissingFont("找不到 fontconfig 库（WeasyPrint 生成 PDF 也要用它），"
+                          "无法确认有没有中文字体") from None
 
 
 def require_cjk_font() -> None:

@@ -11,10 +11,16 @@ from ..load.yaml_reader import read_yaml
 from ..model import KINDS
 from ..model.base import SLUG_RE
 from ..problems import UsageError
+from .wheel import write_wheel
 
 HERE = Path(__file__).parent
 SITE_SKELETON = HERE / "site"
 ITEM_TEMPLATES = HERE / "new"
+# Made by init, not shipped: a wheel keeps no empty folder, nor does git.
+FOLDERS = ("site_config/overrides",)
+WHEELS = "deploy/wheels"
+# The CI templates install gongkai from the wheel init puts in the site's repository.
+CI_FILES = (".github/workflows/gongkai.yml", ".gitlab-ci.yml")
 
 
 def init_site(target: Path) -> Path:
@@ -22,6 +28,13 @@ def init_site(target: Path) -> Path:
         raise UsageError(f"文件夹 {target} 不是空的，为避免覆盖已有文件，请换一个新文件夹")
     shutil.copytree(SITE_SKELETON, target, dirs_exist_ok=True,
                     ignore=shutil.ignore_patterns("__pycache__"))
+    for folder in FOLDERS:
+        (target / folder).mkdir(parents=True, exist_ok=True)
+    wheel = write_wheel(target / WHEELS)
+    for name in CI_FILES:
+        path = target / name
+        path.write_text(path.read_text(encoding="utf-8")
+                        .replace("{{ wheel }}", f"{WHEELS}/{wheel.name}"), encoding="utf-8")
     return target.resolve()
 
 

@@ -23,6 +23,7 @@ from .parallel import ParallelPages, ReadElsewhere
 from .stamp import BuildStamp, make_stamp
 
 THEME_DIR = Path(__file__).parent / "theme"
+OVERRIDES = "site_config/overrides"     # the site's own templates, first in line when there
 STYLESHEETS = tuple(f"assets/gongkai/{name}.css"
                     for name in ("gongkai", "care", "search", "versions", "report", "print"))
 SCRIPTS = tuple(f"assets/gongkai/{name}.js" for name in ("gongkai", "care", "search"))
@@ -45,6 +46,11 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         position = 1 if config.theme.custom_dir else 0
         if str(THEME_DIR) not in dirs:
             dirs.insert(position, str(THEME_DIR))
+        # Not custom_dir in mkdocs.yml: MkDocs rejects a custom_dir that does not exist,
+        # and git keeps no empty folder, so a fresh checkout of a new site has none.
+        overrides = str(root / OVERRIDES)
+        if not config.theme.custom_dir and Path(overrides).is_dir() and overrides not in dirs:
+            dirs.insert(0, overrides)
         site = yaml.safe_load((root / self.config.site_file).read_text(encoding="utf-8")) or {}
         config.site_name = site.get("name", config.site_name)
         config.site_url = site.get("base_url", config.site_url)
