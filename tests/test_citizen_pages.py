@@ -200,3 +200,14 @@ def test_identity_left_out_when_unset_and_ld_json_cannot_close_its_script(minima
     for label in ("主办单位", "网站标识码", "ICP", "公网安备"):
         assert label not in footer
     assert "构建于" in footer
+
+
+def test_service_guide_without_optional_sections_numbers_from_one(minimal):
+    build(minimal.root, AS_OF)
+    guide = next((minimal.root / "data/services").glob("*.yaml")).stem
+    page = (minimal.root / "build/site/services" / guide / "index.html").read_text("utf-8")
+    headings = re.findall(r"<h2[^>]*>([一二三四五六七八九十])、", page)
+    assert headings and headings == list("一二三四五六七八九十"[: len(headings)]), headings
+    sheet = (minimal.root / "build/site/print/service" / guide / "index.html").read_text("utf-8")
+    numbers = re.findall(r"<h2>([一二三四五六七八九十])、", sheet)
+    assert numbers == list("一二三四五六七八九十"[: len(numbers)]), numbers
