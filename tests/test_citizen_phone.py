@@ -11,6 +11,7 @@ import json
 import re
 import subprocess
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -36,11 +37,31 @@ STUB_SPEECH = """
         cancel: () => {}, addEventListener: () => {}}});"""
 
 
+CORPUS = Path(__file__).parent / "corpus" / "phone_contacts.txt"
+
+
+def corpus_lines() -> list[str]:
+    return [line for line in CORPUS.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+def hostile_contacts() -> str:
+    """data/contacts.yaml entries for the corpus: long names, extensions, long addresses."""
+    entries = []
+    for number, line in enumerate(corpus_lines(), 1):
+        kind, name, value = line.split("\t")
+        entries.append(f"- id: corpus-{number}\n  name: {json.dumps(name, ensure_ascii=False)}\n"
+                       f"  kind: {kind}\n  value: {json.dumps(value, ensure_ascii=False)}\n")
+    return "\n" + "".join(entries)
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    """(base URL, page types, browser) for one build of the example site."""
+    """(base URL, page types, browser) for one build of the example site, its contacts
+    page with the hostile contacts of tests/corpus/phone_contacts.txt added."""
     from conftest import REPO, copy_site
     folder = copy_site(REPO, tmp_path_factory.mktemp("phone"))
+    folder.append("data/contacts.yaml", hostile_contacts())
     result = build(folder.root, AS_OF)
     with serve(result.site_dir) as base, chromium() as browser:
         yield base, {**page_types(result.site_dir), **EXTRA_TYPES}, browser
@@ -114,6 +135,8 @@ def test_tables_are_cards_on_phones_and_in_care_mode_and_tables_at_1280(site):
         ctx = context(browser, viewport, care=care)
         page = ctx.new_page()
         page.goto(base + types["联系我们"])
+        shown = page.inner_text("article")
+        assert all(line.split("\t")[2] in shown for line in corpus_lines())   # the corpus is there
         cell = page.locator("table.gk-cards td[data-label='号码或地址']").first
         assert cell.evaluate(display) == wanted, (viewport, care)
         if wanted == "block":    # the card names the column beside or above the value
