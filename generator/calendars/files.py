@@ -55,7 +55,7 @@ def calendar_files(ctx: RenderContext) -> dict[str, bytes]:
                               SCHEDULES_SINCE, contact.location or "", f"{config.base_url}contacts/",
                               contact.note or "")
         if schedule.on_holiday:
-            days = occurrences(schedule, ctx.site.calendar or WorkCalendar(), ctx.as_of).days
+            days = occurrences(schedule, ctx.site.calendar or WorkCalendar(), ctx.as_of)
             files[contact_ics_path(contact.id)] = dated_calendar(event, days, stamp=stamp,
                                                                  name=contact.name)
         else:

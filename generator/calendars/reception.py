@@ -9,19 +9,12 @@ guessed reception day would send people to a closed office.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..notices.workdays import NotCovered, WorkCalendar
 from .schedule import WEEKDAYS
 
 DAYS_AHEAD = 366     # the coming twelve months
-
-
-@dataclass(frozen=True)
-class Occurrences:
-    days: tuple[date, ...]       # in order, each a day the schedule is open
-    known_until: date            # the last day the working-day calendar covers in the range
 
 
 def _rule_days(schedule, first: date, last: date):
@@ -35,9 +28,10 @@ def _rule_days(schedule, first: date, last: date):
 
 
 def occurrences(schedule, calendar: WorkCalendar, since: date,
-                days_ahead: int = DAYS_AHEAD) -> Occurrences:
+                days_ahead: int = DAYS_AHEAD) -> tuple[date, ...]:
     """The schedule's days from `since` on, for `days_ahead` days, moved or dropped
-    on days off as its `on_holiday` says (schedules without it follow the rule)."""
+    on days off as its `on_holiday` says (schedules without it follow the rule);
+    they end where the calendar's known years end."""
     last = since + timedelta(days=days_ahead - 1)
     found: list[date] = []
     for day in _rule_days(schedule, since, last):
@@ -46,11 +40,11 @@ def occurrences(schedule, calendar: WorkCalendar, since: date,
                 if schedule.on_holiday == "skip":
                     continue
                 day = calendar.add_working_days(day, 1)
-        except NotCovered as err:
-            return Occurrences(tuple(found), date(err.year - 1, 12, 31))
+        except NotCovered:
+            break
         if not found or day > found[-1]:   # two rule days moved onto one working day
             found.append(day)
-    return Occurrences(tuple(found), last)
+    return tuple(found)
 
 
 def next_days(contacts, calendar: WorkCalendar, since: date) -> dict[str, date]:
@@ -60,7 +54,7 @@ def next_days(contacts, calendar: WorkCalendar, since: date) -> dict[str, date]:
     for contact in contacts:
         schedule = contact.schedule
         if schedule is not None and schedule.on_holiday:
-            days = occurrences(schedule, calendar, since).days
+            days = occurrences(schedule, calendar, since)
             if days:
                 found[contact.id] = days[0]
     return found
