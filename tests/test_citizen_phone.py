@@ -237,3 +237,20 @@ def test_a_web_name_list_printed_from_the_browser_keeps_its_columns(site, tmp_pa
     # 张*梅 and her masked ID stay apart, as columns, not 张*梅5329…
     assert re.search(r"\S\*\S\s+\d{4}\*{10}\d{3}[\dX]", text), text[:2000]
     assert not re.search(r"\S\*\S\d{4}\*{10}", text)
+
+
+def test_the_widest_report_forms_print_on_landscape_pages(site, tmp_path):
+    base, types, browser = site
+    page = browser.new_page()
+    page.goto(base + types["年度报告"])
+    page.emulate_media(media="print")
+    named = page.evaluate("""() => [...document.querySelectorAll('.gk-report-table')]
+        .map(e => getComputedStyle(e).page)""")
+    assert named == ["auto", "gk-landscape", "gk-landscape"], named
+    out = tmp_path / "report.pdf"
+    page.pdf(path=str(out), format="A4", prefer_css_page_size=True)
+    page.close()
+    info = subprocess.run(["pdfinfo", "-f", "1", "-l", "99", str(out)], capture_output=True,
+                          text=True, check=True).stdout
+    sizes = [tuple(map(float, m)) for m in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)]
+    assert any(w > h for w, h in sizes) and any(w < h for w, h in sizes), sizes
