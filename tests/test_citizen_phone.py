@@ -34,7 +34,8 @@ STUB_SPEECH = """
     Object.defineProperty(window, "speechSynthesis", {configurable: true, value: {
         getVoices: () => [{lang: "en-US", name: "en"}, {lang: "zh-CN", name: "zh"}],
         speak: u => window.__spoken.push({text: u.text, lang: u.lang}),
-        cancel: () => {}, addEventListener: () => {}}});"""
+        cancel: () => { window.__cancelled = (window.__cancelled || 0) + 1; },
+        addEventListener: () => {}}});"""
 
 
 CORPUS = Path(__file__).parent / "corpus" / "phone_contacts.txt"
@@ -197,6 +198,11 @@ def test_read_aloud_speaks_the_main_text_in_chinese(site):
     assert not missing, missing
     assert "金额：720 元" in text           # a card's value is read with its column name
     assert button.get_attribute("aria-pressed") == "true" and button.text_content() == "停止朗读"
+    # Leaving 关怀模式 stops the voice.
+    cancelled = page.evaluate("window.__cancelled")
+    page.click(".gk-care-toggle")
+    page.wait_for_function(f"window.__cancelled > {cancelled}")
+    assert button.get_attribute("aria-pressed") == "false"
     ctx.close()
 
 

@@ -79,8 +79,15 @@
       button.setAttribute("aria-pressed", "true");
       button.textContent = "停止朗读";
     });
-    // Leaving the page stops the voice.
+    // Leaving the page, or 关怀模式 (which offers the button), stops the voice.
     window.addEventListener("pagehide", function () { speech.cancel(); });
+    new MutationObserver(function () {
+      if (!document.documentElement.classList.contains("gk-care") &&
+          button.getAttribute("aria-pressed") === "true") {
+        speech.cancel();
+        stopped();
+      }
+    }).observe(document.documentElement, {attributes: true, attributeFilter: ["class"]});
   }
 
   if (document.readyState === "loading") {
