@@ -92,3 +92,15 @@ def type_sizes(pdf: Path) -> Counter:
                 sizes[round(size * text_scale * scale, 1)] += glyphs
             operands = []
     return sizes
+
+
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "build" / "screenshots"
+
+
+def save_page_image(pdf: Path, page: int, name: str) -> Path:
+    """A page of a PDF as a PNG in build/screenshots/, for people to look at."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    prefix = SCREENSHOTS / name
+    subprocess.run(["pdftoppm", "-r", "60", "-png", "-singlefile", "-f", str(page), "-l", str(page),
+                    str(pdf), str(prefix)], check=True)
+    return prefix.with_suffix(".png")

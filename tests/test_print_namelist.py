@@ -13,7 +13,7 @@ from generator.build import load_and_validate
 from generator.print.pdf import write_pdf
 from generator.print.step import sheet_html
 from generator.render.pages import make_context
-from print_tools import page_count, page_size, pdf_text, type_sizes
+from print_tools import page_count, page_size, pdf_text, save_page_image, type_sizes
 
 NOTICE = "jiangli-fuzhu-gongshi-2027"
 ROWS = 2000
@@ -98,6 +98,7 @@ def test_no_page_holds_only_the_seal_and_qr_code(list_pdf, example_site, names, 
     out = tmp_path / "exact.pdf"
     write_pdf(sheet_html(ctx, ctx.public[NOTICE], "测试", name_list=rows), out)
     counts = rows_per_page(out)
+    save_page_image(out, len(counts), "sheet-list-last-page")
     assert sum(counts) == exact
     stamped = [n for n in range(1, len(counts) + 1) if "盖章处" in pdf_text(out, n)]
     assert stamped == [len(counts)]

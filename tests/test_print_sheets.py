@@ -14,7 +14,7 @@ from generator.build import load_and_validate
 from generator.print.pdf import write_pdf
 from generator.print.step import sheet_html
 from generator.render.pages import make_context
-from print_tools import flat, pdf_text, type_sizes
+from print_tools import flat, pdf_text, save_page_image, type_sizes
 
 AS_OF = date(2026, 11, 28)
 SUBSIDY = "nongcun-jiangli-fuzhu"        # 720 元 now, 960 元 from 2027-01-01
@@ -66,6 +66,7 @@ def test_a_sheet_announces_the_coming_change_with_its_date(example, subsidy_pdf)
     html = sheet(example, SUBSIDY)
     assert "720 元" in html                      # the version in force is what the sheet shows
     text = flat(pdf_text(subsidy_pdf))
+    save_page_image(subsidy_pdf, 1, "sheet-subsidy-coming-change")
     assert "2027年1月1日起施行第2版" in text
     assert "现为720元，2027年1月1日起调整为960元" in text
     # Once the new version is in force, the sheet shows it and announces nothing.
