@@ -55,7 +55,8 @@ def built(tmp_path_factory):
     """The minimal site with 2027's holidays known and the 18th moved over them."""
     from conftest import FIXTURES, copy_site
     site = copy_site(FIXTURES / "minimal", tmp_path_factory.mktemp("reception"))
-    site.replace("data/contacts.yaml", 'closes: "12:00"}', 'closes: "12:00", on_holiday: next_workday}')
+    site.replace("data/contacts.yaml", 'closes: "12:00"}',
+                 'closes: "12:00", on_holiday: next_workday}')
     site.write("site_config/holidays.yaml", """2027:
   holidays:
     - {from: 2027-01-01, to: 2027-01-03, name: 元旦}

@@ -92,8 +92,8 @@ def layouts(site):
                 "sideways": sideways(page), "squeezed": squeezed_cells(page),
                 "broken": broken_numbers(page), "small": small_targets(page) if phone else []}
             if viewport is not NARROW:
-                page.screenshot(path=str(SCREENSHOTS / f"phone-{case}-{path.strip('/').replace('/', '-') or 'home'}.png"),
-                                full_page=True)
+                shot = path.strip("/").replace("/", "-") or "home"
+                page.screenshot(path=str(SCREENSHOTS / f"phone-{case}-{shot}.png"), full_page=True)
         ctx.close()
     return found, failed
 
@@ -258,5 +258,6 @@ def test_the_widest_report_forms_print_on_landscape_pages(site, tmp_path):
     page.close()
     info = subprocess.run(["pdfinfo", "-f", "1", "-l", "99", str(out)], capture_output=True,
                           text=True, check=True).stdout
-    sizes = [tuple(map(float, m)) for m in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)]
+    sizes = [tuple(map(float, m))
+             for m in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)]
     assert any(w > h for w, h in sizes) and any(w < h for w, h in sizes), sizes
