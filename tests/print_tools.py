@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import subprocess
+import zlib
+from collections import Counter
 from pathlib import Path
 
 
@@ -52,3 +54,53 @@ def qr_codes(pdf: Path, page: int, workdir: Path) -> list[str]:
     result = subprocess.run(["zbarimg", "--quiet", "--raw", f"{prefix}.png"],
                             capture_output=True, text=True)
     return result.stdout.split()
+
+
+_STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.S)
+_TOKEN = re.compile(rb"\[(?:<[0-9a-fA-F]*>|\((?:\\.|[^\\)])*\)|[^\]])*\]|<[0-9a-fA-F]*>"
+                    rb"|\((?:\\.|[^\\)])*\)|/[^\s/\[\]<>()]+|[^\s\[\]<>()/]+")
+_HEX = re.compile(rb"<([0-9a-fA-F]*)>")
+
+
+def type_sizes(pdf: Path) -> Counter:
+    """Glyphs printed at each type size (pt, one decimal), read from the page content
+    streams: the Tf size scaled by the text and transformation matrices (no rotation)."""
+    sizes: Counter = Counter()
+    for match in _STREAM.finditer(pdf.read_bytes()):
+        try:
+            content = zlib.decompress(match.group(1))
+        except zlib.error:
+            continue            # fonts and images, not page content
+        scale, stack, text_scale, size, operands = 1.0, [], 1.0, 0.0, []
+        for token in _TOKEN.findall(content):
+            if token[:1] in b"[<(/" or re.fullmatch(rb"-?[\d.]+", token):
+                operands.append(token)
+                continue
+            if token == b"q":
+                stack.append(scale)
+            elif token == b"Q" and stack:
+                scale = stack.pop()
+            elif token == b"cm":
+                scale *= abs(float(operands[0]))
+            elif token == b"Tm":
+                text_scale = abs(float(operands[0]))
+            elif token == b"Tf":
+                size = float(operands[-1])
+            elif token in (b"TJ", b"Tj") and operands:
+                # CID fonts (how the CJK fonts are embedded): two bytes a glyph.
+                glyphs = sum(len(h) // 4 for h in _HEX.findall(operands[-1]))
+                sizes[round(size * text_scale * scale, 1)] += glyphs
+            operands = []
+    return sizes
+
+
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "build" / "screenshots"
+
+
+def save_page_image(pdf: Path, page: int, name: str) -> Path:
+    """A page of a PDF as a PNG in build/screenshots/, for people to look at."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    prefix = SCREENSHOTS / name
+    subprocess.run(["pdftoppm", "-r", "60", "-png", "-singlefile", "-f", str(page), "-l", str(page),
+                    str(pdf), str(prefix)], check=True)
+    return prefix.with_suffix(".png")

@@ -161,8 +161,11 @@ def test_no_sideways_scroll_in_care_mode_and_tables_scroll_inside(site):
         if width > PHONE["width"]:
             wide[name] = width
     assert not wide, f"关怀模式下页面在 375px 宽的手机上横向滚动：{wide}"
-    # The catalogue's wide table scrolls inside its own box, which takes focus.
+    # The catalogue's records are cards, nothing to scroll; the annual report's form
+    # keeps its shape and scrolls inside its own box, which takes focus.
     page.goto(base + types["目录"])
+    assert page.locator(".gk-catalog td").first.evaluate("e => getComputedStyle(e).display") == "block"
+    page.goto(base + "reports/2025/")
     box = page.locator(".gk-table-scroll").first
     assert box.evaluate("e => getComputedStyle(e).overflowX") == "auto"
     assert box.evaluate("e => e.scrollWidth > e.clientWidth")

@@ -99,9 +99,45 @@ def test_organizations_with_contact_points_and_opening_hours(example_site):
         assert "qxzf@qingxiang.example.gov.cn" in {p.get("email") for p in reception.values()}
 
 
-def test_policies_and_listings_carry_no_structured_data(example_site):
-    for rel in ("policies/jiangli-fuzhu-tongzhi/index.html", "services/index.html", "index.html"):
+def test_listings_carry_no_structured_data(example_site):
+    for rel in ("services/index.html", "index.html"):
         assert jsonld(html(example_site, rel)) is None, rel
+
+
+def test_policies_are_legislation_with_their_versions(example_site):
+    base = "https://qingxiang.example.gov.cn/policies/"
+    xize = jsonld(html(example_site, "policies/shehui-fuyangfei-xize/index.html"))
+    assert xize["@type"] == "Legislation" and xize["@context"] == "https://schema.org"
+    assert xize["@id"] == base + "shehui-fuyangfei-xize/"
+    assert xize["legislationIdentifier"] == "勍政发〔2024〕12号"     # the 文号 in force
+    assert xize["legislationType"] == "行政规范性文件"
+    assert (xize["legislationDate"], xize["datePublished"]) == ("2023-04-12", "2023-04-14")
+    assert xize["legislationDateVersion"] == "2024-09-01" and xize["version"] == 2
+    assert xize["legislationLegalForce"] == "https://schema.org/InForce"
+    assert xize["legislationPassedBy"]["name"] == "勍香镇人民政府"
+    first, second = xize["workExample"]
+    assert first["@id"] == base + "shehui-fuyangfei-xize/v/1/"
+    assert first["legislationLegalForce"] == "https://schema.org/NotInForce"
+    assert first["legislationIdentifier"] == "勍政发〔2023〕7号"
+    assert second["legislationChanges"] == {"@id": first["@id"]}
+    # A 政策解读 is an article about the policy it explains, not legislation itself.
+    jiedu = jsonld(html(example_site, "policies/jiangli-fuzhu-jiedu/index.html"))
+    assert jiedu["@type"] == "Article"
+    assert jiedu["about"]["@id"] == base + "jiangli-fuzhu-tongzhi/"
+    for slug in item_slugs(example_site, "policies"):
+        data = jsonld(html(example_site, f"policies/{slug}/index.html"))
+        assert data["name"] == front(example_site, "policies", slug)["title"], slug
+
+
+def test_repealed_policy_has_no_legal_force(minimal):
+    policy = next((minimal.root / "data/policies").glob("*.yaml"))
+    minimal.append(policy.relative_to(minimal.root).as_posix(),
+                   "repealed: {date: 2026-10-01, reason: 上位法已修改}\n")
+    build(minimal.root, AS_OF)
+    page = (minimal.root / "build/site/policies" / policy.stem / "index.html").read_text("utf-8")
+    data = jsonld(page)
+    assert data["legislationLegalForce"] == "https://schema.org/NotInForce"
+    assert data["expires"] == "2026-10-01"
 
 
 def test_sitemap_lastmod_is_each_items_updated_date(example_site):
@@ -150,11 +186,9 @@ def test_every_item_shows_its_publication_date(example_site):
         for slug in item_slugs(example_site, folder):
             meta = yaml.safe_load((example_site.root / "data" / folder / f"{slug}.yaml").read_text())
             page = html(example_site, f"{folder}/{slug}/index.html")
-            head = re.search(r"<th>发布日期</th>.*?</tr>.*?<tr>(.*?)</tr>", page, re.S)
-            assert head, (folder, slug)
-            cells = re.findall(r"<td>(.*?)</td>", head.group(1))
-            assert cells[1] == meta["published"].isoformat(), (folder, slug)
-            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", cells[1])
+            cell = re.search(r'<td data-label="发布日期"><span class="gk-nowrap">(.*?)</span>', page)
+            assert cell, (folder, slug)
+            assert cell.group(1) == meta["published"].isoformat(), (folder, slug)
 
 
 def test_identity_left_out_when_unset_and_ld_json_cannot_close_its_script(minimal):
@@ -167,3 +201,14 @@ def test_identity_left_out_when_unset_and_ld_json_cannot_close_its_script(minima
     for label in ("主办单位", "网站标识码", "ICP", "公网安备"):
         assert label not in footer
     assert "构建于" in footer
+
+
+def test_service_guide_without_optional_sections_numbers_from_one(minimal):
+    build(minimal.root, AS_OF)
+    guide = next((minimal.root / "data/services").glob("*.yaml")).stem
+    page = (minimal.root / "build/site/services" / guide / "index.html").read_text("utf-8")
+    headings = re.findall(r"<h2[^>]*>([一二三四五六七八九十])、", page)
+    assert headings and headings == list("一二三四五六七八九十"[: len(headings)]), headings
+    sheet = (minimal.root / "build/site/print/service" / guide / "index.html").read_text("utf-8")
+    numbers = re.findall(r"<h2>([一二三四五六七八九十])、", sheet)
+    assert numbers == list("一二三四五六七八九十"[: len(numbers)]), numbers

@@ -13,7 +13,7 @@ from generator.build import load_and_validate
 from generator.print.pdf import write_pdf
 from generator.print.step import sheet_html
 from generator.render.pages import make_context
-from print_tools import page_count, page_size, pdf_text
+from print_tools import page_count, page_size, pdf_text, save_page_image, type_sizes
 
 NOTICE = "jiangli-fuzhu-gongshi-2027"
 ROWS = 2000
@@ -82,6 +82,33 @@ def test_long_list_is_paginated_with_the_header_on_every_page(list_pdf):
     # the last may add the sign-off.
     assert pages - 1 <= 1 + -(-(ROWS - per_page[0]) // full) <= pages
     assert 20 <= pages <= 60
+
+
+def rows_per_page(pdf) -> list[int]:
+    return [len(MASKED.findall(pdf_text(pdf, n))) for n in range(1, page_count(pdf) + 1)]
+
+
+def test_no_page_holds_only_the_seal_and_qr_code(list_pdf, example_site, names, tmp_path):
+    """A list that exactly fills its pages once left the 落款, seal and QR code alone
+    on a last page; its last rows now go over with them."""
+    per_page = rows_per_page(list_pdf[0])
+    exact = per_page[0] + max(per_page)          # fills the first two pages to the brim
+    ctx = make_context(example_site, date(2026, 11, 28))
+    rows = SyntheticList(HEADERS, names[0].rows[:exact])
+    out = tmp_path / "exact.pdf"
+    write_pdf(sheet_html(ctx, ctx.public[NOTICE], "测试", name_list=rows), out)
+    counts = rows_per_page(out)
+    save_page_image(out, len(counts), "sheet-list-last-page")
+    assert sum(counts) == exact
+    stamped = [n for n in range(1, len(counts) + 1) if "盖章处" in pdf_text(out, n)]
+    assert stamped == [len(counts)]
+    assert counts[-1] >= 3, counts
+
+
+def test_list_type_is_at_least_14_pt_on_a3(list_pdf):
+    sizes = type_sizes(list_pdf[0])
+    most = max(sizes, key=sizes.get)
+    assert most >= 14, sorted(sizes.items())
 
 
 def test_ids_print_masked_as_online_and_never_raw(list_pdf, names):

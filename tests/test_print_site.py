@@ -83,15 +83,16 @@ def test_notice_pdf_has_title_period_objection_phone_and_a3(built, tmp_path):
     assert qr_codes(pdf, 1, tmp_path) == [f"{BASE}notices/{NOTICE}/"]
 
 
-def test_service_guide_is_a_one_page_a4_leaflet(built, tmp_path):
+def test_service_guide_is_an_a4_leaflet_on_one_sheet(built, tmp_path):
     pdf = site_file(built, f"print/service/{GUIDE}/{GUIDE}.pdf")
     assert page_size(pdf) == "595.276 x 841.89 pts (A4)"
-    assert page_count(pdf) == 1
+    pages = page_count(pdf)
+    assert pages <= 2            # 12 pt type: both sides of one sheet at most
     text = flat(pdf_text(pdf))
     for wanted in ("再生育登记", "申请条件", "原件", "份数", "承诺时限：即办",
                    "收费：不收费", "3号窗口", "0883-3621234", "盖章处", "第2版"):
         assert wanted in text, wanted
-    assert qr_codes(pdf, 1, tmp_path) == [f"{BASE}services/{GUIDE}/"]
+    assert qr_codes(pdf, pages, tmp_path) == [f"{BASE}services/{GUIDE}/"]
 
 
 def test_cjk_font_is_embedded_in_every_pdf(built):

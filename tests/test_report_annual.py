@@ -94,7 +94,7 @@ def test_example_report_2025(example, capsys, tmp_path):
     assert main(["-C", str(example.root), "report", "2025"]) == 0
     out = capsys.readouterr().out
     assert "勍香镇人民政府2025年政府信息公开工作年度报告" in out
-    assert out.count("<table>") == 3
+    assert out.count("<table class=\"gk-form\">") == 3
     # 一、本年新收: 自然人 5, 商业企业 1, … 总计 6; （七）总计 and 四 follow from them.
     assert re.search(r"一、本年新收政府信息公开申请数量</td>(<td>5</td><td>1</td>(<td>0</td>){4}<td>6</td>)", out)
     assert re.search(r"（七）总计</td><td>5</td><td>1</td>(<td>0</td>){4}<td>6</td>", out)

@@ -70,6 +70,6 @@ def test_every_page_links_to_the_feeds_in_its_head(site):
     for rel in ("index.html", "subsidies/jiangli/index.html", "subsidies/jiangli/v/1/index.html"):
         html = (site / "build/site" / rel).read_text(encoding="utf-8")
         head = html.split("</head>")[0]
-        assert '<link rel="alternate" type="application/rss+xml"' in head
-        assert '<link rel="alternate" type="application/atom+xml"' in head
+        assert '<link rel="alternate feed" type="application/rss+xml"' in head
+        assert '<link rel="alternate feed" type="application/atom+xml"' in head
         assert "feeds/atom.xml" in head

@@ -31,7 +31,8 @@ def front(markdown: str) -> dict:
 
 
 def amount_row(html: str) -> str:
-    return re.search(r"<td>奖励扶助金</td>\s*<td>([^<]+)</td>", html).group(1)
+    return re.search(r'<td data-label="项目">奖励扶助金</td>\s*'
+                     r'<td data-label="金额"><span class="gk-nowrap">([^<]+)</span>', html).group(1)
 
 
 @pytest.mark.parametrize("as_of, version, amount, status", [
@@ -108,7 +109,8 @@ def test_body_comparison_marks_chinese_edits_in_words_not_colour_alone(built):
 def test_history_table_lists_major_changes_and_keeps_minor_ones_apart(built):
     html = page(built[MIDDLE], ITEM)
     history = html.split('<h2 id="history">修订记录</h2>')[1].split("</table>")[0]
-    rows = re.findall(r"<tr>\s*<td>(\d{4}-\d\d-\d\d)</td>\s*<td>第(\d)版</td>", history)
+    rows = re.findall(r'<tr>\s*<td data-label="生效日期"><span class="gk-nowrap">(\d{4}-\d\d-\d\d)'
+                      r'</span></td>\s*<td data-label="版本">第(\d)版</td>', history)
     assert rows == [("2026-03-04", "1"), ("2026-06-01", "2"), ("2027-01-01", "3")]
     assert "首次发布" in history and "奖励扶助金提高到每人每年800元 &amp; 其他不变&lt;第二版&gt;" in history
     assert 'href="compare/1-2/"' in history and 'href="v/3/"' in history
@@ -152,9 +154,9 @@ def test_updates_page_lists_changes_newest_first_and_upcoming_apart(built):
     html = page(built[MIDDLE], "updates")
     upcoming, _, past = html.partition("已发生的更新")
     assert "2027-01-01" in upcoming and "第3版" in upcoming
-    dates = re.findall(r"<td>(\d{4}-\d\d-\d\d)</td>", past)
+    dates = re.findall(r'<td data-label="日期"><span class="gk-nowrap">(\d{4}-\d\d-\d\d)</span>', past)
     assert dates == sorted(dates, reverse=True) and dates[:2] == ["2026-10-31", "2026-09-30"]
-    assert "<td>失效</td>" in past and "<td>废止</td>" in past
+    assert '<td data-label="变动">失效</td>' in past and '<td data-label="变动">废止</td>' in past
     assert "咨询电话所在窗口调整" not in html          # minor changes are not news
     assert 'href="../feeds/rss.xml"' in html and 'href="../feeds/atom.xml"' in html
 

@@ -1,7 +1,9 @@
 """The site's .ics files: each notice period and each recurring reception day.
 
 Written into the docs tree (a file provider) so MkDocs copies them; DTSTAMP is
-the build's as-of date, so the same data gives byte-identical calendars.
+the build's as-of date, so the same data gives byte-identical calendars. A
+schedule that moves or drops its days on holidays gets its days of the coming
+twelve months as dated events (calendars/reception.py); others an RRULE.
 """
 
 from __future__ import annotations
@@ -10,8 +12,10 @@ from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
+from ..notices.workdays import WorkCalendar
 from ..site.stamp import CHINA
-from .ics import NoticeEvent, ScheduleEvent, notice_calendar, schedule_calendar
+from .ics import NoticeEvent, ScheduleEvent, dated_calendar, notice_calendar, schedule_calendar
+from .reception import occurrences
 
 if TYPE_CHECKING:
     from ..render.pages import RenderContext
@@ -50,5 +54,11 @@ def calendar_files(ctx: RenderContext) -> dict[str, bytes]:
                               schedule.byday, schedule.bymonthday, schedule.opens, schedule.closes,
                               SCHEDULES_SINCE, contact.location or "", f"{config.base_url}contacts/",
                               contact.note or "")
-        files[contact_ics_path(contact.id)] = schedule_calendar([event], stamp=stamp, name=contact.name)
+        if schedule.on_holiday:
+            days = occurrences(schedule, ctx.site.calendar or WorkCalendar(), ctx.as_of)
+            files[contact_ics_path(contact.id)] = dated_calendar(event, days, stamp=stamp,
+                                                                 name=contact.name)
+        else:
+            files[contact_ics_path(contact.id)] = schedule_calendar([event], stamp=stamp,
+                                                                    name=contact.name)
     return files

@@ -1,4 +1,5 @@
-"""iCalendar (RFC 5545) files: notice periods and recurring reception hours.
+"""iCalendar (RFC 5545) files: notice periods, recurring reception hours, and
+reception days moved for holidays (dated events).
 
 Output depends only on the arguments (DTSTAMP included), so the same data
 gives byte-identical files and unchanged files keep their mtimes.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
+from typing import Sequence
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
@@ -77,6 +79,25 @@ def schedule_calendar(events: list[ScheduleEvent], tz: str = "Asia/Shanghai", *,
     if events:
         # Only the offsets from the first event on; Shanghai's 1986-91 DST is noise here.
         cal.add_missing_timezones(first_date=min(ev.since for ev in events))
+    return cal.to_ical()
+
+
+def dated_calendar(event: ScheduleEvent, days: Sequence[date], tz: str = "Asia/Shanghai", *,
+                   stamp: datetime, name: str | None = None) -> bytes:
+    """One event a day for a schedule whose days an RRULE cannot give: a rule
+    moved to the next working day over holidays (遇节假日顺延)."""
+    cal = _calendar(name)
+    zone = ZoneInfo(tz)
+    for day in days:
+        uid = event.uid.replace("@", f"-{day:%Y%m%d}@", 1)
+        vevent = _event(uid, event.title, stamp, event.url, event.description)
+        vevent.add("dtstart", datetime.combine(day, event.opens, zone))
+        vevent.add("dtend", datetime.combine(day, event.closes, zone))
+        if event.location:
+            vevent.add("location", event.location)
+        cal.add_component(vevent)
+    if days:
+        cal.add_missing_timezones(first_date=days[0])
     return cal.to_ical()
 
 

@@ -22,6 +22,9 @@ class Schedule(Strict):
     bymonthday: list[int] | None = None
     opens: ClockTime
     closes: ClockTime
+    # On a day off (a weekend, a public holiday): next_workday moves it to the next
+    # working day (顺延), skip drops it; unset, the rule alone says when it is.
+    on_holiday: Literal["next_workday", "skip"] | None = None
 
     @model_validator(mode="after")
     def _days_match_freq(self) -> "Schedule":

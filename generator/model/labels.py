@@ -27,6 +27,7 @@ FIELD_LABELS: dict[str, str] = {
     "id": "编号", "value": "号码/地址", "org": "所属机构", "schedule": "固定安排",
     "code": "统一社会信用代码", "address": "地址", "parent": "上级机构", "freq": "频率",
     "byday": "星期", "bymonthday": "日期（几号）", "opens": "开始时间", "closes": "结束时间",
+    "on_holiday": "遇节假日",
     # site
     "base_url": "网站地址", "identity": "网站标识", "topics": "主题分类表", "hotlines": "首页热线",
     "timezone": "时区",

@@ -12,8 +12,11 @@ import segno
 from markupsafe import Markup
 
 from ..render.pages import NoticeFacts, RenderContext, full_content
+from ..render.version_tools import VersionTools
 from ..versions import ItemState
+from ..versions.diff import FieldChange
 from . import targets
+from .signoff import Signoff, split_signoff
 
 
 class NameListLike(Protocol):
@@ -21,6 +24,16 @@ class NameListLike(Protocol):
 
     headers: Sequence[str]
     rows: Sequence[Sequence[str]]
+
+
+@dataclass(frozen=True)
+class Coming:
+    """A later version already announced: a sheet posted today must say what changes when."""
+
+    effective_from: date
+    number: int
+    change_note: str | None
+    changes: tuple[FieldChange, ...]
 
 
 @dataclass(frozen=True)
@@ -32,6 +45,8 @@ class Sheet:
     notice: NoticeFacts | None
     issuer: str
     issued: date
+    signoff: Signoff | None      # the body's own 落款, printed in place of the generated one
+    coming: tuple[Coming, ...]
     body_html: Markup | None
     name_list: NameListLike | None
     list_withdrawn: bool
@@ -65,13 +80,17 @@ def make_sheet(ctx: RenderContext, state: ItemState, stamp: str, *, paper: str |
         name_list = facts.name_list     # the notice's own list, already masked
     online_url = ctx.site.config.base_url + item.url
     here = targets.folder(item)
+    signoff = split_signoff(v["body"]) if v.get("body") else None
+    body = signoff.body if signoff else v.get("body")
     return Sheet(
         state=state, v=v, notice=facts,
         issuer=ctx.site.organizations[meta.publisher].name,
-        # The date a holder of this sheet goes by: the first publication, or the
-        # day the version printed took effect.
-        issued=meta.published if shown.number == 1 else shown.effective_from,
-        body_html=render_markdown(v["body"]) if v.get("body") else None,
+        # The 落款's date: the 成文日期 of the document, or for a later version the
+        # day it took effect.
+        issued=meta.created if shown.number == 1 else shown.effective_from,
+        signoff=signoff,
+        coming=coming_changes(ctx, state),
+        body_html=render_markdown(body) if body else None,
         # Not shown on the notice's page (withdrawn, not yet started, repealed): not printed.
         name_list=None if facts and facts.list_hidden else name_list,
         list_withdrawn=withdrawn,
@@ -82,3 +101,12 @@ def make_sheet(ctx: RenderContext, state: ItemState, stamp: str, *, paper: str |
         online_href=posixpath.relpath(item.url, here) + "/",
         pdf_href=posixpath.basename(targets.pdf_path(item)) if with_pdf else None,
     )
+
+
+def coming_changes(ctx: RenderContext, state: ItemState) -> tuple[Coming, ...]:
+    later = [v for v in state.upcoming if v.number > state.shown.number]
+    if not later or not state.in_force:
+        return ()
+    tools = VersionTools(ctx.site)
+    return tuple(Coming(v.effective_from, v.number, v.change_note,
+                        tools.changes(state.item, v.number - 1, v.number)) for v in later)

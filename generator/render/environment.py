@@ -9,7 +9,7 @@ from datetime import date
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 
-from ..calendars.schedule import describe_schedule
+from ..calendars.schedule import WEEKDAY_CN, describe_schedule
 from ..model.labels import CONTACT_KIND_LABELS, label
 from ..notices.period import format_date_cn
 from ..print import targets as print_targets
@@ -86,6 +86,7 @@ def make_environment() -> Environment:
                       auto_reload=False)   # templates ship with the package; no stat per include
     env.filters.update(md=md_text, money=money, tel=tel_uri, cn_date=format_date_cn, iso=iso,
                        schedule_text=schedule_text, label=label,
+                       weekday=lambda d: WEEKDAY_CN[d.weekday()],
                        contact_kind=lambda kind: CONTACT_KIND_LABELS.get(kind, kind))
     env.globals.update(link=link, url=url, printing=print_targets)
     # Compiled here, once, so the workers forked later share them; compiled on first

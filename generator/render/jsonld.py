@@ -1,7 +1,9 @@
 """schema.org structured data (JSON-LD) for the pages machines read.
 
 Service guides, fees and subsidies are GovernmentService; notices are
-SpecialAnnouncement (datePosted, expires = end of the 公示期); the guide and
+SpecialAnnouncement (datePosted, expires = end of the 公示期); policies are
+Legislation (文号, dates, legal force, each version a workExample) and their
+解读 an Article about the policy they explain; the guide and
 contacts pages describe every organization as GovernmentOrganization with its
 ContactPoints and their OpeningHoursSpecification. The data is built here as
 plain dicts and handed to the page as a JSON string in front matter
@@ -15,6 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..model.labels import CONTACT_KIND_LABELS
+from ..versions import version_status
 
 if TYPE_CHECKING:
     from ..load.site_loader import SiteData
@@ -28,6 +31,9 @@ WORKDAYS = ("MO", "TU", "WE", "TH", "FR")
 # "8:30—12:00", "14:30-18:00": the ranges in free-text hours such as 工作日 8:30—12:00，14:30—18:00.
 TIME_RANGE = re.compile(r"(\d{1,2}):(\d{2})\s*[—–\-~～至]+\s*(\d{1,2}):(\d{2})")
 PHONE_KINDS = {"phone", "hotline", "complaint", "report"}
+# 有效性 → schema.org LegalForceStatus; a version not yet in force has no force either.
+LEGAL_FORCE = {"有效": "InForce", "已修改": "NotInForce", "已废止": "NotInForce",
+               "失效": "NotInForce", "尚未生效": "NotInForce", "即将生效": "NotInForce"}
 ORG_PAGES = ("guide/index.md", "contacts/index.md")
 
 
@@ -46,11 +52,13 @@ def jsonld_front(ctx: "RenderContext", page: "Page") -> dict:
 def item_data(ctx: "RenderContext", state: "ItemState") -> dict | None:
     item, meta, content = state.item, state.item.meta, state.shown.content
     kind = item.kind.name
-    if kind not in ("service", "fee", "subsidy", "notice"):
+    if kind not in ("service", "fee", "subsidy", "notice", "policy"):
         return None
     site = ctx.site
     url = page_url(site, item.url)
     publisher = org_ref(site, meta.publisher)
+    if kind == "policy":
+        return _policy(ctx, state, url, publisher)
     if kind == "notice":
         data = {"@context": CONTEXT, "@type": "SpecialAnnouncement", "@id": url, "url": url,
                 "name": meta.title, "category": item.kind.label,
@@ -81,6 +89,56 @@ def item_data(ctx: "RenderContext", state: "ItemState") -> dict | None:
         data["availableChannel"] = {"@type": "ServiceChannel", "availableLanguage": "zh-CN",
                                     "servicePhone": channels}
     return data
+
+
+def _policy(ctx: "RenderContext", state: "ItemState", url: str, publisher: dict) -> dict:
+    item, meta, content = state.item, state.item.meta, state.shown.content
+    site = ctx.site
+    interprets = content.get("interprets")
+    if interprets and interprets in ctx.public:
+        data = {"@context": CONTEXT, "@type": "Article", "@id": url, "url": url,
+                "headline": meta.title, "name": meta.title, "inLanguage": "zh-CN",
+                "dateCreated": meta.created.isoformat(),
+                "datePublished": meta.published.isoformat(), "publisher": publisher,
+                "about": {"@type": "Legislation",
+                          "@id": page_url(site, ctx.public[interprets].item.url),
+                          "name": ctx.public[interprets].item.meta.title}}
+        if meta.summary:
+            data["description"] = meta.summary
+        return data
+    data = {"@context": CONTEXT, "@type": "Legislation", "@id": url, "url": url,
+            "name": meta.title, "inLanguage": "zh-CN",
+            "legislationDate": meta.created.isoformat(),          # 成文日期
+            "datePublished": meta.published.isoformat(),
+            "legislationDateVersion": state.shown.effective_from.isoformat(),
+            "legislationLegalForce": f"{CONTEXT}/{LEGAL_FORCE.get(state.status, 'NotInForce')}",
+            "legislationPassedBy": publisher, "publisher": publisher,
+            "version": state.shown.number}
+    if content.get("doc_no"):
+        data["legislationIdentifier"] = content["doc_no"]
+    if content.get("genre"):
+        data["legislationType"] = content["genre"]
+    if meta.summary:
+        data["description"] = meta.summary
+    if meta.repealed:
+        data["expires"] = meta.repealed.date.isoformat()
+    elif meta.expires:
+        data["expires"] = meta.expires.isoformat()
+    # Every version at its own address (/v/N/), each with the date it took effect.
+    data["workExample"] = [_policy_version(site, state, version) for version in item.versions]
+    return data
+
+
+def _policy_version(site: "SiteData", state: "ItemState", version) -> dict:
+    number = version.number
+    node = {"@type": "Legislation", "@id": page_url(site, f"{state.item.url}v/{number}/"),
+            "version": number, "legislationDateVersion": version.effective_from.isoformat(),
+            "legislationLegalForce": f"{CONTEXT}/{LEGAL_FORCE[version_status(state, version)]}"}
+    if version.content.get("doc_no"):
+        node["legislationIdentifier"] = version.content["doc_no"]
+    if number > 1:
+        node["legislationChanges"] = {"@id": page_url(site, f"{state.item.url}v/{number - 1}/")}
+    return node
 
 
 def _service(site: "SiteData", content: dict) -> dict:

@@ -10,11 +10,12 @@ from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
+from ..calendars.reception import next_days
 from ..load.site_loader import SiteData
 from ..model import KINDS
 from ..notices.period import Period, PeriodStatus, format_period, period_status, resolve_period
 from ..notices.lists import list_key
-from ..notices.workdays import NotCovered
+from ..notices.workdays import NotCovered, WorkCalendar
 from ..privacy.namelist import NameList
 from ..versions import EXPIRED, REPEALED, ItemState, is_public, select
 from ..workers import forked_map
@@ -225,7 +226,9 @@ def core_pages(ctx: RenderContext) -> list[Page]:
              {"intro": _read(content / "home.md"), "latest": latest, "notices": current_notices}),
         Page("guide/index.md", "guide.md.j2", {"title": "信息公开指南"},
              {"intro": _read(content / "guide.md")}),
-        Page("contacts/index.md", "contacts.md.j2", {"title": "联系我们与监督渠道"}),
+        Page("contacts/index.md", "contacts.md.j2", {"title": "联系我们与监督渠道"},
+             {"next_days": next_days(site.contacts.values(), site.calendar or WorkCalendar(),
+                                     ctx.as_of)}),
     ]
     for kind in KINDS.values():
         pages.extend(listing_pages(kind, by_kind[kind.name]))

@@ -21,7 +21,8 @@ def report_pages(ctx: RenderContext) -> list[Page]:
         title = report_title(ctx.site, report.year, report)
         path = f"reports/{report.year}/index.md"
         listed.append((title, path))
-        pages.append(Page(path, "report.md.j2", {"title": title},
+        # The forms need the page's full width: no sidebars beside them (Material's `hide`).
+        pages.append(Page(path, "report.md.j2", {"title": title, "hide": ["navigation", "toc"]},
                           {**report_context(ctx.site, report.year, report), "title": title}))
     pages.append(Page("reports/index.md", "reports.md.j2", {"title": "政府信息公开工作年度报告",
                                                          "search": LIST_SEARCH},

@@ -25,8 +25,9 @@ from .stamp import BuildStamp, make_stamp
 THEME_DIR = Path(__file__).parent / "theme"
 OVERRIDES = "site_config/overrides"     # the site's own templates, first in line when there
 STYLESHEETS = tuple(f"assets/gongkai/{name}.css"
-                    for name in ("gongkai", "care", "search", "versions", "report", "print"))
-SCRIPTS = tuple(f"assets/gongkai/{name}.js" for name in ("gongkai", "care", "search"))
+                    for name in ("gongkai", "tables", "touch", "care", "search", "versions",
+                                 "report", "print"))
+SCRIPTS = tuple(f"assets/gongkai/{name}.js" for name in ("gongkai", "care", "read-aloud", "search"))
 
 
 class GongkaiConfig(Config):
