@@ -109,16 +109,16 @@ def test_policies_are_legislation_with_their_versions(example_site):
     xize = jsonld(html(example_site, "policies/shehui-fuyangfei-xize/index.html"))
     assert xize["@type"] == "Legislation" and xize["@context"] == "https://schema.org"
     assert xize["@id"] == base + "shehui-fuyangfei-xize/"
-    assert xize["legislationIdentifier"] == "勍政发〔2024〕12号"     # the 文号 in force
+    assert xize["legislationIdentifier"] == "勍政发〔2020〕12号"     # the last version's 文号
     assert xize["legislationType"] == "行政规范性文件"
-    assert (xize["legislationDate"], xize["datePublished"]) == ("2023-04-12", "2023-04-14")
-    assert xize["legislationDateVersion"] == "2024-09-01" and xize["version"] == 2
-    assert xize["legislationLegalForce"] == "https://schema.org/InForce"
+    assert (xize["legislationDate"], xize["datePublished"]) == ("2019-04-12", "2019-04-14")
+    assert xize["legislationDateVersion"] == "2020-09-01" and xize["version"] == 2
+    assert xize["legislationLegalForce"] == "https://schema.org/NotInForce"   # repealed in 2021
     assert xize["legislationPassedBy"]["name"] == "勍香镇人民政府"
     first, second = xize["workExample"]
     assert first["@id"] == base + "shehui-fuyangfei-xize/v/1/"
     assert first["legislationLegalForce"] == "https://schema.org/NotInForce"
-    assert first["legislationIdentifier"] == "勍政发〔2023〕7号"
+    assert first["legislationIdentifier"] == "勍政发〔2019〕7号"
     assert second["legislationChanges"] == {"@id": first["@id"]}
     # A 政策解读 is an article about the policy it explains, not legislation itself.
     jiedu = jsonld(html(example_site, "policies/jiangli-fuzhu-jiedu/index.html"))
