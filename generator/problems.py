@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Literal
 
+from .privacy.detect import mask_numbers
+
 Level = Literal["error", "warning"]
 
 
@@ -22,6 +24,12 @@ class Problem:
     message: str
     hint: str = ""
     level: Level = "error"
+
+    def __post_init__(self) -> None:
+        # Every message reaches a terminal, a CI log or the preview page through here, and
+        # those may be public: a personal number quoted from the data is shown masked.
+        for name in ("file", "field", "message", "hint"):
+            object.__setattr__(self, name, mask_numbers(getattr(self, name)))
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
@@ -65,3 +73,6 @@ class ProblemsError(Exception):
 
 class UsageError(Exception):
     """The command was used wrongly (exit 2), as opposed to bad data (exit 1)."""
+
+    def __init__(self, message: str):
+        super().__init__(mask_numbers(message))

@@ -350,3 +350,10 @@ def allowed_numbers(public_values: Iterable[str]) -> frozenset[str]:
     """
     return frozenset(finding.digits for value in public_values
                      for finding in find_personal_numbers(value))
+
+
+def mask_numbers(text: str) -> str:
+    """`text` with every personal number in it replaced by its masked form."""
+    for finding in reversed(find_personal_numbers(text)):
+        text = text[:finding.start] + finding.masked + text[finding.end:]
+    return text
