@@ -147,6 +147,7 @@ def _pdf_texts(data: bytes, depth: int) -> Iterator[Text]:
         found.extend(_pdf_parts(reader))
         embedded = [(name, content) for name, contents in reader.attachments.items()
                     for content in contents]
+        found.append(Text("\n".join(name for name, _ in embedded), None, "PDF 附带的文件名"))
     except Unreadable:
         raise
     except Exception as error:
@@ -230,6 +231,7 @@ def _package_texts(data: bytes, depth: int) -> Iterator[Text]:
     except (zipfile.BadZipFile, zlib.error, KeyError, OSError, EOFError,
             NotImplementedError, RuntimeError) as error:
         raise Unreadable(f"无法读取文件内容（{type(error).__name__}）") from None
+    yield Text("\n".join(name for name, _ in parts), None, "包内文件名")
     for name, part in parts:
         if filetypes.suffix_of(name) in ("xml", "rels", "vml") or part.lstrip()[:1] == b"<":
             xml = part.decode("utf-8", errors="replace")

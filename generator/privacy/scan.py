@@ -10,8 +10,9 @@ from __future__ import annotations
 import os
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.privacy import filetypes
@@ -24,7 +25,7 @@ from generator.workers import MANY, forked_map
 # Beyond this many findings in one file the rest are counted: a leaked list is one mistake.
 FINDINGS_SHOWN_PER_FILE = 20
 
-_HINTS = {
+HINTS = {
     "id_card": "身份证号不能公开：删去它；名单里的身份证号放在名单文件中，并给该列写 mask: id_card 或 publish: false",
     "mobile": "删去或打码（如 138****1234）；如果这是公开的联系电话，在 data/contacts.yaml 中登记它",
     "bank_card": "银行卡号不能公开：删去它；名单里的银行卡号列写 publish: false",
@@ -54,36 +55,61 @@ def _display_path(site_dir: Path, relpath: str, display_root: str | None) -> str
         return path.relative_to(site_dir.parent).as_posix()
 
 
-def file_problems(name: str, data: bytes, shown: str, source: str | None,
-                  allowed: frozenset[str]) -> list[Problem]:
-    """Personal numbers in one file named `name` (its name included), as problems about
-    `shown`; a file that cannot be read in full is one problem, never passed over."""
-    from_where = f"（来自 {source}）" if source else ""
-    seen: set[tuple[str, str]] = set()
-    problems: list[Problem] = []
+@dataclass(frozen=True)
+class FileFinding:
+    """A personal number read out of a file, and where: line (None where lines mean
+    nothing) and a place note (page, sheet, part)."""
 
-    def report(piece: Text, what: str) -> None:
+    finding: Finding
+    line: int | None
+    place: str
+
+
+def read_file(name: str, data: bytes,
+              allowed: frozenset[str]) -> tuple[list[FileFinding], Unreadable | None]:
+    """Personal numbers in the file `name` holding `data`, each once, its name included;
+    and why the file could not be read in full, if it could not."""
+    seen: set[tuple[str, str]] = set()
+    found: list[FileFinding] = []
+    for piece in _pieces(name, data):
+        if isinstance(piece, Unreadable):
+            return found, piece
         findings = find_personal_numbers(piece.text, allowed)
         starts = _line_starts(piece.text) if findings and piece.line is not None else []
         for finding in findings:
             if (finding.kind, finding.digits) in seen:
                 continue  # the same number read again (escaped markup, a part's attributes)
             seen.add((finding.kind, finding.digits))
-            line, place = _locate(piece, starts, finding)
-            where = f"（{place}）" if place else ""
-            problems.append(Problem(
-                shown, line, finding.label,
-                f"{what}{where}中有{finding.label} {finding.masked}{from_where}",
-                _HINTS[finding.kind]))
+            found.append(FileFinding(finding, *_locate(piece, starts, finding)))
+    return found, None
 
-    report(Text(name, None), "生成的网站文件的名字")
+
+def _pieces(name: str, data: bytes) -> Iterator[Text | Unreadable]:
+    yield Text(name, None, "文件名")
     try:
-        for piece in texts(name, data):
-            report(piece, "生成的网站文件")
+        yield from texts(name, data)
     except Unreadable as error:
-        suffix = filetypes.suffix_of(name[:-3] if name.lower().endswith(".gz") else name)
-        problems.append(Problem(shown, None, "", f"{error}，无法确认其中没有个人信息{from_where}",
-                                filetypes.how_to_fix(suffix)))
+        yield error
+
+
+def unreadable_hint(name: str) -> str:
+    return filetypes.how_to_fix(filetypes.suffix_of(name.removesuffix(".gz")))
+
+
+def file_problems(name: str, data: bytes, shown: str, source: str | None,
+                  allowed: frozenset[str]) -> list[Problem]:
+    """Personal numbers in one built file as problems about `shown`; a file that cannot be
+    read in full is one problem, never passed over."""
+    from_where = f"（来自 {source}）" if source else ""
+    found, unreadable = read_file(name, data, allowed)
+    problems = [Problem(shown, item.line, item.finding.label,
+                        f"生成的网站文件{item.place and '（' + item.place + '）'}中有"
+                        f"{item.finding.label} {item.finding.masked}{from_where}",
+                        HINTS[item.finding.kind])
+                for item in found]
+    if unreadable is not None:
+        problems.append(Problem(shown, None, "", f"{unreadable}，无法确认其中没有个人信息{from_where}",
+                                unreadable_hint(name)))
     problems.sort(key=lambda problem: problem.line or 0)
     if len(problems) > FINDINGS_SHOWN_PER_FILE:
         extra = len(problems) - FINDINGS_SHOWN_PER_FILE
@@ -132,5 +158,5 @@ def scan_value(text: str, file: str, line: int | None, field: str,
     findings = find_personal_numbers(text, allowed)
     starts = _line_starts(text) if findings else []
     return [Problem(file, None if line is None else line + bisect_right(starts, f.start) - 1,
-                    field, f"写有{f.label} {f.masked}，会被公开", _HINTS[f.kind])
+                    field, f"写有{f.label} {f.masked}，会被公开", HINTS[f.kind])
             for f in findings]
