@@ -50,14 +50,14 @@ _HIDDEN = re.compile(
     r"|&#(?:0*(?:4[5-9]|5[0-7])|[xX]0*(?:2[dDeE]|3[0-9]));"
     rf"|<(?<={_AFTER_DIGIT}<){_TAG}(?:<{_TAG}|&{_ENTITY})*"
     rf"|&(?<={_AFTER_DIGIT}&){_ENTITY}(?:<{_TAG}|&{_ENTITY})*"
-    rf"|(?<=[{_DIGITS}])\n(?=[{_DIGITS}])", re.DOTALL)
+    rf"|(?<=[{_DIGITS}])\r?\n(?=[{_DIGITS}])", re.DOTALL)
 _MARKUP = re.compile(f"<{_TAG}", re.DOTALL)
 
 # Between the groups of a number a person writes a dash, a dot, spaces or a line break.
 _S = r"(?:[ \n]{0,2}[\-.][ \n]{0,2}|[ \n]{1,3})"
 _D4 = "[0-9]{4}"
 _ID = re.compile(
-    rf"(?<![0-9])(?:[0-9]{{17}}[0-9Xx]|[0-9]{{6}}{_S}[0-9]{{8}}{_S}[0-9]{{3}}[0-9Xx]"
+    rf"(?<![0-9])(?:[0-9]{{17}}[0-9Xx]|[0-9]{{6}}{_S}(?:[0-9]{{8}}{_S}[0-9]{{3}}|[0-9]{{11}})[0-9Xx]"
     rf"|[0-9]{{6}}{_S}{_D4}{_S}{_D4}{_S}[0-9]{{3}}[0-9Xx])(?![0-9])")
 _OLD_ID = re.compile(
     rf"(?<![0-9])(?:[0-9]{{15}}|[0-9]{{6}}{_S}[0-9]{{6}}{_S}[0-9]{{3}})(?![0-9Xx])")

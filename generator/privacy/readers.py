@@ -38,6 +38,8 @@ _CONCATENATION = re.compile(r'"\s*&\s*"')
 _FOLD = re.compile(r"\r?\n[ \t]")
 _LOGICAL_LINE = re.compile(r"(?<=\n)(?![ \t])")
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+_ICAL_ESCAPE = re.compile(r"\\([\\;,nN])")
+_ICAL_UNESCAPED = {"n": "\n", "N": "\n"}
 
 
 @dataclass(frozen=True)
@@ -89,19 +91,23 @@ def _gunzip(data: bytes) -> bytes:
 
 def _text_texts(suffix: str, text: str) -> Iterator[Text]:
     yield Text(text)
-    if suffix in filetypes.MARKUP and "&" in text:
-        # Escaped markup (a feed's &lt;span&gt;) may split a number as real tags do.
-        yield Text(html.unescape(text))
-    if suffix == "json" and "\\u" in text:
-        yield from _json_strings(text)
     if suffix in filetypes.FOLDED:
         unfolded = _unfold(text)
         if unfolded is not None:
-            yield Text(unfolded)
+            text = unfolded
+            yield Text(text)
+        if "\\" in text:
+            # Calendar text escapes: a line break inside a number is written "\n".
+            yield Text(_ICAL_ESCAPE.sub(lambda m: _ICAL_UNESCAPED.get(m.group(1), m.group(1)), text))
+    if (suffix in filetypes.MARKUP or suffix in filetypes.FOLDED) and "&" in text:
+        # Escaped markup (a feed's &lt;span&gt;) may split a number as real tags do.
+        yield Text(html.unescape(text))
+    if suffix == "json" and "\\" in text:
+        yield from _json_strings(text)
 
 
 def _json_strings(text: str) -> Iterator[Text]:
-    """The strings of a JSON file decoded (\\u escapes hide digits and zero-width spaces)."""
+    """The strings of a JSON file decoded: escapes (\\u200b, \\n) may split a number."""
     try:
         value = json.loads(text)
     except ValueError:

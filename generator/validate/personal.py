@@ -70,15 +70,18 @@ def _attachment_numbers(site: SiteData, allowed: frozenset[str]) -> list[Problem
     """Numbers inside attachments, named by the item line that lists the attachment.
 
     Attachments that are missing, outside the folder or of a type the scan cannot read
-    are reported by `validate.content`; an attachment's name is checked with the YAML.
+    are reported by `validate.content`, and so are those over the size limit; an
+    attachment's name is checked with the YAML.
     """
+    limit = site.config.attachment_max_mb * 1024 * 1024
     root = (site.root / ATTACHMENT_DIR).resolve()
     problems: list[Problem] = []
     for item in site.items:
         for index, attachment in enumerate(item.meta.attachments):
             path = (root / attachment.file).resolve()
             if (not path.is_relative_to(root) or not path.is_file()
-                    or filetypes.why_unreadable(filetypes.suffix_of(attachment.file))):
+                    or filetypes.why_unreadable(filetypes.suffix_of(attachment.file))
+                    or path.stat().st_size > limit):
                 continue
             line = item.line("attachments", index, "file")
             field = f"attachments[{index + 1}].file"
