@@ -35,23 +35,28 @@ _SPACES = "\u00a0\u3000\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2
 _ONE_FOR_ONE = str.maketrans(
     {**{chr(0xFF01 + i): chr(0x21 + i) for i in range(94)},   # full-width ASCII forms
      **{c: "-" for c in _DASHES}, **{c: "." for c in _DOTS}, **{c: " " for c in _SPACES}})
-_LOOSE_SEPARATORS = " \n.\\-+()" + _DASHES + _DOTS + _SPACES + "\uff0b\uff08\uff09"
+_LOOSE_SEPARATORS = " \n.\\-" + _DASHES + _DOTS + _SPACES
 # What a reader does not see between digits, removed before matching: zero-width
 # characters and soft hyphens; digits written as character references; inline tags,
-# comments and entities after a digit or separator (each alternative starts with a literal
-# so the engine jumps from "<" to "<"); a line break right between two digits (a quoted
-# newline in a table cell).
+# comments and entities right after a digit; a line break right between two digits (a
+# quoted newline in a table cell). Every alternative starts with a literal character and
+# looks behind only after it, so the engine jumps from one candidate to the next.
 _TAG = (r"(?:!--.*?--|/?(?:a|abbr|b|bdi|bdo|code|data|del|em|font|i|ins|kbd|mark|q|s|samp"
         r"|small|span|strong|sub|sup|time|u|var|wbr)\b[^<>]*)>")
 _ENTITY = r"(?:[A-Za-z]{2,8}|#[0-9]{2,6}|#[xX][0-9A-Fa-f]{2,5});"
-_AFTER_DIGIT = f"[{_DIGITS}{_LOOSE_SEPARATORS}]"
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
+_DIGIT_REFERENCE = r"&#(?:0*(?:4[5-9]|5[0-7])|[xX]0*(?:2[dDeE]|3[0-9]));"
 _HIDDEN = re.compile(
-    "[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]+"
-    r"|&#(?:0*(?:4[5-9]|5[0-7])|[xX]0*(?:2[dDeE]|3[0-9]));"
-    rf"|<(?<={_AFTER_DIGIT}<){_TAG}(?:<{_TAG}|&{_ENTITY})*"
-    rf"|&(?<={_AFTER_DIGIT}&){_ENTITY}(?:<{_TAG}|&{_ENTITY})*"
-    rf"|(?<=[{_DIGITS}])\r?\n(?=[{_DIGITS}])", re.DOTALL)
+    f"[{_ZERO_WIDTH}]+|{_DIGIT_REFERENCE}"
+    rf"|<(?<=[{_DIGITS}]<){_TAG}(?:<{_TAG}|&{_ENTITY})*"
+    rf"|&(?<=[{_DIGITS}]&){_ENTITY}(?:<{_TAG}|&{_ENTITY})*"
+    rf"|\n(?<=[{_DIGITS}]\n)(?=[{_DIGITS}])|\r\n(?<=[{_DIGITS}]\r\n)(?=[{_DIGITS}])", re.DOTALL)
 _MARKUP = re.compile(f"<{_TAG}", re.DOTALL)
+# Whether `_HIDDEN` can match at all, in passes that are cheap on the pages we build.
+_NOISE_AFTER_DIGIT = re.compile(
+    rf"[{_DIGITS}](?:<(?:!--|/?(?:a|abbr|b|bdi|bdo|code|data|del|em|font|i|ins|kbd|mark|q|s|samp"
+    rf"|small|span|strong|sub|sup|time|u|var|wbr)\b)|&[#A-Za-z]|\r?\n[{_DIGITS}])")
+_DIGIT_REFERENCE_RE = re.compile(_DIGIT_REFERENCE)
 
 # Between the groups of a number a person writes a dash, a dot, spaces or a line break.
 _S = r"(?:[ \n]{0,2}[\-.][ \n]{0,2}|[ \n]{1,3})"
@@ -69,11 +74,11 @@ _BANK_PLAIN = re.compile(r"(?<![0-9])[0-9]{16,19}(?![0-9])")
 _BANK_GROUPED = re.compile(
     rf"(?<![0-9])(?:{_D4}(?:{_S}{_D4}){{3}}(?:{_S}[0-9]{{1,3}})?|[0-9]{{6}}{_S}[0-9]{{10,13}})"
     r"(?![0-9])")
-# Every finding lies in a run of digits and separators holding at least 11 digits. Looking
-# for those first (in any width and form) and matching the exact forms only around them
+# Every finding lies in a run of digits and separators holding at least 11 digits (in any
+# width and form). Looking for those first and matching the exact forms only around them
 # keeps a 5 MB scan fast; most built pages have none and are passed over in one search.
-_CLUSTER = re.compile(f"[{_DIGITS}][{_DIGITS}{_LOOSE_SEPARATORS}]{{10,}}")
-_ELEVEN_DIGITS = re.compile(f"[{_DIGITS}](?:[{_LOOSE_SEPARATORS}]{{0,6}}[{_DIGITS}]){{10}}")
+_CLUSTER = re.compile(
+    f"[{_DIGITS}](?:[{_LOOSE_SEPARATORS}]{{0,6}}[{_DIGITS}]){{10}}(?:[{_LOOSE_SEPARATORS}]{{0,6}}[{_DIGITS}])*")
 _ASCII_DIGIT = re.compile("[0-9]")
 # Reach of the exact forms beyond a cluster: a "(+86) " prefix before, an "X" and one more after.
 _BEFORE, _AFTER = 7, 2
@@ -260,6 +265,12 @@ def _strip_hidden(text: str) -> tuple[str, _Offsets | None]:
     return "".join(parts), offsets
 
 
+def _may_hide(text: str) -> bool:
+    return (any(char in text for char in _ZERO_WIDTH)
+            or ("&#" in text and _DIGIT_REFERENCE_RE.search(text) is not None)
+            or _NOISE_AFTER_DIGIT.search(text) is not None)
+
+
 def _touches_a_word(text: str, start: int, end: int) -> bool:
     """A number glued to letters or digits that are not a label: part of a code or hash.
 
@@ -322,13 +333,12 @@ def find_personal_numbers(text: str, allowed: frozenset[str] = frozenset()) -> l
     `allowed` holds digit-only numbers published on purpose (a hotline that is a mobile
     number); they are not findings. A number that is a valid ID is reported only as an ID.
     """
-    if not _ELEVEN_DIGITS.search(text) and not _HIDDEN.search(text):
+    hidden = _may_hide(text)
+    if not hidden and not _CLUSTER.search(text):
         return []
-    clean, offsets = _strip_hidden(text)
+    clean, offsets = _strip_hidden(text) if hidden else (text, None)
     findings: list[Finding] = []
     for cluster in _CLUSTER.finditer(clean):
-        if len(re.findall(f"[{_DIGITS}]", cluster.group())) < 11:
-            continue
         base = max(0, cluster.start() - _BEFORE)
         # One character more on each side lets the boundary checks see the neighbours.
         window = clean[max(0, base - 1):cluster.end() + _AFTER + 1].translate(_ONE_FOR_ONE)

@@ -99,8 +99,9 @@ def _text_texts(suffix: str, text: str) -> Iterator[Text]:
         if "\\" in text:
             # Calendar text escapes: a line break inside a number is written "\n".
             yield Text(_ICAL_ESCAPE.sub(lambda m: _ICAL_UNESCAPED.get(m.group(1), m.group(1)), text))
-    if (suffix in filetypes.MARKUP or suffix in filetypes.FOLDED) and "&" in text:
-        # Escaped markup (a feed's &lt;span&gt;) may split a number as real tags do.
+    if (suffix in filetypes.MARKUP or suffix in filetypes.FOLDED) and "&lt;" in text:
+        # Escaped markup (a feed's &lt;span&gt;) may split a number as real tags do; the
+        # detector itself reads entities and tags that are not escaped.
         yield Text(html.unescape(text))
     if suffix == "json" and "\\" in text:
         yield from _json_strings(text)
