@@ -322,3 +322,22 @@ def test_old_office_attachments_are_refused_with_how_to_save_them(minimal, name)
 
 def test_the_corpus_numbers_are_the_ones_the_cases_use():
     assert {number for case in HOSTILE for number in leaked(case.text)} == NUMBERS
+
+
+def test_print_runs_the_build_scan_and_writes_nothing_when_it_finds_a_number(minimal, monkeypatch,
+                                                                             capsys):
+    # With the validator's personal-number rule switched off, only the scan of what
+    # `print` renders stands between a number in the data and the printed sheet.
+    import generator.validate as validate
+    from generator.cli import main
+    from generator.validate.personal import check_personal
+    monkeypatch.setattr(validate, "CHECKS", [c for c in validate.CHECKS if c is not check_personal])
+    service = "data/services/guangrongzheng.yaml"
+    minimal.replace(service, "conditions: [只生育一个子女的夫妻]",
+                    "conditions: [只生育一个子女的夫妻，联系 139－8765－4321]")
+    code = main(["-C", str(minimal.root), "print", "service/guangrongzheng", "--as-of", "2026-11-28"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "build/print/service-guangrongzheng.pdf" in err and f"（来自 {service}）" in err
+    assert "139****4321" in err and not leaked(err)
+    assert not minimal.path("build/print/service-guangrongzheng.pdf").exists()

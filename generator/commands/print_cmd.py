@@ -9,11 +9,14 @@ from pathlib import Path
 from ..build import load_and_validate
 from ..model import KINDS
 from ..print import targets
-from ..print.pdf import MissingFont, require_cjk_font, write_pdf
+from ..print.pdf import MissingFont, render_pdf, require_cjk_font
 from ..print.step import sheet_html
-from ..problems import UsageError
+from ..privacy.scan import file_problems
+from ..problems import ProblemsError, UsageError
+from ..replace import replace_file
 from ..render.pages import make_context
 from ..site.stamp import make_stamp
+from ..validate.personal import public_numbers
 from ._common import as_of_date, report
 
 
@@ -35,6 +38,14 @@ def _kind(name: str):
             return kind
     known = "、".join(f"{k.name}（{k.label}）" for k in KINDS.values())
     raise UsageError(f"不认识的类别「{name}」，可以用：{known}")
+
+
+def _shown(out: Path, root: Path) -> str:
+    """The PDF's name in messages: relative to the site folder when it is inside it."""
+    try:
+        return out.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return str(out)
 
 
 def run(args) -> int:
@@ -60,7 +71,13 @@ def run(args) -> int:
         raise UsageError(f"无法打印 {kind.name}/{slug}：{why}")
     out = args.out or root / "build" / "print" / f"{kind.name}-{slug}.pdf"
     html = sheet_html(ctx, state, make_stamp(root, as_of).text, paper=args.paper)
-    pages = write_pdf(html, out)
+    pdf, pages = render_pdf(html)
+    # The same leak scan as `build` runs on its outputs, before anything is written.
+    leaks = file_problems(out.name, pdf, _shown(out, root), state.item.file, public_numbers(site))
+    if leaks:
+        raise ProblemsError(leaks)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    replace_file(out, pdf)
     print(f"已生成 {out}：{pages} 页，{args.paper or targets.paper_for(kind.name)}，"
           f"用时 {time.perf_counter() - started:.1f} 秒。")
     return 0
