@@ -35,7 +35,7 @@ def _unescape(text: str) -> str:
 def _lines(name: str) -> list[tuple[int, str]]:
     lines = (CORPUS / name).read_text(encoding="utf-8").splitlines()
     return [(number, line) for number, line in enumerate(lines, start=1)
-            if line.strip() and not line.startswith("#")]
+            if line.strip() and not (line.startswith("# ") or line == "#")]
 
 
 def hostile() -> list[Case]:

@@ -31,11 +31,11 @@ _DIGITS = "0-9\uff10-\uff19"
 # a space. Each becomes its ASCII form one for one, so offsets stay where they were.
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0d"
 _DOTS = "\uff0e\u3002\u00b7\u30fb\uff65\u2027\u2219\uff61"
-_SPACES = "\u00a0\u3000\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\r\t"
+_SPACES = "\u00a0\u3000\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\r"
 _ONE_FOR_ONE = str.maketrans(
     {**{chr(0xFF01 + i): chr(0x21 + i) for i in range(94)},   # full-width ASCII forms
      **{c: "-" for c in _DASHES}, **{c: "." for c in _DOTS}, **{c: " " for c in _SPACES}})
-_LOOSE_SEPARATORS = " \n.\\-" + _DASHES + _DOTS + _SPACES
+_LOOSE_SEPARATORS = " .\\-" + _DASHES + _DOTS + _SPACES
 # What a reader does not see between digits, removed before matching: zero-width
 # characters and soft hyphens; digits written as character references; inline tags,
 # comments and entities right after a digit; a line break right between two digits (a
@@ -58,8 +58,10 @@ _NOISE_AFTER_DIGIT = re.compile(
     rf"|small|span|strong|sub|sup|time|u|var|wbr)\b)|&[#A-Za-z]|\r?\n[{_DIGITS}])")
 _DIGIT_REFERENCE_RE = re.compile(_DIGIT_REFERENCE)
 
-# Between the groups of a number a person writes a dash, a dot, spaces or a line break.
-_S = r"(?:[ \n]{0,2}[\-.][ \n]{0,2}|[ \n]{1,3})"
+# Between the groups of a number a person writes a dash, a dot or spaces. A line break is
+# no separator (a heading's digits and the next paragraph's are two numbers); one right
+# between two digits was removed with the hidden characters.
+_S = r"(?:[ ]{0,2}[\-.][ ]{0,2}|[ ]{1,3})"
 _D4 = "[0-9]{4}"
 _ID = re.compile(
     rf"(?<![0-9])(?:[0-9]{{17}}[0-9Xx]|[0-9]{{6}}{_S}(?:[0-9]{{8}}{_S}[0-9]{{3}}|[0-9]{{11}})[0-9Xx]"
