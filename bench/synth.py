@@ -61,7 +61,7 @@ def digit_paragraph(rng: random.Random) -> str:
     amount = rng.randint(100, 99999)
     return rng.choice([
         f"## 第{rng.randint(1, 99)}条 {year}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日起执行第{rng.randint(1, 9999)}号",
-        f"## {year} {rng.randint(1, 12):02d} {rng.randint(100, 999)} {rng.randint(1000, 9999)}",
+        f"## {year} {rng.randint(1, 12):02d} {rng.randint(100, 999)} {rng.randint(1000, 9999)}号",
         f"| 项目 | 金额（元） | 人数 |\n|---|---|---|\n| 奖励扶助金 | {amount:,} | {rng.randint(10, 9999)} |\n"
         f"| 特别扶助金 | {rng.randint(100, 9999)}.{rng.randint(0, 99):02d} | {rng.randint(1, 999)} |",
         f"依据勍政发〔{year}〕{rng.randint(1, 199)}号，索引号 11530921MB1234567X/{year}-{rng.randint(1, 99999):05d}，"

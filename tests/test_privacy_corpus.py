@@ -341,3 +341,10 @@ def test_print_runs_the_build_scan_and_writes_nothing_when_it_finds_a_number(min
     assert "build/print/service-guangrongzheng.pdf" in err and f"（来自 {service}）" in err
     assert "139****4321" in err and not leaked(err)
     assert not minimal.path("build/print/service-guangrongzheng.pdf").exists()
+
+
+def test_search_shards_are_where_the_search_index_writes_them():
+    from generator.search.layout import SEARCH_DIR, heavy_paths, shard_path
+    for shard in (shard_path(3), *heavy_paths(7)):
+        assert filetypes.is_search_shard(f"{SEARCH_DIR}/{shard}")
+    assert not filetypes.is_search_shard("attachments/x.bin")

@@ -41,8 +41,9 @@ _LOOSE_SEPARATORS = " .\\-" + _DASHES + _DOTS + _SPACES
 # comments and entities right after a digit; a line break right between two digits (a
 # quoted newline in a table cell). Every alternative starts with a literal character and
 # looks behind only after it, so the engine jumps from one candidate to the next.
-_TAG = (r"(?:!--.*?--|/?(?:a|abbr|b|bdi|bdo|code|data|del|em|font|i|ins|kbd|mark|q|s|samp"
-        r"|small|span|strong|sub|sup|time|u|var|wbr)\b[^<>]*)>")
+_INLINE = (r"/?(?:a|abbr|b|bdi|bdo|code|data|del|em|font|i|ins|kbd|mark|q|s|samp|small|span"
+           r"|strong|sub|sup|time|u|var|wbr)\b")
+_TAG = rf"(?:!--.*?--|{_INLINE}[^<>]*)>"
 _ENTITY = r"(?:[A-Za-z]{2,8}|#[0-9]{2,6}|#[xX][0-9A-Fa-f]{2,5});"
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
 _DIGIT_REFERENCE = r"&#(?:0*(?:4[5-9]|5[0-7])|[xX]0*(?:2[dDeE]|3[0-9]));"
@@ -53,9 +54,7 @@ _HIDDEN = re.compile(
     rf"|\n(?<=[{_DIGITS}]\n)(?=[{_DIGITS}])|\r\n(?<=[{_DIGITS}]\r\n)(?=[{_DIGITS}])", re.DOTALL)
 _MARKUP = re.compile(f"<{_TAG}", re.DOTALL)
 # Whether `_HIDDEN` can match at all, in passes that are cheap on the pages we build.
-_NOISE_AFTER_DIGIT = re.compile(
-    rf"[{_DIGITS}](?:<(?:!--|/?(?:a|abbr|b|bdi|bdo|code|data|del|em|font|i|ins|kbd|mark|q|s|samp"
-    rf"|small|span|strong|sub|sup|time|u|var|wbr)\b)|&[#A-Za-z]|\r?\n[{_DIGITS}])")
+_NOISE_AFTER_DIGIT = re.compile(rf"[{_DIGITS}](?:<(?:!--|{_INLINE})|&[#A-Za-z]|\r?\n[{_DIGITS}])")
 _DIGIT_REFERENCE_RE = re.compile(_DIGIT_REFERENCE)
 
 # Between the groups of a number a person writes a dash, a dot or spaces. A line break is

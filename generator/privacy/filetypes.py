@@ -20,6 +20,11 @@ ZIPPED_XML = frozenset({"docx", "xlsx", "pptx", "odt", "ods", "odp", "ofd"})
 # (metadata segments and chunks, compressed PNG text is unpacked), fonts, our search shards.
 IMAGES = frozenset({"jpg", "jpeg", "png", "gif", "webp", "ico", "bmp"})
 PLAIN_BINARY = IMAGES | frozenset({"tif", "tiff", "emf", "wmf", "woff", "woff2", "ttf", "otf", "bin"})
+# Our search index's shards hold grams cut from the text of the pages and of
+# search/doc/*.json, which are read in full, packed among postings (plain numbers): read
+# as bytes they show numbers that are in no page. Only their names are checked.
+# (search/layout.SEARCH_DIR; not imported, as the model imports this module.)
+SEARCH_SHARD = "search/", ".bin"
 PDF = "pdf"
 GZIP = "gz"
 # Formats whose text is hidden in a structure we do not read; the message says what to do.
@@ -33,6 +38,11 @@ READABLE = TEXT | ZIPPED_XML | PLAIN_BINARY | {PDF, GZIP}
 def suffix_of(name: str) -> str:
     """The type of a file by its name, lower case without the dot ("" for none)."""
     return PurePosixPath(name).suffix.lower().lstrip(".")
+
+
+def is_search_shard(name: str) -> bool:
+    """`name` (relative to the site) is one of the search index's binary shards."""
+    return name.startswith(SEARCH_SHARD[0]) and name.endswith(SEARCH_SHARD[1])
 
 
 def why_unreadable(suffix: str) -> str | None:

@@ -64,6 +64,8 @@ def texts(name: str, data: bytes, depth: int = 0) -> Iterator[Text]:
     reason = filetypes.why_unreadable(suffix)
     if reason:
         raise Unreadable(reason)
+    if depth == 0 and filetypes.is_search_shard(name):
+        return
     if suffix == filetypes.GZIP:
         yield from texts(name[:-3], _gunzip(data), depth + 1)
     elif suffix == filetypes.PDF:
