@@ -16,10 +16,13 @@ MARKUP = frozenset({"html", "htm", "xml", "svg", "json", "rss", "atom"})
 FOLDED = frozenset({"ics", "vcf"})
 # Zip packages of XML parts, read part by part and recursively (embedded files).
 ZIPPED_XML = frozenset({"docx", "xlsx", "pptx", "odt", "ods", "odp", "ofd"})
-# Binary formats without compression where text can only sit as plain bytes: images
-# (metadata segments and chunks, compressed PNG text is unpacked), fonts, our search shards.
+# Binary formats where text can only sit as plain bytes: images (metadata segments and
+# chunks; compressed PNG text is unpacked), fonts, embedded objects.
 IMAGES = frozenset({"jpg", "jpeg", "png", "gif", "webp", "ico", "bmp"})
-PLAIN_BINARY = IMAGES | frozenset({"tif", "tiff", "emf", "wmf", "woff", "woff2", "ttf", "otf", "bin"})
+# Besides images, the fonts and drawings Office and OFD packages embed (odttf: Word's
+# obfuscated fonts), OLE objects (bin) and OFD signatures (dat).
+PLAIN_BINARY = IMAGES | frozenset({"jfif", "wdp", "tif", "tiff", "emf", "wmf", "woff", "woff2",
+                                   "ttf", "otf", "odttf", "bin", "dat"})
 # Our search index's shards hold grams cut from the text of the pages and of
 # search/doc/*.json, which are read in full, packed among postings (plain numbers): read
 # as bytes they show numbers that are in no page. Only their names are checked.
