@@ -37,25 +37,20 @@ _ONE_FOR_ONE = str.maketrans(
      **{c: "-" for c in _DASHES}, **{c: "." for c in _DOTS}, **{c: " " for c in _SPACES}})
 _LOOSE_SEPARATORS = " .\\-" + _DASHES + _DOTS + _SPACES
 # What a reader does not see between digits, removed before matching: zero-width
-# characters and soft hyphens; digits written as character references; inline tags,
-# comments and entities right after a digit; a line break right between two digits (a
-# quoted newline in a table cell). Every alternative starts with a literal character and
-# looks behind only after it, so the engine jumps from one candidate to the next.
+# characters and soft hyphens and digits written as character references, anywhere;
+# inline tags, comments and entities right after a digit, and a line break right between
+# two digits (a quoted newline in a table cell). Those after a digit are looked for from
+# the digits that have one (`_NOISE_AFTER_DIGIT`, a single cheap pass over a page).
 _INLINE = (r"/?(?:a|abbr|b|bdi|bdo|code|data|del|em|font|i|ins|kbd|mark|q|s|samp|small|span"
            r"|strong|sub|sup|time|u|var|wbr)\b")
 _TAG = rf"(?:!--.*?--|{_INLINE}[^<>]*)>"
 _ENTITY = r"(?:[A-Za-z]{2,8}|#[0-9]{2,6}|#[xX][0-9A-Fa-f]{2,5});"
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
-_DIGIT_REFERENCE = r"&#(?:0*(?:4[5-9]|5[0-7])|[xX]0*(?:2[dDeE]|3[0-9]));"
-_HIDDEN = re.compile(
-    f"[{_ZERO_WIDTH}]+|{_DIGIT_REFERENCE}"
-    rf"|<(?<=[{_DIGITS}]<){_TAG}(?:<{_TAG}|&{_ENTITY})*"
-    rf"|&(?<=[{_DIGITS}]&){_ENTITY}(?:<{_TAG}|&{_ENTITY})*"
-    rf"|\n(?<=[{_DIGITS}]\n)(?=[{_DIGITS}])|\r\n(?<=[{_DIGITS}]\r\n)(?=[{_DIGITS}])", re.DOTALL)
-_MARKUP = re.compile(f"<{_TAG}", re.DOTALL)
-# Whether `_HIDDEN` can match at all, in passes that are cheap on the pages we build.
+_ZERO_WIDTH_RUN = re.compile(f"[{_ZERO_WIDTH}]+")
+_DIGIT_REFERENCE = re.compile(r"&#(?:0*(?:4[5-9]|5[0-7])|[xX]0*(?:2[dDeE]|3[0-9]));")
 _NOISE_AFTER_DIGIT = re.compile(rf"[{_DIGITS}](?:<(?:!--|{_INLINE})|&[#A-Za-z]|\r?\n[{_DIGITS}])")
-_DIGIT_REFERENCE_RE = re.compile(_DIGIT_REFERENCE)
+_HIDDEN_AFTER_DIGIT = re.compile(rf"(?:<{_TAG}|&{_ENTITY})+|\r?\n", re.DOTALL)
+_MARKUP = re.compile(f"<{_TAG}", re.DOTALL)
 
 # Between the groups of a number a person writes a dash, a dot or spaces. A line break is
 # no separator (a heading's digits and the next paragraph's are two numbers); one right
@@ -238,38 +233,50 @@ class _Offsets:
 
 
 def _shown(hidden: str) -> str:
-    """What a reader sees of a stretch `_HIDDEN` matched: entities decoded, the rest gone."""
+    """What a reader sees of a hidden stretch: entities decoded, the rest gone."""
     if hidden[0] not in "<&":
         return ""
     return html.unescape(_MARKUP.sub("", hidden))
 
 
+def _hidden_stretches(text: str) -> list[tuple[int, int]]:
+    """Where `text` has something a reader does not see between digits, in order."""
+    found = []
+    if any(char in text for char in _ZERO_WIDTH):
+        found += [match.span() for match in _ZERO_WIDTH_RUN.finditer(text)]
+    if "&#" in text:
+        found += [match.span() for match in _DIGIT_REFERENCE.finditer(text)]
+    for digit in _NOISE_AFTER_DIGIT.finditer(text):
+        hidden = _HIDDEN_AFTER_DIGIT.match(text, digit.start() + 1)
+        if hidden:
+            found.append(hidden.span())
+    found.sort()
+    return found
+
+
 def _strip_hidden(text: str) -> tuple[str, _Offsets | None]:
+    """`text` without its hidden stretches, and how positions map back (None: unchanged)."""
     offsets = _Offsets()
     parts: list[str] = []
     copied = position = 0
-    for match in _HIDDEN.finditer(text):
-        if match.start() > copied:
-            offsets.add(position, copied, match.start(), False)
-            parts.append(text[copied:match.start()])
-            position += match.start() - copied
-        shown = _shown(match.group())
+    for start, end in _hidden_stretches(text):
+        if start < copied:
+            continue  # inside a stretch already removed
+        if start > copied:
+            offsets.add(position, copied, start, False)
+            parts.append(text[copied:start])
+            position += start - copied
+        shown = _shown(text[start:end])
         if shown:
-            offsets.add(position, match.start(), match.end(), True)
+            offsets.add(position, start, end, True)
             parts.append(shown)
             position += len(shown)
-        copied = match.end()
-    if not parts and copied == 0:
+        copied = end
+    if copied == 0:
         return text, None
     offsets.add(position, copied, len(text), False)
     parts.append(text[copied:])
     return "".join(parts), offsets
-
-
-def _may_hide(text: str) -> bool:
-    return (any(char in text for char in _ZERO_WIDTH)
-            or ("&#" in text and _DIGIT_REFERENCE_RE.search(text) is not None)
-            or _NOISE_AFTER_DIGIT.search(text) is not None)
 
 
 def _touches_a_word(text: str, start: int, end: int) -> bool:
@@ -334,10 +341,9 @@ def find_personal_numbers(text: str, allowed: frozenset[str] = frozenset()) -> l
     `allowed` holds digit-only numbers published on purpose (a hotline that is a mobile
     number); they are not findings. A number that is a valid ID is reported only as an ID.
     """
-    hidden = _may_hide(text)
-    if not hidden and not _CLUSTER.search(text):
+    clean, offsets = _strip_hidden(text)
+    if offsets is None and not _CLUSTER.search(text):
         return []
-    clean, offsets = _strip_hidden(text) if hidden else (text, None)
     findings: list[Finding] = []
     for cluster in _CLUSTER.finditer(clean):
         base = max(0, cluster.start() - _BEFORE)
