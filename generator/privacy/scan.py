@@ -24,6 +24,8 @@ from generator.workers import MANY, forked_map
 
 # Beyond this many findings in one file the rest are counted: a leaked list is one mistake.
 FINDINGS_SHOWN_PER_FILE = 20
+# The place of a finding in the file's own name.
+NAME_PLACE = "文件名"
 
 HINTS = {
     "id_card": "身份证号不能公开：删去它；名单里的身份证号放在名单文件中，并给该列写 mask: id_card 或 publish: false",
@@ -85,7 +87,7 @@ def read_file(name: str, data: bytes,
 
 
 def _pieces(name: str, data: bytes) -> Iterator[Text | Unreadable]:
-    yield Text(name, None, "文件名")
+    yield Text(name, None, NAME_PLACE)
     try:
         yield from texts(name, data)
     except Unreadable as error:

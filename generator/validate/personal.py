@@ -13,7 +13,7 @@ from typing import Any, Iterator
 from ..load.site_loader import CONTACTS_FILE, SiteData
 from ..privacy import filetypes
 from ..privacy.detect import allowed_numbers
-from ..privacy.scan import HINTS, read_file, scan_value, unreadable_hint
+from ..privacy.scan import HINTS, NAME_PLACE, read_file, scan_value, unreadable_hint
 from ..problems import Problem
 from .content import ATTACHMENT_DIR
 
@@ -87,7 +87,7 @@ def _attachment_numbers(site: SiteData, allowed: frozenset[str]) -> list[Problem
             field = f"attachments[{index + 1}].file"
             found, unreadable = read_file(attachment.file, path.read_bytes(), allowed)
             for where in found:
-                if where.place == "文件名":
+                if where.place == NAME_PLACE:
                     continue
                 problems.append(Problem(
                     item.file, line, field,
