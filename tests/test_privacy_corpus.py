@@ -348,3 +348,23 @@ def test_search_shards_are_where_the_search_index_writes_them():
     for shard in (shard_path(3), *heavy_paths(7)):
         assert filetypes.is_search_shard(f"{SEARCH_DIR}/{shard}")
     assert not filetypes.is_search_shard("attachments/x.bin")
+
+
+def test_with_the_validator_bypassed_the_build_scan_traces_every_finding_to_the_data(minimal,
+                                                                                     monkeypatch):
+    import generator.validate as validate
+    from datetime import date
+    from generator.build import build
+    from generator.validate.personal import check_personal
+    monkeypatch.setattr(validate, "CHECKS", [c for c in validate.CHECKS if c is not check_personal])
+    minimal.replace(POLICY, "第二条 本细则自发布之日起施行。",
+                    "第二条 本细则自发布之日起施行。咨询 139<span>8765</span>４３２１。")
+    with pytest.raises(ProblemsError) as caught:
+        build(minimal.root, date(2026, 11, 28))
+    problems = [p for p in caught.value.problems if p.field == "手机号码"]
+    files = {p.file for p in problems}
+    assert "build/site/policies/xize/index.html" in files
+    assert any(file.startswith("build/site/search/doc/") for file in files)
+    assert all(f"（来自 {POLICY}）" in p.message for p in problems), "\n".join(map(str, problems))
+    assert not any(leaked(str(p)) for p in caught.value.problems)
+    assert not minimal.path("build/site").exists()

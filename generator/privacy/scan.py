@@ -102,21 +102,30 @@ def file_problems(name: str, data: bytes, shown: str, source: str | None,
                   allowed: frozenset[str]) -> list[Problem]:
     """Personal numbers in one built file as problems about `shown`; a file that cannot be
     read in full is one problem, never passed over."""
-    from_where = f"（来自 {source}）" if source else ""
     found, unreadable = read_file(name, data, allowed)
+    return _problems(name, shown, found, unreadable, lambda digits: source)
+
+
+def _problems(name: str, shown: str, found: list[FileFinding], unreadable: Unreadable | None,
+              source: Callable[[str], str | None]) -> list[Problem]:
+    """`source` gives the data file a number (digits) came from, if known."""
+    def from_where(digits: str = "") -> str:
+        origin = source(digits)
+        return f"（来自 {origin}）" if origin else ""
+
     problems = [Problem(shown, item.line, item.finding.label,
                         f"生成的网站文件{item.place and '（' + item.place + '）'}中有"
-                        f"{item.finding.label} {item.finding.masked}{from_where}",
+                        f"{item.finding.label} {item.finding.masked}{from_where(item.finding.digits)}",
                         HINTS[item.finding.kind])
                 for item in found]
     if unreadable is not None:
-        problems.append(Problem(shown, None, "", f"{unreadable}，无法确认其中没有个人信息{from_where}",
+        problems.append(Problem(shown, None, "", f"{unreadable}，无法确认其中没有个人信息{from_where()}",
                                 unreadable_hint(name)))
     problems.sort(key=lambda problem: problem.line or 0)
     if len(problems) > FINDINGS_SHOWN_PER_FILE:
         extra = len(problems) - FINDINGS_SHOWN_PER_FILE
         problems = problems[:FINDINGS_SHOWN_PER_FILE] + [Problem(
-            shown, None, "个人信息", f"这个文件里还有 {extra} 处个人号码没有逐一列出{from_where}",
+            shown, None, "个人信息", f"这个文件里还有 {extra} 处个人号码没有逐一列出{from_where()}",
             "多半是整列没有打码：检查名单声明中的 mask 和 publish")]
     return problems
 
@@ -128,26 +137,31 @@ def scan_site(site_dir: Path, allowed: frozenset[str],
 
     `origin` maps a path relative to `site_dir` (posix, e.g. "notices/x/index.html") to the
     data file it was made from, so the message can say where to fix it; it is called from
-    worker threads or forked processes. Files are named `display_root/relpath` when given
-    (a staging folder shown as "build/site"), else relative to the working folder or to
-    site_dir's parent.
+    worker threads or forked processes. A number in a file made from many (open data, a
+    feed) is traced to the data file of another page that shows it. Files are named
+    `display_root/relpath` when given (a staging folder shown as "build/site"), else
+    relative to the working folder or to site_dir's parent.
     `since` (a time stamp) limits the scan to files modified after it: an
     incremental build's untouched files were scanned when they were made.
     """
-    def scan(relpath: str) -> list[Problem]:
-        source = origin(relpath) if origin else None
-        return file_problems(relpath, (site_dir / relpath).read_bytes(),
-                             _display_path(site_dir, relpath, display_root), source, allowed)
+    def scan(relpath: str) -> tuple[str | None, list[FileFinding], Unreadable | None]:
+        return (origin(relpath) if origin else None,
+                *read_file(relpath, (site_dir / relpath).read_bytes(), allowed))
 
     files = [name for name in files_under(site_dir)
              if since is None or os.stat(os.path.join(site_dir, name)).st_mtime > since]
     if len(files) >= MANY:
-        found = forked_map(scan, files)
+        results = forked_map(scan, files)
     else:
         # Threads overlap the waits on the disk; results keep the file order.
         with ThreadPoolExecutor(max_workers=4) as pool:
-            found = list(pool.map(scan, files))
-    return [problem for problems in found for problem in problems]
+            results = list(pool.map(scan, files))
+    traced = {item.finding.digits: source for source, found, _ in results if source
+              for item in found}
+    return [problem for relpath, (source, found, unreadable) in zip(files, results)
+            for problem in _problems(relpath, _display_path(site_dir, relpath, display_root),
+                                     found, unreadable,
+                                     lambda digits, source=source: source or traced.get(digits))]
 
 
 def scan_value(text: str, file: str, line: int | None, field: str,
