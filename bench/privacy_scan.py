@@ -17,8 +17,11 @@ from generator.privacy.detect import find_personal_numbers
 from generator.privacy.mask import mask_id_card, mask_name, mask_phone
 from generator.privacy.scan import scan_site
 
-# The seed texts sit beside the repository (shared/seeds); without them one line is used.
-SEEDS = sorted((Path(__file__).resolve().parents[2] / "shared" / "seeds").glob("*.txt"))
+# The seed texts sit beside the repository or its worktrees (shared/seeds); without them
+# one line is used.
+SEEDS = next((sorted((folder / "shared" / "seeds").glob("*.txt"))
+              for folder in Path(__file__).resolve().parents
+              if (folder / "shared" / "seeds").is_dir()), [])
 
 
 def paragraphs() -> list[str]:

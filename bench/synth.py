@@ -1,6 +1,10 @@
 """Make a synthetic gongkai site of N items: mixed kinds, Chinese text from the
 seed material, version histories, and notices with masked name lists.
 
+Titles, headings and bodies are full of the digits real bulletins carry (counts, amounts,
+dates, 文号, 索引号, article numbers), so a build of it shows whether the leak scan
+mistakes our own output for a personal number; it must report none.
+
     python bench/synth.py N TARGET_DIR
 """
 
@@ -17,7 +21,12 @@ from pathlib import Path
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
-SEEDS = REPO.parent / "shared" / "seeds"
+# shared/seeds sits beside the repository, or beside the folder of its worktrees.
+SEEDS = next((folder / "shared" / "seeds" for folder in REPO.parents
+              if (folder / "shared" / "seeds").is_dir()), REPO / "missing-seeds")
+FALLBACK = ["勍香镇农村部分计划生育家庭奖励扶助金按年度发放到人。",
+            "申请人向户籍所在地村（居）委会提出申请，经审核后公示七个工作日。",
+            "公示期内对名单有异议的，可以向镇人民政府反映。"]
 KIND_FOLDERS = {"policy": "policies", "fee": "fees", "subsidy": "subsidies",
                 "service": "services", "notice": "notices"}
 MIX = ["policy"] * 4 + ["service"] * 2 + ["fee", "subsidy", "notice"]
@@ -28,7 +37,7 @@ def sentences() -> list[str]:
     text = "".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
     found = [s.strip() + "。" for s in re.split(r"[。\n]", text) if 12 <= len(s.strip()) <= 120]
     # Drop digit runs so synthetic text never looks like personal data.
-    return [re.sub(r"\d{5,}", "", s) for s in found]
+    return [re.sub(r"\d{5,}", "", s) for s in found] or FALLBACK
 
 
 def id_number(rng: random.Random) -> str:
@@ -36,15 +45,42 @@ def id_number(rng: random.Random) -> str:
     return body + "10X98765432"[sum(int(d) * w for d, w in zip(body, W)) % 11]
 
 
+def digit_heavy_title(rng: random.Random, n: int) -> str:
+    year = rng.randint(2018, 2027)
+    return rng.choice([
+        f"下辖{rng.randint(2, 30)}个村委,总人口{rng.randint(100, 99999)}（第{rng.randint(1, 9999)}号）",
+        f"关于{year}年第{rng.randint(1, 12)}批{rng.randint(1, 300)}户{rng.randint(100, 2000)}人奖励扶助对象的公示",
+        f"勍政发〔{year}〕{rng.randint(1, 199)}号 {year}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日起执行",
+        f"{year} {rng.randint(1, 12):02d} {rng.randint(1, 28):02d} 第{n}期 {rng.randint(1000, 9999)}元",
+        f"{rng.randint(1, 12)}月{rng.randint(1, 28)}日{rng.randint(8, 18)}时 {rng.randint(100, 999)}个行政村 {rng.randint(1000, 9999)}号",
+    ])
+
+
+def digit_paragraph(rng: random.Random) -> str:
+    year = rng.randint(2018, 2027)
+    amount = rng.randint(100, 99999)
+    return rng.choice([
+        f"## 第{rng.randint(1, 99)}条 {year}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日起执行第{rng.randint(1, 9999)}号",
+        f"## {year} {rng.randint(1, 12):02d} {rng.randint(100, 999)} {rng.randint(1000, 9999)}号",
+        f"| 项目 | 金额（元） | 人数 |\n|---|---|---|\n| 奖励扶助金 | {amount:,} | {rng.randint(10, 9999)} |\n"
+        f"| 特别扶助金 | {rng.randint(100, 9999)}.{rng.randint(0, 99):02d} | {rng.randint(1, 999)} |",
+        f"依据勍政发〔{year}〕{rng.randint(1, 199)}号，索引号 11530921MB1234567X/{year}-{rng.randint(1, 99999):05d}，"
+        f"自{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}至{year + 1}.{rng.randint(1, 12):02d}.{rng.randint(1, 28):02d}。",
+        f"{year}年共发放 {amount:,} 元、{rng.randint(10, 999)} 人、{rng.randint(1, 99)} 个村，人均 {rng.randint(100, 999)}.{rng.randint(0, 9)} 元。",
+    ])
+
+
 def body(rng: random.Random, pool: list[str], paragraphs: int) -> str:
-    return "\n\n".join("".join(rng.sample(pool, 3)) for _ in range(paragraphs))
+    return "\n\n".join(digit_paragraph(rng) if rng.random() < 0.4 else "".join(rng.sample(pool, 3))
+                         for _ in range(paragraphs))
 
 
 def versions(rng, pool, kind: str, start: date, list_file: str | None) -> list[dict]:
     out = []
     day = start
     for n in range(rng.choice([1, 1, 2, 3])):
-        v: dict = {"effective_from": day, "change_note": f"第{n + 1}次修订" if n else None}
+        v: dict = {"effective_from": day,
+                   "change_note": f"第{n + 1}次修订，第{rng.randint(1, 99)}条金额改为{rng.randint(100, 9999)}元" if n else None}
         if n and rng.random() < 0.3:
             v["change_type"] = "minor"
         if kind == "policy":
@@ -105,7 +141,8 @@ def make_site(n: int, target: Path, seed: int = 1) -> Path:
                 for _ in range(rng.choice([20, 50, 300])):
                     writer.writerow(["王" + rng.choice("秀英建国春梅志强"), id_number(rng),
                                      f"勍香镇东庄村{rng.randint(1, 9)}组"])
-        item = {"title": "".join(rng.sample(pool, 1))[:30], "publisher": "qingxiang-gov",
+        title = digit_heavy_title(rng, i) if i % 3 == 0 else "".join(rng.sample(pool, 1))[:30]
+        item = {"title": title, "publisher": "qingxiang-gov",
                 "created": created, "published": created + timedelta(days=1),
                 "index_no": f"11530921MB1234567X/{created.year}-{i:05d}", "topic": "综合政务",
                 "summary": rng.choice(pool)[:200],

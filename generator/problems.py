@@ -10,6 +10,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable, Literal
 
+from .privacy.detect import mask_numbers
+
 Level = Literal["error", "warning"]
 
 
@@ -28,6 +30,12 @@ class Problem:
     # The field as a clerk finds it (第2版（2025-01-01 起）的 promised_limit), shown
     # instead of `field`, which stays the path checks and tests speak of.
     name: str = ""
+
+    def __post_init__(self) -> None:
+        # Every message reaches a terminal, a CI log or the preview page through here, and
+        # those may be public: a personal number quoted from the data is shown masked.
+        for name in ("file", "field", "message", "hint"):
+            object.__setattr__(self, name, mask_numbers(getattr(self, name)))
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
@@ -87,3 +95,6 @@ class ProblemsError(Exception):
 
 class UsageError(Exception):
     """The command was used wrongly (exit 2), as opposed to bad data (exit 1)."""
+
+    def __init__(self, message: str):
+        super().__init__(mask_numbers(message))

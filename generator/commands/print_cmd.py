@@ -6,8 +6,6 @@ put where asked: a number split over two lines of the data is whole on paper.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -15,11 +13,12 @@ from pathlib import Path
 from ..build import load_and_validate
 from ..model import KINDS
 from ..print import targets
-from ..print.pdf import MissingFont, require_cjk_font, write_pdf
+from ..print.pdf import MissingFont, render_pdf, require_cjk_font
 from ..print.step import sheet_html
-from ..privacy.scan import scan_site
+from ..privacy.scan import file_problems
 from ..problems import ProblemsError, UsageError
 from ..render.pages import make_context, notice_facts
+from ..replace import replace_file
 from ..site.stamp import make_stamp
 from ..today import today
 from ..validate.personal import public_numbers
@@ -55,6 +54,14 @@ def _withhold_list_withdrawn_by(ctx, state, now) -> None:
         ctx.facts[slug] = replace(ctx.facts[slug], name_list=None, list_hidden=since.list_hidden)
 
 
+def _shown(out: Path, root: Path) -> str:
+    """The PDF's name in messages: relative to the site folder when it is inside it."""
+    try:
+        return out.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return str(out)
+
+
 def run(args) -> int:
     kind_name, _, slug = args.target.strip("/").partition("/")
     if not slug:
@@ -81,15 +88,13 @@ def run(args) -> int:
         _withhold_list_withdrawn_by(ctx, state, now)
     out = args.out or root / "build" / "print" / f"{kind.name}-{slug}.pdf"
     html = sheet_html(ctx, state, make_stamp(root, as_of).text, paper=args.paper)
-    with tempfile.TemporaryDirectory() as folder:
-        staged = Path(folder) / out.name
-        pages = write_pdf(html, staged)
-        found = scan_site(Path(folder), public_numbers(site), lambda _: state.item.file,
-                          display_root=out.parent.as_posix())
-        if found:
-            raise ProblemsError(found)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        shutil.move(staged, out)
+    pdf, pages = render_pdf(html)
+    # The same leak scan as `build` runs on its outputs, before anything is written.
+    leaks = file_problems(out.name, pdf, _shown(out, root), state.item.file, public_numbers(site))
+    if leaks:
+        raise ProblemsError(leaks)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    replace_file(out, pdf)
     print(f"已生成 {out}：{pages} 页，{args.paper or targets.paper_for(kind.name)}，"
           f"用时 {time.perf_counter() - started:.1f} 秒。")
     return 0

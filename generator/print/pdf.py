@@ -41,10 +41,16 @@ def font_problem(err: MissingFont) -> Problem:
     return Problem("（系统）", None, "", str(err))
 
 
-def write_pdf(html: str, out: Path) -> int:
-    """Write the PDF; returns its page count."""
+def render_pdf(html: str) -> tuple[bytes, int]:
+    """The PDF and its page count."""
     from weasyprint import HTML   # slow to import; only PDF runs pay for it
     document = HTML(string=html).render()
+    return document.write_pdf(), len(document.pages)
+
+
+def write_pdf(html: str, out: Path) -> int:
+    """Write the PDF; returns its page count."""
+    pdf, pages = render_pdf(html)
     out.parent.mkdir(parents=True, exist_ok=True)
-    replace_file(out, document.write_pdf())
-    return len(document.pages)
+    replace_file(out, pdf)
+    return pages

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..load.site_loader import SITE_FILE, SiteData
 from ..model.labels import label
+from ..privacy import filetypes
 from ..problems import Problem
 from .markdown_safety import unsafe_html
 
@@ -64,8 +65,15 @@ def _check_attachments(site: SiteData, item) -> list[Problem]:
             problems.append(Problem(item.file, line, field, f"附件「{attachment.file}」不在 {ATTACHMENT_DIR}/ 里",
                                     f"请把文件放进 {ATTACHMENT_DIR}/，这里只写它在该文件夹里的名字"))
             continue
-        suffix = rel.suffix.lower().lstrip(".")
-        if suffix not in allowed:
+        suffix = filetypes.suffix_of(attachment.file)
+        unreadable = filetypes.why_unreadable(suffix)
+        # Only what the leak scan can read may be published, whatever site.yaml allows.
+        if unreadable and (suffix in allowed or suffix in filetypes.OLD_OFFICE):
+            problems.append(Problem(item.file, line, field,
+                                    f"附件「{attachment.file}」不能公开：{unreadable}，无法确认其中没有个人信息",
+                                    filetypes.how_to_fix(suffix)))
+            continue
+        if suffix not in allowed or unreadable:
             problems.append(Problem(item.file, line, field, f"附件类型 .{suffix or '（无）'} 不允许公开",
                                     "允许的类型：" + "、".join(allowed) + "（可在 site.yaml 的 attachment_types 调整）"))
             continue
