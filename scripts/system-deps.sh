@@ -3,13 +3,13 @@
 # Usage: scripts/system-deps.sh [site|test]
 set -euo pipefail
 # Every program gongkai runs is here (tests/test_system_deps.py checks): git for the build
-# stamp, changes and publish; pdftotext for the leak scan of PDFs. Fonts and Pango (with
+# stamp, changes and publish (the leak scan reads PDFs with pypdf). Fonts and Pango (with
 # its fontconfig library) for the PDFs.
-want=(fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 git poppler-utils)
+want=(fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 git)
 # Debian's own python3 makes virtual environments only with python3-venv.
 "${PYTHON:-python3}" -c 'import ensurepip' 2>/dev/null || want+=(python3-venv)
 if [ "${1:-site}" = test ]; then
-    want+=(chromium zbar-tools nodejs npm rsync)
+    want+=(chromium poppler-utils zbar-tools nodejs npm rsync)   # tests read PDFs back with poppler
 fi
 missing=()
 for pkg in "${want[@]}"; do

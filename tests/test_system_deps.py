@@ -15,7 +15,7 @@ import subprocess
 from conftest import REPO
 
 # Which Debian package brings each program the generator may run.
-PACKAGE_OF = {"git": "git", "pdftotext": "poppler-utils"}
+PACKAGE_OF = {"git": "git"}
 SCRIPT = REPO / "scripts/system-deps.sh"
 RUNNERS = {("subprocess", name) for name in ("run", "Popen", "call", "check_call", "check_output")}
 RUNNERS |= {("os", name) for name in ("system", "popen", "execv", "execvp", "spawnv", "spawnvp")}
