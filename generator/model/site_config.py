@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, field_validator
 
-from .base import Strict, Text
+from .base import Days, Strict, Text
 
 
 class Identity(Strict):
@@ -29,7 +29,7 @@ class SiteConfig(Strict):
     attachment_types: list[str] = Field(
         default_factory=lambda: ["pdf", "ofd", "doc", "docx", "xls", "xlsx", "wps", "jpg", "png"])
     attachment_max_mb: float = Field(default=20, gt=0)
-    withdraw_after_days: int = Field(default=0, ge=0)
+    withdraw_after_days: Days = 0
 
     @field_validator("base_url")
     @classmethod

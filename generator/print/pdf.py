@@ -12,8 +12,12 @@ from pathlib import Path
 
 from ..problems import Problem
 from ..replace import replace_file
+from .targets import STYLESHEETS
 
 FONT_PACKAGE = "fonts-noto-cjk"
+# The sheet links its stylesheets as ../../print.css (it is print/<kind>/<slug>/);
+# from this made-up address in the package they are the templates' own files.
+SHEET_BASE = STYLESHEETS / "kind" / "slug" / "index.html"
 
 
 class MissingFont(Exception):
@@ -45,7 +49,7 @@ def font_problem(err: MissingFont) -> Problem:
 def write_pdf(html: str, out: Path) -> int:
     """Write the PDF; returns its page count."""
     from weasyprint import HTML   # slow to import; only PDF runs pay for it
-    document = HTML(string=html).render()
+    document = HTML(string=html, base_url=str(SHEET_BASE)).render()
     out.parent.mkdir(parents=True, exist_ok=True)
     replace_file(out, document.write_pdf())
     return len(document.pages)

@@ -12,6 +12,7 @@ import segno
 from markupsafe import Markup
 
 from ..render.pages import NoticeFacts, RenderContext, full_content
+from ..sanitise import clean_page
 from ..versions import ItemState
 from . import targets
 
@@ -44,8 +45,8 @@ class Sheet:
 
 
 def render_markdown(text: str) -> Markup:
-    # Bodies are validated against script-running HTML before any build.
-    return Markup(markdown.markdown(text, extensions=["tables", "sane_lists"]))
+    # The sheet is a page of the site too: the same sanitiser as every other page.
+    return Markup(clean_page(markdown.markdown(text, extensions=["tables", "sane_lists"])))
 
 
 def qr_svg(url: str) -> Markup:
