@@ -32,6 +32,8 @@ CASES = [
      "层次太深", 1),
     ("100,000 deep, flow", "data/policies/deeper.yaml",
      "a: " + "[" * 100_000 + "]" * 100_000 + "\n", "层次太深", 1),
+    ("nested merge keys", "data/policies/merges.yaml",
+     "".join("  " * i + "<<:\n" for i in range(1200)) + "  " * 1200 + "a: 1\n", "层次太深", 1),
     ("deep, block", "data/policies/block.yaml",
      "".join("  " * i + f"k{i}:\n" for i in range(60)) + "  " * 60 + "v\n", "层次太深", None),
     ("file size", "data/policies/big.yaml", _policy("# " + "填" * (3 * 1024 * 1024) + "\n"),

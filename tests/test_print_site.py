@@ -65,7 +65,7 @@ def test_current_notices_and_guides_have_pdfs_linked_from_their_pages(built):
         kind, slug = pdf.split("/")[1:3]
         page_rel = f"{KINDS[kind].folder}/{slug}/index.html"
         page = site_file(built, page_rel).read_text(encoding="utf-8")
-        link = re.search(r'<a href="([^"]+\.pdf)" download>下载PDF</a>', page)
+        link = re.search(r'<a href="([^"]+\.pdf)" download(?:="")?>下载PDF</a>', page)
         assert link and resolve(page_rel, link.group(1)) == pdf
     policy = site_file(built, "policies/jiangli-fuzhu-tongzhi/index.html").read_text(encoding="utf-8")
     assert "下载PDF" not in policy

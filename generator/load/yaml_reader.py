@@ -99,8 +99,8 @@ class _Builder:
             self.origins[path] = (line, None, False)
             try:
                 self.loader.flatten_mapping(node)
-            except RecursionError:      # merge keys (<<: *x) that merge themselves
-                raise limits.LimitExceeded(limits.alias_loop(self.file, line)) from None
+            except RecursionError:      # merge keys (<<:) nested deeper than Python's stack
+                raise limits.LimitExceeded(limits.too_deep(self.file, line)) from None
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):

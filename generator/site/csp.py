@@ -74,7 +74,6 @@ def with_policy(html: str) -> str:
     """The page with its policy as the first thing after <meta charset>, so that it
     governs every script and stylesheet that follows."""
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(script_hashes(html))}">'
-    html = _META.sub("", html, count=1)
     charset = html.find('<meta charset="utf-8">')
     if charset < 0:
         head = html.find("<head>")
