@@ -108,7 +108,11 @@ def test_print_page_links_back_and_to_its_pdf(built):
     assert resolve(rel, back) == f"services/{GUIDE}/index.html"
     pdf = re.search(r'<a href="([^"]+)" download>', sheet).group(1)
     assert site_file(built, resolve(rel, pdf)).is_file()
-    assert "<svg" in sheet and "@bottom-center" in sheet and "size: A4" in sheet
+    # The layout is in files beside the sheets: the site's policy allows no inline style.
+    assert "<svg" in sheet and "<style" not in sheet and " style=" not in sheet
+    styles = re.findall(r'<link rel="stylesheet" href="([^"]+)">', sheet)
+    text = "".join(site_file(built, resolve(rel, href)).read_text(encoding="utf-8") for href in styles)
+    assert "@bottom-center" in text and "size: A4" in text
 
 
 @pytest.fixture(scope="module")
