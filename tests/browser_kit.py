@@ -4,6 +4,7 @@ injected from node_modules, and what a page transferred."""
 
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -46,6 +47,25 @@ def serve(folder: Path):
     """Serve folder on 127.0.0.1 at a free port; yields the base URL, ending in /."""
     with serve_folder(folder) as base:
         yield base + "/"
+
+
+META_CSP = re.compile(rb'<meta http-equiv="Content-Security-Policy" content="[^"]*">')
+
+
+def without_csp_meta(context) -> None:
+    """Pages of this browser context arrive without their <meta> Content-Security-Policy:
+    what the page does on its own, or the baseline a policy must not change."""
+    def strip(route):
+        if route.request.resource_type != "document":
+            route.continue_()
+            return
+        response = route.fetch()
+        body = response.body()
+        if "text/html" in response.headers.get("content-type", ""):
+            body = META_CSP.sub(b"", body)
+        route.fulfill(response=response, body=body)
+
+    context.route("**/*", strip)
 
 
 def axe_source() -> str:

@@ -13,7 +13,7 @@ from datetime import date
 
 import pytest
 
-from browser_kit import chromium, serve
+from browser_kit import chromium, serve, without_csp_meta
 from generator.build import build
 from xss_corpus import payloads, swallows_what_follows
 
@@ -111,22 +111,13 @@ LIVE_IN_PAGE = """() => {
   return found;
 }"""
 
-META_CSP = re.compile(rb'<meta http-equiv="Content-Security-Policy" content="[^"]*">')
-
 
 def _open(browser, dialogs, navigations):
     """A page whose HTML arrives without its Content-Security-Policy."""
     context = browser.new_context()
     context.add_init_script(RECORD_DIALOGS)
 
-    def without_policy(route):
-        response = route.fetch()
-        body = response.body()
-        if "text/html" in response.headers.get("content-type", ""):
-            body = META_CSP.sub(b"", body)
-        route.fulfill(response=response, body=body)
-
-    context.route("**/*", without_policy)
+    without_csp_meta(context)
     page = context.new_page()
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.on("framenavigated", lambda frame: navigations.append(frame.url))

@@ -26,7 +26,6 @@ def _converter() -> markdown.Markdown:
 
 
 @functools.lru_cache(maxsize=4096)
-def clerk_html(text: str, css_class: str = "gk-body") -> str:
+def clerk_html(text: str) -> str:
     """The body as one <div> block of the generated Markdown."""
-    html = clean_page(_converter().reset().convert(text))
-    return f'<div class="{css_class}">\n{html}\n</div>'
+    return f'<div class="gk-body">\n{clean_page(_converter().reset().convert(text))}\n</div>'
