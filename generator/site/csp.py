@@ -99,8 +99,12 @@ def write_header_policy(build: "BuildContext") -> list[Problem]:
         return [Problem(f"build/site/{missing[0]}", None, "",
                         f"{len(missing)} 个页面没有内容安全策略（Content-Security-Policy）",
                         "这些页面不是由 gongkai 的模板生成的；请用 gongkai build 重新生成")]
-    line = f'add_header Content-Security-Policy "{policy(hashes, header=True)}" always;\n'
-    replace_file(build.site_dir / HEADER_FILE,
-                 ("# gongkai build 生成，与每个页面里的 <meta http-equiv> 出自同一份设置；请勿手改。\n"
-                  + line).encode("utf-8"))
+    text = ("# gongkai build 生成，与每个页面里的 <meta http-equiv> 出自同一份设置；请勿手改。\n"
+            f'add_header Content-Security-Policy "{policy(hashes, header=True)}" always;\n')
+    replace_file(build.site_dir / HEADER_FILE, text.encode("utf-8"))
+    # nginx reads the file when it (re)loads: a changed policy needs one reload.
+    last = build.root / "build" / "site" / HEADER_FILE
+    if last.is_file() and last.read_text(encoding="utf-8") != text:
+        return [Problem(HEADER_FILE, None, "", "网站的内容安全策略（Content-Security-Policy）变了",
+                        "发布这一版之后，请在服务器上运行一次 nginx -s reload", level="warning")]
     return []
