@@ -49,9 +49,10 @@ ATTRIBUTES = {
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
 
-# Material's own elements are found by id; a page's element with one of these ids
-# would take their place (DOM clobbering), so such ids are dropped.
+# Material's own elements are found by id and data-md-* attributes; a page's
+# element with one of these would take their place (DOM clobbering): dropped.
 RESERVED_ID = re.compile(r"__|md-", re.I)
+RESERVED_PREFIX = "data-md-"
 # Python-Markdown's tables align cells with style="", which the site's
 # Content-Security-Policy does not allow; HTML's align="" says the same, and
 # Material's table styles leave cells that have it alone.
@@ -59,7 +60,7 @@ _TABLE_ALIGN = re.compile(r'<(t[hd])( [^>]*?)? style="text-align: (left|right|ce
 
 
 def _attribute(tag: str, name: str, value: str) -> str | None:
-    if name == "id" and RESERVED_ID.match(value):
+    if name == "id" and RESERVED_ID.match(value) or name.startswith(RESERVED_PREFIX):
         return None
     return value
 

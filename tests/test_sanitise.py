@@ -78,8 +78,10 @@ def test_table_alignment_survives_without_style():
 
 
 def test_reserved_ids_are_dropped_and_others_kept():
-    html = clean_page('<h2 id="一申请条件">x</h2><div id="__config">y</div><p id="md-x">z</p>')
+    html = clean_page('<h2 id="一申请条件">x</h2><div id="__config">y</div><p id="md-x">z</p>'
+                      '<div data-md-component="dialog" data-gk-filter="catalog">w</div>')
     assert 'id="一申请条件"' in html and "__config" not in html and "md-x" not in html
+    assert "data-md-component" not in html and 'data-gk-filter="catalog"' in html
 
 
 @pytest.mark.parametrize("case", CASES)

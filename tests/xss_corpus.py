@@ -13,7 +13,7 @@ CORPUS = Path(__file__).resolve().parent / "corpus" / "xss_payloads.txt"
 REMOVED = re.compile(
     r"(?i)<\s*/?\s*(script|iframe|svg|math|object|embed|meta|base|link|style|form|input|"
     r"textarea|button|video|audio|source|marquee|body|template|noscript|font|center|scr)\b"
-    r"|\bon\w+\s*=|javascript|vbscript|data:|style=|target=|background=|__config|__drawer|srcdoc"
+    r"|\bon\w+\s*=|javascript|vbscript|data:|style=|target=|background=|__config|__drawer|data-md-|srcdoc"
     r"|=\"[^\"]*&#|<!--(?!.*-->)")
 
 

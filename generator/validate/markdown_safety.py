@@ -14,7 +14,7 @@ from html import unescape
 from html.parser import HTMLParser
 
 from ..sanitise import (ATTRIBUTE_PREFIXES, ATTRIBUTES, DROPPED_WITH_CONTENT, GENERIC_ATTRIBUTES,
-                        RESERVED_ID, TAGS, URL_ATTRIBUTES, URL_SCHEMES)
+                        RESERVED_ID, RESERVED_PREFIX, TAGS, URL_ATTRIBUTES, URL_SCHEMES)
 
 Finding = tuple[int, str, bool]     # (line within the text, what, could it run script)
 
@@ -58,7 +58,8 @@ def attribute_problem(tag: str, name: str, value: str | None) -> Finding | None:
         if name in ("srcdoc", "action", "formaction"):
             return 0, f"属性 {name}", True
     allowed = name in GENERIC_ATTRIBUTES or name in ATTRIBUTES.get(tag, ()) \
-        or any(name.startswith(prefix) for prefix in ATTRIBUTE_PREFIXES)
+        or any(name.startswith(prefix) for prefix in ATTRIBUTE_PREFIXES) \
+        and not name.startswith(RESERVED_PREFIX)
     if tag == "*":
         allowed = allowed or name in _ALL_ATTRIBUTES
     return None if allowed else (0, f"属性 {name}", False)
