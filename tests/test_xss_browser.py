@@ -176,6 +176,8 @@ def test_titles_are_text_everywhere_material_prints_them(corpus_site):
     page.goto(base + f"notices/xss-{i:02d}/")
     assert "</title><script>alert(1)</script>" in page.title()
     assert "</title><script>alert(1)</script>" in page.inner_text(".md-header__topic + .md-header__topic")
+    page.goto(base + "about/")      # a content/ page: its title is its first heading
+    assert page.title().startswith("关于本站 - 测试镇<script>")
     context.close()
 
 

@@ -86,7 +86,10 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         return page
 
     def on_page_content(self, html, page, config, files):
-        # Runs in whichever process builds the page, before any template sees it.
+        # Runs in whichever process builds the page, before any template sees it; a page
+        # built elsewhere has no content or title yet in this pass.
+        if isinstance(page, ReadElsewhere):
+            return html
         escape_page_titles(page)
         return clean_page(html)
 
