@@ -25,8 +25,6 @@ _BRACKETS_WORTH_A_LOOK = MAX_DEPTH
 # What YAML does not allow in a file (C0 controls other than tab and line ends, and
 # the like); libyaml's own message is English and names no line.
 _NOT_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
-
-
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -44,7 +42,8 @@ class LimitExceeded(Exception):
 def too_big(size: int, file: str) -> Problem | None:
     if size <= MAX_BYTES:
         return None
-    return Problem(file, None, "", f"文件太大（{size / 1024 / 1024:.1f} MB，最多 {MAX_BYTES // 1024 // 1024} MB）",
+    return Problem(file, None, "",
+                   f"文件太大（{size / 1024 / 1024:.1f} MB，最多 {MAX_BYTES // 1024 // 1024} MB）",
                    "一个数据文件只写一个条目；名单请放在 CSV 或 Excel 文件里")
 
 
