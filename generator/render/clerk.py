@@ -1,4 +1,5 @@
-"""An item's Markdown body as sanitised HTML of its own, before it joins a page.
+"""An item's Markdown body (and content/home.md) as sanitised HTML of its own,
+before it joins a page.
 
 Left to MkDocs, a body is converted with the page around it, and one unclosed tag
 (`<p>`, `<div>`, `<style>`, `<!--`) swallows everything after it: the generated
