@@ -20,6 +20,7 @@ from .report import report_pages
 from .report.load import check_reports
 from .search.step import index_site
 from .search.synonyms import check_synonyms
+from .site.csp import write_header_policy
 from .validate import CHECKS
 
 CHECKS.extend([check_reports, check_synonyms])
@@ -33,6 +34,7 @@ POST_BUILD = [
     index_site,          # the chunked Chinese search index under search/
     pin_sitemap,         # sitemap.xml.gz dated by the data, not the build day
     write_build_info,    # which commit and date; read by gongkai publish
+    write_header_policy,  # the pages' Content-Security-Policy for the nginx header
     leak_scan,           # no unmasked personal number in any file
     check_links,         # every internal link and anchor resolves, PDFs and feeds included
 ]
@@ -42,6 +44,7 @@ STEP_NAMES = {
     "index_site": "全文检索索引",
     "pin_sitemap": "站点地图",
     "write_build_info": "构建信息",
+    "write_header_policy": "内容安全策略",
     "leak_scan": "个人信息泄露扫描",
     "check_links": "死链接检查",
 }

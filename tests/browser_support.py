@@ -24,14 +24,23 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    extra_headers: dict[str, str] = {}
+
+    def end_headers(self):
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
     def log_message(self, format, *args):  # noqa: A002 - the base class's name
         pass
 
 
 @contextmanager
-def serve_folder(folder: Path) -> Iterator[str]:
-    """Serve folder over HTTP on 127.0.0.1 (a free port) in a thread; yields the base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(folder)))
+def serve_folder(folder: Path, headers: dict[str, str] | None = None) -> Iterator[str]:
+    """Serve folder over HTTP on 127.0.0.1 (a free port) in a thread, with `headers` on
+    every response; yields the base URL."""
+    handler = type("Handler", (_QuietHandler,), {"extra_headers": dict(headers or {})})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

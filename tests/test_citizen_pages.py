@@ -195,7 +195,7 @@ def test_identity_left_out_when_unset_and_ld_json_cannot_close_its_script(minima
     minimal.replace("data/notices/gonggao.yaml", "title:", "summary: 文中有 </script> 字样\ntitle:")
     build(minimal.root, AS_OF)
     page = (minimal.root / "build/site/notices/gonggao/index.html").read_text(encoding="utf-8")
-    assert "<\\/script>" in page
+    assert "\\u003c/script\\u003e" in page      # "<", ">" and "&" escaped (issue 18)
     assert jsonld(page)["text"] == "文中有 </script> 字样"
     footer = page[page.index('class="md-copyright gk-footer"'):]
     for label in ("主办单位", "网站标识码", "ICP", "公网安备"):

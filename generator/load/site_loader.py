@@ -19,6 +19,7 @@ from ..notices.workdays import HOLIDAYS_FILE, WorkCalendar
 from ..problems import Problem
 from ..workers import forked_map
 from .field_names import name_fields
+from .limits import visible
 from .schema_errors import salvage, validate_model
 from .yaml_reader import YamlDoc, read_yaml
 
@@ -110,8 +111,8 @@ def _load_items(root: Path, problems: list[Problem], docs: dict[str, YamlDoc],
             if path.is_dir() or path.suffix not in (".yaml", ".yml"):
                 continue
             if not SLUG_RE.match(path.stem):
-                problems.append(Problem(rel, None, "文件名",
-                                        f"文件名「{path.stem}」不能用作网址",
+                problems.append(Problem(visible(rel), None, "文件名",
+                                        f"文件名「{visible(path.stem)}」不能用作网址",
                                         "只能用小写英文字母、数字和连字符，例如 shehui-fuyangfei.yaml"))
                 continue
             files.append((kind, rel))

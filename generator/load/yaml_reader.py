@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from ..problems import Problem
+from . import limits
 from .yaml_errors import syntax_problems
 
 PathKey = tuple[str | int, ...]
@@ -77,14 +78,39 @@ class _Builder:
         self.loader = yaml.SafeLoader("")
         self.origins: dict[PathKey, tuple[int, str | None, bool]] = {}
         self.problems: list[Problem] = []
+        self.values = 0
+        self.open: set[int] = set()     # collections being built: an alias to one is a loop
 
     def build(self, node: yaml.Node, path: PathKey) -> Any:
         line = node.start_mark.line + 1
+        self.values += 1
+        if self.values > limits.MAX_VALUES:
+            raise limits.LimitExceeded(limits.too_many(self.file, line))
+        if isinstance(node, yaml.CollectionNode):
+            if len(path) >= limits.MAX_DEPTH:
+                raise limits.LimitExceeded(limits.too_deep(self.file, line))
+            if id(node) in self.open:
+                raise limits.LimitExceeded(limits.alias_loop(self.file, line))
+            self.open.add(id(node))
+            try:
+                return self._collection(node, path, line)
+            finally:
+                self.open.discard(id(node))
+        return self._scalar(node, path, line)
+
+    def _collection(self, node: yaml.CollectionNode, path: PathKey, line: int) -> Any:
         if isinstance(node, yaml.MappingNode):
             self.origins[path] = (line, None, False)
-            self.loader.flatten_mapping(node)
+            try:
+                self.loader.flatten_mapping(node)
+            except RecursionError:      # merge keys (<<:) nested deeper than Python's stack
+                raise limits.LimitExceeded(limits.too_deep(self.file, line)) from None
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise limits.LimitExceeded(Problem(
+                        self.file, key_node.start_mark.line + 1, "", "字段名只能是文字",
+                        "请写成「字段名: 值」；以 ? 开头的复杂字段名不能用"))
                 key = self.loader.construct_object(key_node, deep=True)
                 if not isinstance(key, (str, int)):
                     key = str(key)
@@ -103,6 +129,8 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             self.origins[path] = (line, None, False)
             return [self.build(child, path + (i,)) for i, child in enumerate(node.value)]
+
+    def _scalar(self, node: yaml.ScalarNode, path: PathKey, line: int) -> Any:
         try:
             # Most scalars are text: skip the generic constructor for them.
             value = node.value if node.tag == _STR_TAG else self.loader.construct_object(node, deep=True)
@@ -129,6 +157,9 @@ def compose_yaml(text: str, file: str) -> tuple[yaml.Node | None, list[Problem]]
 
 def _compose(text: str, file: str) -> tuple[yaml.Node | None, list[Problem], tuple[str, ...]]:
     """The node tree, the syntax problems, and the fields on the lines left out to read the rest."""
+    beyond = limits.text_problem(text, file)
+    if beyond:
+        return None, [beyond], ()
     if "\t" not in text:
         try:
             return yaml.compose(text, Loader=_COMPOSER), [], ()
@@ -153,12 +184,20 @@ def parse_yaml(text: str, file: str) -> tuple[YamlDoc | None, list[Problem]]:
         value = builder.build(node, ())
     except yaml.constructor.ConstructorError as err:
         return None, problems + [_constructor_problem(file, err)]
+    except limits.LimitExceeded as err:
+        return None, problems + [err.problem]
     return YamlDoc(file, value, builder.origins, blanked), problems + builder.problems
 
 
 def read_yaml(path: Path, display: str) -> tuple[YamlDoc | None, list[Problem]]:
     try:
+        beyond = limits.too_big(path.stat().st_size, display)
+        if beyond:
+            return None, [beyond]
         text = path.read_text(encoding="utf-8")
+    except OSError as err:
+        return None, [Problem(display, None, "", f"无法读取这个文件（{err.strerror}）",
+                              "请确认它是一个普通文件，并且当前用户有权读取")]
     except UnicodeDecodeError:
         return None, [Problem(display, None, "", "文件不是 UTF-8 编码",
                               "请用 UTF-8 编码另存这个文件（记事本：另存为 → 编码选 UTF-8）")]

@@ -8,19 +8,18 @@ folds them into full snapshots so later stages never see a delta.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-import datetime as dt
 from datetime import date
 from typing import Any, List, Literal
 
 from pydantic import Field, model_validator
 
-from .base import Amount, Strict, Text
+from .base import Amount, Day, Days, Strict, Text
 
 ChangeType = Literal["major", "minor"]
 
 
 class Repealed(Strict):
-    date: "dt.date"
+    date: Day
     reason: Text
     basis: str | None = None
 
@@ -31,7 +30,7 @@ class Attachment(Strict):
 
 
 class VersionBase(Strict):
-    effective_from: date
+    effective_from: Day
     change_note: str | None = None
     change_type: ChangeType = "major"
 
@@ -73,10 +72,10 @@ class Faq(Strict):
 
 
 class Period(Strict):
-    start: date
-    days: int | None = None
-    working_days: int | None = None
-    end: date | None = None
+    start: Day
+    days: Days | None = None
+    working_days: Days | None = None
+    end: Day | None = None
 
 
 class ListColumn(Strict):
@@ -128,8 +127,8 @@ class ServiceVersion(VersionBase):
     steps: list[str] | None = None
     location: str | None = None
     hours: str | None = None
-    legal_limit_days: int | None = Field(default=None, ge=0)
-    promised_limit: int | Literal["即办"] | None = None
+    legal_limit_days: Days | None = None
+    promised_limit: Days | Literal["即办"] | None = None
     fee: str | None = None
     consult: list[str] | None = None
     complaint: list[str] | None = None
@@ -143,7 +142,7 @@ class NoticeVersion(VersionBase):
     # `List` because the field named `list` shadows the builtin in this class body.
     objection_contacts: List[str] | None = None
     list: NameListSpec | None = None
-    withdraw_after_days: int | None = Field(default=None, ge=0)
+    withdraw_after_days: Days | None = None
 
 
 # --- items ----------------------------------------------------------------
@@ -151,8 +150,8 @@ class NoticeVersion(VersionBase):
 class ItemBase(Strict):
     title: Text
     publisher: Text
-    created: date
-    published: date
+    created: Day
+    published: Day
     index_no: str | None = None
     topic: str | None = None
     summary: str | None = Field(default=None, max_length=300)
@@ -160,7 +159,7 @@ class ItemBase(Strict):
     attachments: list[Attachment] = Field(default_factory=list)
     related: list[str] = Field(default_factory=list)
     repealed: Repealed | None = None
-    expires: date | None = None
+    expires: Day | None = None
 
 
 class PolicyItem(ItemBase):

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, field_validator
 
 from ..privacy.filetypes import ATTACHMENT_TYPES
-from .base import Strict, Text
+from .base import Days, Strict, Text
 
 # Whose date is "today" (lists withdrawn, notices opened) unless site.yaml names another zone.
 DEFAULT_TIMEZONE = "Asia/Shanghai"
@@ -34,7 +34,7 @@ class SiteConfig(Strict):
     hotlines: list[str] = Field(default_factory=list)   # contact ids shown on the home page
     attachment_types: list[str] = Field(default_factory=lambda: list(ATTACHMENT_TYPES))
     attachment_max_mb: float = Field(default=20, gt=0)
-    withdraw_after_days: int = Field(default=0, ge=0)
+    withdraw_after_days: Days = 0
     timezone: str = DEFAULT_TIMEZONE
 
     @field_validator("base_url")

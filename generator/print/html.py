@@ -9,6 +9,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from ..render.environment import money, schedule_text
 from ..render.pages import RenderContext
 from ..notices.period import format_date_cn
+from ..site.csp import with_policy
 from .sheet import Sheet
 
 
@@ -23,7 +24,7 @@ def _environment() -> Environment:
 
 def render_sheet(ctx: RenderContext, sheet: Sheet) -> str:
     site = ctx.site
-    return _environment().get_template("print.html.j2").render(
+    return with_policy(_environment().get_template("print.html.j2").render(
         sheet=sheet, state=sheet.state, item=sheet.state.item, meta=sheet.state.item.meta,
         v=sheet.v, notice=sheet.notice, config=site.config, contacts=site.contacts,
-        public=ctx.public)
+        public=ctx.public))

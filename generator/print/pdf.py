@@ -12,8 +12,12 @@ from pathlib import Path
 from ..problems import Problem
 from ..replace import replace_file
 from .fontconfig import FontconfigMissing, font_families
+from .targets import STYLESHEETS
 
 FONT_PACKAGE = "fonts-noto-cjk"
+# The sheet links its stylesheets as ../../print.css (it is print/<kind>/<slug>/);
+# from this made-up address in the package they are the templates' own files.
+SHEET_BASE = STYLESHEETS / "kind" / "slug" / "index.html"
 
 
 class MissingFont(Exception):
@@ -44,7 +48,7 @@ def font_problem(err: MissingFont) -> Problem:
 def render_pdf(html: str) -> tuple[bytes, int]:
     """The PDF and its page count."""
     from weasyprint import HTML   # slow to import; only PDF runs pay for it
-    document = HTML(string=html).render()
+    document = HTML(string=html, base_url=str(SHEET_BASE)).render()
     return document.write_pdf(), len(document.pages)
 
 

@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from ..render.pages import NoticeFacts, RenderContext, full_content
 from ..render.version_tools import VersionTools
+from ..sanitise import clean_page
 from ..versions import ItemState
 from ..versions.diff import FieldChange
 from . import targets
@@ -59,8 +60,8 @@ class Sheet:
 
 
 def render_markdown(text: str) -> Markup:
-    # Bodies are validated against script-running HTML before any build.
-    return Markup(markdown.markdown(text, extensions=["tables", "sane_lists"]))
+    # The sheet is a page of the site too: the same sanitiser as every other page.
+    return Markup(clean_page(markdown.markdown(text, extensions=["tables", "sane_lists"])))
 
 
 def qr_svg(url: str) -> Markup:

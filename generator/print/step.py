@@ -43,6 +43,9 @@ def print_sheets(build: "BuildContext") -> list[Problem]:
         except MissingFont as err:
             return [font_problem(err)]
     _drop_stale(build)
+    for name in targets.STYLESHEET_NAMES:     # the sheets' layout (print.html.j2 links them)
+        _write(build.site_dir / "print" / name,
+               (targets.STYLESHEETS / name).read_text(encoding="utf-8"))
 
     def make(state: ItemState) -> None:
         with_pdf = state.item.slug in pdf_slugs

@@ -6,7 +6,12 @@ print step, so it depends on nothing but the item and its notice facts.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 PAPERS = ("A4", "A3")
+# print.css and paper-<size>.css: written to print/ beside the sheets.
+STYLESHEETS = Path(__file__).parent / "templates"
+STYLESHEET_NAMES = ("print.css",) + tuple(f"paper-{paper}.css" for paper in PAPERS)
 # Notices go on the board where they are read from a step away; guides are
 # handed out at the counter as a leaflet.
 DEFAULT_PAPER = {"notice": "A3"}

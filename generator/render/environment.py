@@ -13,6 +13,7 @@ from ..calendars.schedule import WEEKDAY_CN, describe_schedule
 from ..model.labels import CONTACT_KIND_LABELS, label
 from ..notices.period import format_date_cn
 from ..print import targets as print_targets
+from .clerk import clerk_html
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]>|#])")
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
@@ -84,7 +85,8 @@ def make_environment() -> Environment:
                       undefined=StrictUndefined, keep_trailing_newline=True,
                       trim_blocks=True, lstrip_blocks=True, autoescape=False,
                       auto_reload=False)   # templates ship with the package; no stat per include
-    env.filters.update(md=md_text, money=money, tel=tel_uri, cn_date=format_date_cn, iso=iso,
+    env.filters.update(md=md_text, clerk_html=clerk_html, money=money, tel=tel_uri,
+                       cn_date=format_date_cn, iso=iso,
                        schedule_text=schedule_text, label=label,
                        weekday=lambda d: WEEKDAY_CN[d.weekday()],
                        contact_kind=lambda kind: CONTACT_KIND_LABELS.get(kind, kind))

@@ -9,6 +9,7 @@ on every core (site/parallel.py). `mkdocs build` on its own works with it too.
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 from mkdocs.config import config_options
@@ -16,11 +17,14 @@ from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin
 
 from ..today import today
+from ..sanitise import clean_page
 from ..workers import cores
+from .csp import with_policy
 from .detach import detach_outputs
 from .navmemo import install as install_nav_memo
 from .parallel import ParallelPages, ReadElsewhere
 from .stamp import BuildStamp, make_stamp
+from .titles import escape_nav_titles, escape_page_titles, escape_site_strings
 
 THEME_DIR = Path(__file__).parent / "theme"
 OVERRIDES = "site_config/overrides"     # the site's own templates, first in line when there
@@ -56,6 +60,11 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         config.site_name = site.get("name", config.site_name)
         config.site_url = site.get("base_url", config.site_url)
         config.site_description = site.get("description", config.site_description)
+        escape_site_strings(config)
+        # Material's first inline script names the site's root, by default relative to
+        # each page ("../.."): one script, so one hash, for every page at any depth, and
+        # a Content-Security-Policy that new, deeper pages do not change (site/csp.py).
+        config.extra.setdefault("scope", urlsplit(config.site_url or "/").path or "/")
         stamp = self.stamp or make_stamp(root, today(site.get("timezone")))
         config.extra["gongkai"] = {"identity": site.get("identity") or {}, "stamp": stamp.text,
                                    "as_of": stamp.as_of.isoformat(),
@@ -74,6 +83,7 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
     def on_nav(self, nav, config, files):
         self.parallel = ParallelPages(self.config.jobs or cores())
         self.parallel.choose(nav, files, self.dirty)
+        escape_nav_titles(nav)
         self.nav = nav
         return nav
 
@@ -81,6 +91,20 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         if self.parallel and self.parallel.defers(page):
             page.__class__ = ReadElsewhere
         return page
+
+    def on_page_content(self, html, page, config, files):
+        # Runs in whichever process builds the page, before any template sees it; a page
+        # built elsewhere has no content or title yet in this pass.
+        if isinstance(page, ReadElsewhere):
+            return html
+        escape_page_titles(page)
+        return clean_page(html)
+
+    def on_post_page(self, output, page, config):
+        return with_policy(output)
+
+    def on_post_template(self, output_content, template_name, config):
+        return with_policy(output_content) if template_name.endswith(".html") else output_content
 
     def on_env(self, env, config, files):
         install_nav_memo(env, self.nav)

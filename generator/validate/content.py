@@ -11,6 +11,7 @@ from ..problems import Problem
 from .markdown_safety import unsafe_html
 
 ATTACHMENT_DIR = "data/attachments"
+CONTENT_DIR = "content"
 BODY_FIELDS = ("body",)
 
 
@@ -43,12 +44,41 @@ def check_content(site: SiteData) -> list[Problem]:
                 text = getattr(version, field, None)
                 if not text:
                     continue
-                for offset, what in unsafe_html(text):
-                    problems.append(Problem(
-                        item.file, _body_line(item, n, field, offset), f"versions[{n + 1}].{field}",
-                        f"正文里有可能执行脚本的内容：{what}",
-                        "公开网页的正文不能含脚本，请删除它；需要表格或加粗请用 Markdown 写法"))
+                for offset, what, runs in unsafe_html(text):
+                    problems.append(_unsafe(item.file, _body_line(item, n, field, offset),
+                                            f"versions[{n + 1}].{field}", what, runs))
         problems.extend(_check_attachments(site, item))
+    problems.extend(_check_pages(site))
+    return problems
+
+
+def _unsafe(file: str, line: int | None, field: str, what: str, runs: bool) -> Problem:
+    """A warning: the sanitiser removes it from every page anyway, and the clerk
+    should know why that text will not be on the site."""
+    if runs:
+        return Problem(file, line, field, f"正文里有可能执行脚本的内容（{what}），生成网页时会被删除",
+                       "公开网页的正文不能含脚本，请删除它；需要表格或加粗请用 Markdown 写法",
+                       level="warning")
+    return Problem(file, line, field, f"网页上不会显示正文里的{what}（网站只保留安全的排版）",
+                   "请删除它，改用 Markdown 写法（加粗、列表、表格、链接）", level="warning")
+
+
+def _check_pages(site: SiteData) -> list[Problem]:
+    """Hand-written pages (content/*.md) pass the same sanitiser as item bodies."""
+    problems = []
+    for path in sorted((site.root / CONTENT_DIR).glob("**/*.md")):
+        rel = path.relative_to(site.root).as_posix()
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            problems.append(Problem(rel, None, "", "文件不是 UTF-8 编码",
+                                    "请用 UTF-8 编码另存这个文件（记事本：另存为 → 编码选 UTF-8）"))
+            continue
+        except OSError as err:
+            problems.append(Problem(rel, None, "", f"无法读取这个文件（{err.strerror}）",
+                                    "请确认它是一个普通文件，并且当前用户有权读取"))
+            continue
+        problems.extend(_unsafe(rel, line, "", what, runs) for line, what, runs in unsafe_html(text))
     return problems
 
 

@@ -1,0 +1,127 @@
+"""The site under its own Content-Security-Policy, in Chromium: every page type (print
+pages included), served with the policy as the header the shipped nginx sends and with
+only the <meta> in the page, reports no violation and lays out exactly as it does
+with no policy at all."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from browser_kit import chromium, page_types, without_csp_meta
+from browser_support import serve_folder
+from generator.build import build
+from generator.site.csp import HEADER_FILE
+
+AS_OF = date(2026, 11, 28)
+
+RECORD_VIOLATIONS = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", e =>
+  window.__violations.push(e.violatedDirective + " " + (e.blockedURI || "inline") + " " + e.sourceFile + ":" + e.lineNumber));
+"""
+
+# Where every element sits and how it is drawn: a blocked stylesheet or inline style
+# shows up as a different box, border, font or colour somewhere.
+LAYOUT = """() => [...document.querySelectorAll("body *")].map(el => {
+  const r = el.getBoundingClientRect(), s = getComputedStyle(el);
+  return [el.tagName, Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height),
+          s.borderTopWidth, s.fontSize, s.color, s.display].join(" ");
+})"""
+
+
+def header_policy(site_dir) -> str:
+    line = (site_dir / HEADER_FILE).read_text(encoding="utf-8")
+    return re.search(r'add_header Content-Security-Policy "([^"]+)" always;', line).group(1)
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory):
+    from conftest import REPO, copy_site
+    site = copy_site(REPO, tmp_path_factory.mktemp("csp"))
+    site_dir = build(site.root, AS_OF).site_dir
+    types = page_types(site_dir)
+    types["打印页（公示）"] = "print/notice/jiangli-fuzhu-gongshi-2027/"
+    types["打印页（办事指南）"] = "print/service/dusheng-zinv-guangrongzheng/"
+    types["历史版本"] = next(p.parent.relative_to(site_dir).as_posix() + "/"
+                         for p in sorted(site_dir.glob("*/*/v/*/index.html")))
+    with chromium() as browser:
+        yield site_dir, types, browser
+
+
+def _visit(browser, url, *, strip_meta=False, media="screen"):
+    """(violations, layout, console messages) of one page load."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(RECORD_VIOLATIONS)
+    if strip_meta:
+        without_csp_meta(context)
+    page = context.new_page()
+    messages = []
+    page.on("console", lambda message: messages.append(message.text))
+    page.emulate_media(media=media)
+    page.goto(url, wait_until="load")
+    page.wait_for_timeout(100)     # Material lays out its sidebars right after load
+    result = page.evaluate("window.__violations"), page.evaluate(LAYOUT), messages
+    context.close()
+    return result
+
+
+@pytest.mark.parametrize("served", ["header", "meta"])
+def test_every_page_type_passes_the_policy_and_looks_the_same(example, served):
+    site_dir, types, browser = example
+    headers = {"Content-Security-Policy": header_policy(site_dir)} if served == "header" else {}
+    with serve_folder(site_dir, headers) as with_policy, serve_folder(site_dir, {}) as plain:
+        for name, path in types.items():
+            media = ("screen", "print") if path.startswith("print/") else ("screen",)
+            for medium in media:
+                violations, layout, messages = _visit(browser, f"{with_policy}/{path}", media=medium)
+                assert violations == [], (name, medium, violations)
+                assert not [m for m in messages if "Content Security Policy" in m], (name, messages)
+                _, bare, _ = _visit(browser, f"{plain}/{path}", strip_meta=True, media=medium)
+                assert layout == bare, (name, medium)
+
+
+def test_the_policy_is_strict_and_the_same_in_header_and_pages(example):
+    site_dir, types, _ = example
+    header = header_policy(site_dir)
+    assert "'unsafe-inline'" not in header and "'unsafe-eval'" not in header
+    assert "frame-ancestors 'none'" in header and "default-src 'none'" in header
+    for path in types.values():
+        rel = path if path.endswith(".html") else path + "index.html"
+        html = (site_dir / rel).read_text(encoding="utf-8")
+        meta = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html)
+        # Before anything it governs: a <meta> policy applies only to what follows it.
+        first = min(html.index(tag) for tag in ("<script", "<link", "<style") if tag in html)
+        assert meta and html.index(meta.group(0)) < first, path
+        page = meta.group(1)
+        assert "frame-ancestors" not in page              # browsers ignore it in <meta>
+        assert set(re.findall(r"'sha256-[^']+'", page)) <= set(re.findall(r"'sha256-[^']+'", header))
+        assert re.sub(r" 'sha256-[^']+'", "", page) == re.sub(r" 'sha256-[^']+'|; frame-ancestors 'none'",
+                                                               "", header)
+
+
+def test_material_runs_under_the_policy(example):
+    """Control for the hashes: the palette toggle (Material's inline and bundled scripts) works
+    under the header, and stops working when the hashes are taken out of it."""
+    site_dir, _, browser = example
+
+    def visit(policy: str, toggle: bool) -> tuple[str, list]:
+        with serve_folder(site_dir, {"Content-Security-Policy": policy}) as base:
+            context = browser.new_context()
+            context.add_init_script(RECORD_VIOLATIONS)
+            page = context.new_page()
+            page.goto(base + "/", wait_until="networkidle")
+            if toggle:
+                page.locator("label.md-header__button[for^='__palette']:visible").click()
+                page.wait_for_timeout(200)
+                page.goto(base + "/contacts/", wait_until="networkidle")
+            result = page.evaluate("document.body.dataset.mdColorScheme"), page.evaluate("window.__violations")
+            context.close()
+            return result
+
+    policy = header_policy(site_dir)
+    assert visit(policy, toggle=True) == ("slate", [])
+    _, blocked = visit(re.sub(r" 'sha256-[^']+'", "", policy), toggle=False)
+    assert blocked and all(v.startswith("script-src") for v in blocked), blocked
