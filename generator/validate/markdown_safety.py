@@ -2,9 +2,10 @@
 
 The sanitiser (generator/sanitise.py) makes every page harmless whatever its
 source; this check reads the same allowlists so that a clerk learns, with the
-line, why some text will vanish: constructs that could run script are errors
-(DESIGN.md: bodies hold no executable HTML), other HTML the site does not
-allow (pasted <font>, style="", target="") is a warning.
+line, why some text will vanish. Everything is a warning (issue 18): the sanitiser
+removes it from every output anyway; constructs that could run script are named as
+such, other HTML the site does not allow (pasted <font>, style="", target="") as
+layout that will not show.
 """
 
 from __future__ import annotations
