@@ -79,8 +79,6 @@ _SPLIT = re.compile(r"(?<=[0-9*])[\s\-.·_/\u2010-\u2015\u2212\ufe58\ufe63"
                     r"\u200b-\u200d\u2060\ufeff]+(?=[0-9*])")
 # 11 to 19 digits with some already replaced by stars: a phone, ID or card masked by hand.
 _HAND_MASKED = re.compile(r"(?<![0-9A-Za-z*])[0-9*]{10,18}[0-9Xx*](?![0-9A-Za-z*])")
-# An ID number of before 1999: 6-digit region, birth date YYMMDD (19YY), 3-digit sequence.
-_OLD_ID = re.compile(r"(?<![0-9])[0-9]{6}([0-9]{2})([0-9]{2})([0-9]{2})[0-9]{3}(?![0-9])")
 _EXCEL_DIGITS = 11   # a stored number this long is a phone, ID or card, whatever the header
 # Every number checked here is at least 11 digits (or digits and stars) once read.
 _LONG_RUN = re.compile(r"[0-9*]{11}")
@@ -242,16 +240,6 @@ def _hand_masked(text: str) -> str | None:
     return None
 
 
-def _old_id(text: str) -> str | None:
-    for match in _OLD_ID.finditer(text):
-        try:
-            datetime.date(1900 + int(match.group(1)), int(match.group(2)), int(match.group(3)))
-        except ValueError:
-            continue
-        return match.group()
-    return None
-
-
 def _check_public(spec: ColumnSpec, value: str, where: str, row: int,
                   allowed: frozenset[str], out: _Collector) -> None:
     """A cell published as it is: no personal number in any form a reader would recognise."""
@@ -265,10 +253,6 @@ def _check_public(spec: ColumnSpec, value: str, where: str, row: int,
                 "给这一列加上 mask，或写 publish: false，或从这一格删去该号码", "leak")
     if not _LONG_RUN.search(read):
         return
-    old_id = None if found else _old_id(read)
-    if old_id:
-        out.add(row, spec.name, f"{where}含有15位身份证号 {mask_for_message(old_id)}，会原样公开",
-                "写 publish: false，或从这一格删去该号码", "leak")
     masked = _hand_masked(read)
     if masked:
         out.add(row, spec.name, f"{where}的 {mask_for_message(masked)} 像是手工遮蔽过的号码",
