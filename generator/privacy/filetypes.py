@@ -11,7 +11,8 @@ from pathlib import PurePosixPath
 
 # Read as text; markup may split a number with tags, calendars fold lines.
 TEXT = frozenset({"html", "htm", "js", "mjs", "json", "xml", "csv", "txt", "md", "ics", "vcf",
-                  "svg", "css", "map", "rss", "atom", "webmanifest", "yaml", "yml"})
+                  "svg", "css", "map", "rss", "atom", "webmanifest", "yaml", "yml",
+                  "conf"})   # conf: the Content-Security-Policy header nginx includes (site/csp.py)
 MARKUP = frozenset({"html", "htm", "xml", "svg", "json", "rss", "atom"})
 FOLDED = frozenset({"ics", "vcf"})
 # Zip packages of XML parts, read part by part and recursively (embedded files).
