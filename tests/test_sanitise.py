@@ -8,6 +8,7 @@ import re
 import markdown
 import pytest
 import yaml
+from mkdocs.utils.yaml import get_yaml_loader
 
 from conftest import REPO
 from generator.build import load_and_validate
@@ -21,7 +22,8 @@ CASES = payloads()
 
 def _extensions() -> tuple[list, dict]:
     """mkdocs.yml's markdown_extensions, as MkDocs hands them to Python-Markdown."""
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    # MkDocs' own loader: mkdocs.yml names the toc slug function with !!python/name.
+    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=get_yaml_loader())
     names, configs = [], {}
     for entry in config["markdown_extensions"]:
         if isinstance(entry, dict):
