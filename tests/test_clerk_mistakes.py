@@ -130,9 +130,12 @@ def test_a_broken_link_in_a_body_is_reported_at_its_data_file_in_chinese(minimal
                     "    body: |\n      见[收费](../../fees/nowhere.md)和[第三条](#第三条)。\n\n")
     assert main(["-C", str(minimal.root), "build", "--as-of", "2026-06-01"]) == 1
     lines = capsys.readouterr().err.splitlines()
-    assert "data/policies/xize.yaml: 链接「../../fees/nowhere.md」指向的页面不存在，请改正这个链接（写其他条目的网址，或去掉链接）" in lines
-    assert any(line.startswith("data/policies/xize.yaml: 链接「#第三条」要跳到的小标题") for line in lines)
-    assert len([line for line in lines if "nowhere" in line]) == 1     # not once per version page
+    # A body is converted on its own (render/clerk.py), so MkDocs no longer sees its links:
+    # the link check reports them, at the data file, once for each page that shows the body.
+    for link in ("「../../fees/nowhere.md」", "「#第三条」"):
+        found = [line for line in lines if link in line]
+        assert found and all(line.startswith("data/policies/xize.yaml: 链接") and "不存在" in line
+                             for line in found), link
     assert not (minimal.root / "build/site").exists()
 
 

@@ -11,6 +11,7 @@ import markdown
 import segno
 from markupsafe import Markup
 
+from ..render.clerk import EXTENSION_CONFIGS
 from ..render.pages import NoticeFacts, RenderContext, full_content
 from ..render.version_tools import VersionTools
 from ..sanitise import clean_page
@@ -61,7 +62,8 @@ class Sheet:
 
 def render_markdown(text: str) -> Markup:
     # The sheet is a page of the site too: the same sanitiser as every other page.
-    return Markup(clean_page(markdown.markdown(text, extensions=["tables", "sane_lists"])))
+    return Markup(clean_page(markdown.markdown(text, extensions=["tables", "sane_lists", "toc"],
+                                              extension_configs=EXTENSION_CONFIGS)))
 
 
 def qr_svg(url: str) -> Markup:
