@@ -45,7 +45,7 @@ CASES = [
      _policy("").replace("created: 2026-03-02", "created: 0001-01-01"), "超出范围", 3),
     ("infinite amount", "data/subsidies/jiangli.yaml", None, "不是合理的数", None),
     ("second document", "data/policies/two.yaml", _policy("---\ntitle: 另一个\n"),
-     "只能有一份数据", 8),
+     "第二个「---」", 8),
     ("NUL byte", "data/policies/nul.yaml", _policy("").replace("正文", "正\0文"), "空字符", 7),
     ("control character", "data/policies/esc.yaml", _policy("").replace("正文", "正\x1b文"),
      "控制字符 U+001B", 7),

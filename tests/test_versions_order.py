@@ -38,7 +38,7 @@ def test_appending_a_version_is_fine_inserting_one_before_is_not(minimal, capsys
     minimal.replace(rel, "versions:\n", NEW_FIRST)
     assert main(["-C", str(minimal.root), "validate"]) == 1
     err = capsys.readouterr().err
-    assert f"{rel}:6: versions[1]: 生效日期为 2026-01-01 的版本插在了已经发布的版本（2026-03-04 起）之前" in err
+    assert f"{rel}:6: 第1版（2026-01-01 起）: 生效日期为 2026-01-01 的版本插在了已经发布的版本（2026-03-04 起）之前" in err
     assert "新版本只能加在 versions 列表的最后" in err
 
 

@@ -94,14 +94,3 @@ def too_many(file: str, line: int) -> Problem:
 def alias_loop(file: str, line: int) -> Problem:
     return Problem(file, line, "", "别名引用了它自己（例如 loop: &r [*r]），内容会无限展开",
                    "请删掉这个别名（*名字），把内容直接写出来")
-
-
-def second_document(err: yaml.MarkedYAMLError, file: str) -> Problem | None:
-    """The Problem for a second document (a line of ---) in one file, or None."""
-    if "expected a single document" not in str(err.context or ""):
-        return None
-    mark = err.problem_mark
-    return Problem(file, mark.line + 1 if mark else None, "",
-                   "一个文件里只能有一份数据，这里又开始了第二份（--- 这一行）",
-                   "请删掉 --- 这一行；另一个条目请另建一个文件")
-
