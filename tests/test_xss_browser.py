@@ -107,7 +107,8 @@ LIVE_IN_PAGE = """() => {
       ".md-content script, .md-content iframe, .md-content object, .md-content embed, " +
       ".md-content style, .md-content link, .md-content meta, .md-content base, .md-content svg, " +
       ".md-content input, .md-content button, .md-content textarea, body > .content script"))
-    found.push("<" + el.tagName + ">");
+    // The theme's own read-aloud button (main.html) is the one control content may hold.
+    if (!el.matches(".gk-read-aloud > button")) found.push("<" + el.tagName + ">");
   return found;
 }"""
 
