@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 import nh3
+from markdown.extensions.toc import slugify_unicode
 
 # Text formatting, lists, tables, Material's admonitions (div/p with classes), and
 # the elements gongkai's own pages use: the catalogue's filter (form, label, select),
@@ -57,6 +58,14 @@ RESERVED_PREFIX = "data-md-"
 # Content-Security-Policy does not allow; HTML's align="" says the same, and
 # Material's table styles leave cells that have it alone.
 _TABLE_ALIGN = re.compile(r'<(t[hd])( [^>]*?)? style="text-align: (left|right|center);"')
+
+
+def heading_slug(value: str, separator: str) -> str:
+    """A heading's anchor (the toc slugify of mkdocs.yml and of bodies): the Chinese kept,
+    so digits of neighbouring words never run into one number, and never starting like
+    Material's ids, which would be dropped: a title opening with a form's blank "__"."""
+    slug = slugify_unicode(value, separator).lstrip("_")
+    return "h-" + slug if RESERVED_ID.match(slug) else slug
 
 
 def _attribute(tag: str, name: str, value: str) -> str | None:

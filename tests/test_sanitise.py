@@ -13,7 +13,7 @@ from mkdocs.utils.yaml import get_yaml_loader
 from conftest import REPO
 from generator.build import load_and_validate
 from generator.render.clerk import clerk_html
-from generator.sanitise import clean_page
+from generator.sanitise import RESERVED_ID, clean_page, heading_slug
 from generator.validate.markdown_safety import unsafe_html
 from xss_corpus import expected_warning, live_script, payloads
 
@@ -106,3 +106,11 @@ def test_body_findings_are_warnings_with_file_line_and_field(minimal):
     assert any("<font>" in p.message for p in body)
     page = [p for p in warnings if p.file == "content/about.md"]
     assert [p.line for p in page] == [5] and "javascript" in page[0].message
+
+
+def test_heading_anchors_never_look_like_materials_own_ids():
+    """The sanitiser drops ids such as __drawer or md-header (they would stand in for
+    Material's elements); a heading opening with a form's blank "__" keeps an anchor."""
+    assert heading_slug("__统计信息网站", "-") == "统计信息网站"
+    assert not RESERVED_ID.match(heading_slug("MD-Header 说明", "-"))
+    assert heading_slug("下辖18个村委,总人口185（第1853号）", "-") == "下辖18个村委总人口185第1853号"

@@ -14,15 +14,14 @@ from __future__ import annotations
 import functools
 
 import markdown
-from markdown.extensions.toc import slugify_unicode
 
-from ..sanitise import clean_page
+from ..sanitise import clean_page, heading_slug
 
 # mkdocs.yml's markdown_extensions. A body's headings are not the page's outline, but
 # they keep their anchors (a citation links to #第三条), slugged as the page's own are:
 # with the Chinese kept, so digits of neighbouring words never run into one number.
 EXTENSIONS = ("tables", "attr_list", "md_in_html", "admonition", "toc")
-EXTENSION_CONFIGS = {"toc": {"slugify": slugify_unicode}}
+EXTENSION_CONFIGS = {"toc": {"slugify": heading_slug}}
 
 
 @functools.cache
