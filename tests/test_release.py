@@ -28,7 +28,6 @@ from fake_ssh import FAKE_SSH
 from gitsite import GIT_ENV, commit, git
 
 WHEEL = "gongkai-0.1.0-py3-none-any.whl"
-SCAFFOLD = REPO / "generator/scaffold/site"
 KEY = "-----BEGIN OPENSSH PRIVATE KEY-----\ntest\n-----END OPENSSH PRIVATE KEY-----"
 
 # Stand-ins for the CI machines' package managers and GitHub's CLI. apt-get
@@ -103,14 +102,17 @@ def office(venv, tmp_path_factory) -> Path:
     return root
 
 
-def test_the_wheel_holds_the_whole_scaffold_and_the_sdist_builds_it(dist):
+def test_the_wheel_holds_the_whole_package_and_the_sdist_builds_it(dist):
     assert {p.name for p in dist.iterdir()} == {"gongkai-0.1.0.tar.gz", WHEEL}
     with zipfile.ZipFile(dist / WHEEL) as wheel:
-        shipped = {n for n in wheel.namelist() if n.startswith("generator/scaffold/site/")}
-    source = {f"generator/scaffold/site/{p.relative_to(SCAFFOLD).as_posix()}"
-              for p in SCAFFOLD.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+        shipped = {n for n in wheel.namelist() if n.startswith("generator/")}
+    # Every file of the package: templates, theme files (sitemap.xml was once left out),
+    # the scaffold's dotfiles.
+    source = {p.relative_to(REPO).as_posix() for p in (REPO / "generator").rglob("*")
+              if p.is_file() and "__pycache__" not in p.parts}
     assert shipped == source
     assert "generator/scaffold/site/.github/workflows/gongkai.yml" in shipped
+    assert "generator/site/theme/sitemap.xml" in shipped
 
 
 def test_the_installed_wheel_takes_a_new_site_from_init_to_rollback(venv, office, dist,
