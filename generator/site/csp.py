@@ -25,7 +25,7 @@ from ..replace import replace_file
 from ..walk import files_under
 
 if TYPE_CHECKING:
-    from ..build import BuildContext
+    from ..context import BuildContext
 
 # The site loads nothing from another host. Material's stylesheet draws its icons
 # as data: SVG images; search fetches its index from the site ('self').
