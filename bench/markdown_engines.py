@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sys
 import time
+from datetime import date
 from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -32,15 +33,20 @@ _SLOW = markdown.Markdown(extensions=list(EXTENSIONS), extension_configs=EXTENSI
 _FAST = MarkdownIt("commonmark").enable("table")
 
 
-def generated_pages(root: Path) -> dict[str, str]:
-    """docs path → Markdown (front matter removed) of every page of the site in `root`
-    whose front matter says `markup: commonmark`, rendered as of today."""
+def render_docs(root: Path, as_of: date | None = None) -> dict[str, bytes]:
+    """The docs tree of the site in `root` (path → bytes), rendered as of `as_of`
+    (else today), as `gongkai build` writes it to build/docs."""
     from generator.build import load_and_validate
     from generator.render import make_context, render_context
     from generator.today import today
 
     site, _ = load_and_validate(root)
-    files = render_context(make_context(site, today(site.config.timezone)))
+    return render_context(make_context(site, as_of or today(site.config.timezone)))
+
+
+def commonmark_pages(files: dict[str, bytes]) -> dict[str, str]:
+    """docs path → Markdown (front matter removed) of every page whose front matter
+    says `markup: commonmark`."""
     pages = {}
     for path, content in sorted(files.items()):
         if path.endswith(".md"):
@@ -116,7 +122,7 @@ def _fastest(convert, texts: list[str]) -> float:
 def main() -> None:
     roots = [Path(arg).resolve() for arg in sys.argv[1:]] or [REPO]
     for root in roots:
-        pages = generated_pages(root)
+        pages = commonmark_pages(render_docs(root))
         texts = list(pages.values())
         print(f"{root}: {len(texts)} 个生成页面，{sum(map(len, texts)) / max(len(texts), 1) / 1024:.1f} KB/页")
         for label, convert in (("Python-Markdown（站点扩展）", python_markdown),

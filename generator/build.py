@@ -17,6 +17,8 @@ from datetime import date
 from pathlib import Path
 
 
+from .cache.fingerprint import fingerprint
+from .cache.store import Store
 from .load.field_names import name_fields
 from .load.site_loader import SiteData, load_site
 from .notices.lists import load_name_lists
@@ -25,6 +27,7 @@ from .problems import Problem, ProblemsError
 from .progress import Progress
 from .render import RenderContext, make_context
 from .render.cache import RENDER_CACHE, render_into
+from .render.clerk import STORE_KIND as CLERK_STORE
 from .render.writer import WriteStats, tree_stats
 from .site.incremental import can_reuse, remember, seed_staging
 from .site.mkdocs_build import run_mkdocs
@@ -119,7 +122,9 @@ def _write_docs(build_dir: Path, ctx: RenderContext, reuse: bool) -> tuple[Write
     10,000 items make over 200 MB of Markdown (counting the built pages instead took 6 s).
     With `reuse`, item pages whose inputs did not change are not rendered (render/cache.py)."""
     docs = build_dir / "docs"
-    written, _ = render_into(ctx, docs, build_dir / "cache" / RENDER_CACHE, reuse)
+    clerk = Store(build_dir / "cache", CLERK_STORE,
+                  fingerprint(ctx.site.root, public_numbers(ctx.site)))
+    written, _ = render_into(ctx, docs, build_dir / "cache" / RENDER_CACHE, reuse, clerk)
     return tree_stats(docs, written), sum(path.endswith(".md") for path in written)
 
 

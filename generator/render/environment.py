@@ -15,7 +15,6 @@ from ..model.labels import CONTACT_KIND_LABELS, label
 from ..notices.period import format_date_cn
 from ..print import targets as print_targets
 from ..sanitise import heading_slug
-from .clerk import clerk_html
 
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 # A line break inside Chinese text is no space; between Latin words it is one.
@@ -92,6 +91,12 @@ def heading_id(context, text: str) -> str:
     return unique(heading_slug(text, "-"), context["anchors"])
 
 
+@pass_context
+def clerk_html(context, text: str) -> str:
+    """A clerk's Markdown as HTML, converted before the pages render (render/clerk.py)."""
+    return context["converted"][text]
+
+
 def iso(d: date | None) -> str:
     return d.isoformat() if d else ""
 
@@ -104,12 +109,13 @@ def make_environment() -> Environment:
                       undefined=StrictUndefined, keep_trailing_newline=True,
                       trim_blocks=True, lstrip_blocks=True, autoescape=False,
                       auto_reload=False)   # templates ship with the package; no stat per include
-    env.filters.update(md=md_text, clerk_html=clerk_html, money=money, tel=tel_uri,
+    env.filters.update(md=md_text, money=money, tel=tel_uri,
                        cn_date=format_date_cn, iso=iso,
                        schedule_text=schedule_text, label=label,
                        weekday=lambda d: WEEKDAY_CN[d.weekday()],
                        contact_kind=lambda kind: CONTACT_KIND_LABELS.get(kind, kind))
-    env.globals.update(url=url, heading_id=heading_id, printing=print_targets)
+    env.globals.update(url=url, heading_id=heading_id, clerk_html=clerk_html,
+                       printing=print_targets)
     # Compiled here, once, so the workers forked later share them; compiled on first
     # use, each worker (and each that replaced it) compiled them again.
     for name in env.list_templates():
@@ -118,8 +124,9 @@ def make_environment() -> Environment:
 
 
 def render_markdown(template: str, page_path: str, registry: frozenset[str] = frozenset(),
-                    **context) -> str:
+                    clerk: dict[str, str] | None = None, **context) -> str:
     """A page's Markdown from its template; `registry` holds every docs path the site
-    has, which is all a page may link to."""
+    has, which is all a page may link to, and `clerk` the HTML of every clerk text."""
     return make_environment().get_template(template).render(
-        page_path=page_path, registry=registry, anchors=set(), **context)
+        page_path=page_path, registry=registry, converted=clerk or {}, anchors=set(),
+        **context)

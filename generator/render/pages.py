@@ -10,6 +10,7 @@ from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
+from ..cache.store import Store
 from ..calendars.reception import next_days
 from ..load.site_loader import SiteData
 from ..model import KINDS
@@ -18,8 +19,9 @@ from ..notices.lists import list_key
 from ..notices.workdays import NotCovered, WorkCalendar
 from ..privacy.namelist import NameList
 from ..versions import EXPIRED, REPEALED, ItemState, is_public, select
-from ..workers import forked_map
 from ..print import targets as print_targets
+from ..workers import forked_map
+from .clerk import STORE_KIND as CLERK_STORE, prepare as prepare_clerk
 from .environment import make_environment, render_markdown
 from .version_tools import VersionTools
 from .jsonld import jsonld_front
@@ -352,18 +354,18 @@ def _read(path: Path) -> str:
     return path.read_text(encoding="utf-8") if path.is_file() else ""
 
 
-def _render_page(page: Page, registry: frozenset[str]) -> bytes:
+def _render_page(page: Page, registry: frozenset[str], clerk: dict[str, str]) -> bytes:
     if page.finish:
         page.finish(page)
-    body = render_markdown(page.template, page.path, registry, page=page, **page.context)
+    body = render_markdown(page.template, page.path, registry, clerk, page=page, **page.context)
     return (dump_front(page.front) + body).encode("utf-8")
 
 
-def _render_noted(page: Page, keep: Callable[[str, bytes], Any],
-                  registry: frozenset[str]) -> tuple[Any, set[str]]:
+def _render_noted(page: Page, keep: Callable[[str, bytes], Any], registry: frozenset[str],
+                  clerk: dict[str, str]) -> tuple[Any, set[str]]:
     """keep's value for the rendered page, and the items the page looked up."""
     with noting() as looked_up:
-        content = _render_page(page, registry)
+        content = _render_page(page, registry, clerk)
     return keep(page.path, content), looked_up
 
 
@@ -379,7 +381,8 @@ def print_outputs(ctx: RenderContext) -> set[str]:
 
 def render_context(ctx: RenderContext,
                    keep: Callable[[str, bytes], Any] = lambda path, content: content,
-                   cache: RenderCache | None = None) -> dict[str, Any]:
+                   cache: RenderCache | None = None,
+                   clerk_store: Store | None = None) -> dict[str, Any]:
     """Every file of the docs tree (rendered pages, copied content and attachments):
     path → keep(path, content), which is the content unless `keep` says otherwise.
     Pages are kept in the workers that render them, so with a `keep` that writes the
@@ -387,10 +390,13 @@ def render_context(ctx: RenderContext,
     With a cache of the folder `keep` writes to, a page the cache holds unchanged is
     neither rendered nor kept: its value is False, as write_file's for a file it left
     alone; the cache records the pages rendered.
-    Every file is known before the first page renders: a page links only to those."""
+    Every file is known before the first page renders: a page links only to those.
+    Clerk texts are converted first, once each; `clerk_store` keeps them (the caller
+    saves it)."""
     pages = plan_pages(ctx)
     others = _other_files(ctx)
     registry = frozenset(page.path for page in pages) | frozenset(others) | print_outputs(ctx)
+    clerk = prepare_clerk(ctx, clerk_store or Store(None, CLERK_STORE, ""))
     make_environment()      # templates compiled once, before any worker is forked
     files: dict[str, Any] = {}
     todo = []
@@ -400,7 +406,8 @@ def render_context(ctx: RenderContext,
         else:
             todo.append(page)
     for page, (value, looked_up) in zip(todo, forked_map(
-            partial(_render_noted, keep=keep, registry=registry), todo, chunksize=64)):
+            partial(_render_noted, keep=keep, registry=registry, clerk=clerk), todo,
+            chunksize=64)):
         files[page.path] = value
         if cache is not None:
             cache.rendered(page, looked_up)
