@@ -179,6 +179,19 @@ def dump_front(front: dict) -> str:
     return "---\n" + _NOT_YAML.sub(lambda m: f"\\u{ord(m.group()):04x}", lines) + "---\n\n"
 
 
+# Every generated page is CommonMark plus raw HTML, which MkDocs converts with a fast
+# engine (issue 23); pages copied from content/ are the clerk's Markdown and keep theirs.
+MARKUP = "commonmark"
+# First in the front matter, so that a page's first line says what it is.
+_GENERATED_START = f"---\nmarkup: {json.dumps(MARKUP)}\n"
+FRONT_MATTER_READ = len(_GENERATED_START)
+
+
+def is_generated(head: str) -> bool:
+    """Whether a docs page that starts with `head` is a generated page (dump_front)."""
+    return head.startswith(_GENERATED_START)
+
+
 @dataclass
 class RenderContext:
     """What every page provider may use: the site as of one date."""
@@ -329,9 +342,6 @@ PAGE_PROVIDERS: list[Callable[[RenderContext], list[Page]]] = [core_pages, catal
 FRONT_EXTRAS: list[Callable[[RenderContext, Page], dict]] = [jsonld_front]
 
 
-# Every generated page is CommonMark plus raw HTML, which MkDocs converts with a fast
-# engine (issue 23); pages copied from content/ are the clerk's Markdown and keep theirs.
-MARKUP = "commonmark"
 
 
 def plan_pages(ctx: RenderContext) -> list[Page]:
@@ -339,7 +349,7 @@ def plan_pages(ctx: RenderContext) -> list[Page]:
     pages = [page for provider in PAGE_PROVIDERS for page in provider(ctx)]
     for page in pages:
         page.context = {**shared, **page.context}
-        page.front["markup"] = MARKUP
+        page.front = {"markup": MARKUP, **page.front}
         for extra in FRONT_EXTRAS:
             page.front.update(extra(ctx, page))
     return pages
