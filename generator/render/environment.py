@@ -124,9 +124,9 @@ def make_environment() -> Environment:
 
 
 def render_markdown(template: str, page_path: str, registry: frozenset[str] = frozenset(),
-                    clerk: dict[str, str] | None = None, **context) -> str:
+                    converted: dict[str, str] | None = None, **context) -> str:
     """A page's Markdown from its template; `registry` holds every docs path the site
-    has, which is all a page may link to, and `clerk` the HTML of every clerk text."""
+    has, which is all a page may link to, and `converted` the HTML of each clerk text."""
     return make_environment().get_template(template).render(
-        page_path=page_path, registry=registry, converted=clerk or {}, anchors=set(),
+        page_path=page_path, registry=registry, converted=converted or {}, anchors=set(),
         **context)

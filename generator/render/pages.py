@@ -17,9 +17,9 @@ from ..model import KINDS
 from ..notices.period import Period, PeriodStatus, format_period, period_status, resolve_period
 from ..notices.lists import list_key
 from ..notices.workdays import NotCovered, WorkCalendar
+from ..print import targets as print_targets
 from ..privacy.namelist import NameList
 from ..versions import EXPIRED, REPEALED, ItemState, is_public, select
-from ..print import targets as print_targets
 from ..workers import forked_map
 from .clerk import STORE_KIND as CLERK_STORE, prepare as prepare_clerk
 from .environment import make_environment, render_markdown
@@ -340,8 +340,6 @@ PAGE_PROVIDERS: list[Callable[[RenderContext], list[Page]]] = [core_pages, catal
 
 # Each adds front-matter keys to a planned page (e.g. structured data); {} when it has none.
 FRONT_EXTRAS: list[Callable[[RenderContext, Page], dict]] = [jsonld_front]
-
-
 
 
 def plan_pages(ctx: RenderContext) -> list[Page]:
