@@ -17,12 +17,15 @@ from datetime import date
 from pathlib import Path
 
 
+from .cache.fingerprint import fingerprint
+from .cache.store import Store
 from .context import BuildContext
 from .pipeline import PIPELINE, Pipeline
 from .problems import Problem, ProblemsError
 from .progress import Progress
 from .render import RenderContext, make_context
 from .render.cache import RENDER_CACHE, render_into
+from .render.clerk import STORE_KIND as CLERK_STORE
 from .render.writer import WriteStats, tree_stats
 from .site.incremental import can_reuse, remember, seed_staging
 from .site.mkdocs_build import run_mkdocs
@@ -75,7 +78,9 @@ def _write_docs(build_dir: Path, ctx: RenderContext, pipeline: Pipeline,
     10,000 items make over 200 MB of Markdown (counting the built pages instead took 6 s).
     With `reuse`, item pages whose inputs did not change are not rendered (render/cache.py)."""
     docs = build_dir / "docs"
-    written, _ = render_into(ctx, pipeline, docs, build_dir / "cache" / RENDER_CACHE, reuse)
+    clerk = Store(build_dir / "cache", CLERK_STORE,
+                  fingerprint(ctx.site.root, public_numbers(ctx.site)))
+    written, _ = render_into(ctx, pipeline, docs, build_dir / "cache" / RENDER_CACHE, reuse, clerk)
     return tree_stats(docs, written), sum(path.endswith(".md") for path in written)
 
 

@@ -86,7 +86,7 @@ def test_cli_markdown_for_a_merge_request(repo, capsys):
     assert "### 数据修改带来的变化" in out and "### 到期自动发生的变化（今后 7 天）" in out
     assert "#### 2026-11-30 起" in out
     assert out.count("<details>") == out.count("</details>") >= 6
-    assert "```diff\n" in out and '+<td data-label="标准" markdown="1"><span class="gk-nowrap">1,500 元</span></td>' in out
+    assert "```diff\n" in out and '+<td data-label="标准"><span class="gk-nowrap">1,500 元</span></td>' in out
     assert "| 新增 | 信息公开工作制度 | <https://test.example.gov.cn/policies/gongkai-zhidu/> |" in out
 
 
@@ -114,7 +114,7 @@ def test_cli_working_tree_and_unknown_revision(repo, capsys):
     assert main(["-C", str(site.root), "changes", "--since", "HEAD", "--working-tree",
                  "--as-of", AS_OF.isoformat(), "--ahead", "0"]) == 0
     out = capsys.readouterr().out
-    assert "工作区" in out and '+<td data-label="标准" markdown="1"><span class="gk-nowrap">1,600 元</span></td>' in out
+    assert "工作区" in out and '+<td data-label="标准"><span class="gk-nowrap">1,600 元</span></td>' in out
     assert main(["-C", str(site.root), "changes", "--since", "no-such-branch"]) == 2
     assert "找不到这个提交" in capsys.readouterr().err
 

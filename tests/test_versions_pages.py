@@ -167,7 +167,7 @@ def test_version_urls_keep_their_content_when_a_version_is_added(tmp_path):
 
     def content(n: int) -> str:
         text = doc(site.root, f"{ITEM}/v/{n}")
-        return text.split("## 享受条件")[1].split("## 修订记录")[0]
+        return text.split(">享受条件</h2>")[1].split(">修订记录</h2>")[0]
 
     build_at(site.root, MIDDLE)
     before = {n: content(n) for n in (1, 2)}

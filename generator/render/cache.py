@@ -21,6 +21,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..cache.store import Store
 from ..filecache import file_stamp, load_entries, save_entries
 from ..notices.lists import list_file
 from .lookups import EVERYTHING
@@ -96,13 +97,17 @@ class RenderCache:
 
 
 def render_into(ctx: RenderContext, pipeline: Pipeline, docs: Path, cache_file: Path,
-                reuse: bool) -> tuple[dict[str, bool], set[str]]:
+                reuse: bool, clerk_store: Store | None = None) -> tuple[dict[str, bool], set[str]]:
     """Render the docs tree into `docs`, writing only files whose bytes changed; with
     `reuse`, item pages whose inputs did not change are not rendered at all. Returns
-    each file's path → whether it was written, and the pages that were not rendered."""
+    each file's path → whether it was written, and the pages that were not rendered.
+    `clerk_store` keeps the HTML of clerk texts for the next render."""
     cache = RenderCache(ctx, docs, cache_file, reuse)
-    written = render_context(ctx, pipeline, partial(write_file, docs), cache)   # folders made as needed
+    written = render_context(ctx, pipeline, partial(write_file, docs), cache,   # folders made as needed
+                             clerk_store)
     cache.save()
+    if clerk_store is not None:
+        clerk_store.save()
     return written, cache.reused
 
 

@@ -79,6 +79,7 @@ def _version_page(ctx: RenderContext, state: ItemState, version: ResolvedVersion
         "current_version": state.shown.number,
         "version_of": item.url,
         "search": _search(state, seen.status, version.effective_from.isoformat()),
+        "frame": f"gk-version gk-version--{view.role}",     # the theme's box (version.md.j2)
     }
     if view.role == CURRENT:
         front["robots"] = "noindex"     # the item page itself is the one to find

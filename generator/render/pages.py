@@ -10,16 +10,19 @@ from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
+from ..cache.store import Store
 from ..calendars.reception import next_days
 from ..load.site_loader import SiteData
 from ..model import KINDS
 from ..notices.period import Period, PeriodStatus, format_period, period_status, resolve_period
 from ..notices.lists import list_key
 from ..notices.workdays import NotCovered, WorkCalendar
+from ..print import targets as print_targets
 from ..privacy.namelist import NameList
 from ..versions import EXPIRED, REPEALED, ItemState, is_public, select
 from ..workers import forked_map
-from .environment import make_environment
+from .clerk import STORE_KIND as CLERK_STORE, prepare as prepare_clerk
+from .environment import make_environment, render_markdown
 from .version_tools import VersionTools
 from .jsonld import jsonld_front
 from .lookups import NotedDict, Whole, noting
@@ -177,6 +180,19 @@ def dump_front(front: dict) -> str:
     return "---\n" + _NOT_YAML.sub(lambda m: f"\\u{ord(m.group()):04x}", lines) + "---\n\n"
 
 
+# Every generated page is CommonMark plus raw HTML, which MkDocs converts with a fast
+# engine (issue 23); pages copied from content/ are the clerk's Markdown and keep theirs.
+MARKUP = "commonmark"
+# First in the front matter, so that a page's first line says what it is.
+_GENERATED_START = f"---\nmarkup: {json.dumps(MARKUP)}\n"
+FRONT_MATTER_READ = len(_GENERATED_START)
+
+
+def is_generated(head: str) -> bool:
+    """Whether a docs page that starts with `head` is a generated page (dump_front)."""
+    return head.startswith(_GENERATED_START)
+
+
 @dataclass
 class RenderContext:
     """What every page provider may use: the site as of one date."""
@@ -329,6 +345,7 @@ def plan_pages(ctx: RenderContext, pipeline: Pipeline) -> list[Page]:
     pages = [page for provider in pipeline.page_providers for page in provider(ctx)]
     for page in pages:
         page.context = {**shared, **page.context}
+        page.front = {"markup": MARKUP, **page.front}
         for extra in FRONT_EXTRAS:
             page.front.update(extra(ctx, page))
     return pages
@@ -343,33 +360,49 @@ def _read(path: Path) -> str:
     return path.read_text(encoding="utf-8") if path.is_file() else ""
 
 
-def _render_page(page: Page) -> bytes:
+def _render_page(page: Page, registry: frozenset[str], clerk: dict[str, str]) -> bytes:
     if page.finish:
         page.finish(page)
-    body = make_environment().get_template(page.template).render(
-        page_path=page.path, page=page, **page.context)
+    body = render_markdown(page.template, page.path, registry, clerk, page=page, **page.context)
     return (dump_front(page.front) + body).encode("utf-8")
 
 
-def _render_noted(page: Page, keep: Callable[[str, bytes], Any]) -> tuple[Any, set[str]]:
+def _render_noted(page: Page, keep: Callable[[str, bytes], Any], registry: frozenset[str],
+                  clerk: dict[str, str]) -> tuple[Any, set[str]]:
     """keep's value for the rendered page, and the items the page looked up."""
     with noting() as looked_up:
-        content = _render_page(page)
+        content = _render_page(page, registry, clerk)
     return keep(page.path, content), looked_up
+
+
+def print_outputs(ctx: RenderContext) -> set[str]:
+    """What the print step will write that item pages link to: a print page for every
+    public item, and its PDF when the build makes one (generator/print/step.py)."""
+    found = {print_targets.page_path(s.item) for s in ctx.states}
+    if ctx.pdf:
+        found |= {print_targets.pdf_path(s.item) for s in ctx.states
+                  if print_targets.wants_pdf(s, ctx.facts.get(s.item.slug))}
+    return found
 
 
 def render_context(ctx: RenderContext, pipeline: Pipeline,
                    keep: Callable[[str, bytes], Any] = lambda path, content: content,
-                   cache: RenderCache | None = None) -> dict[str, Any]:
+                   cache: RenderCache | None = None,
+                   clerk_store: Store | None = None) -> dict[str, Any]:
     """Every file of the docs tree (rendered pages, copied content and attachments):
     path → keep(path, content), which is the content unless `keep` says otherwise.
     Pages are kept in the workers that render them, so with a `keep` that writes the
     file they never gather in this process (over 200 MB at 10,000 items).
     With a cache of the folder `keep` writes to, a page the cache holds unchanged is
     neither rendered nor kept: its value is False, as write_file's for a file it left
-    alone; the cache records the pages rendered."""
-    site = ctx.site
+    alone; the cache records the pages rendered.
+    Every file is known before the first page renders: a page links only to those.
+    Clerk texts are converted first, once each; `clerk_store` keeps them (the caller
+    saves it)."""
     pages = plan_pages(ctx, pipeline)
+    others = _other_files(ctx, pipeline)
+    registry = frozenset(page.path for page in pages) | frozenset(others) | print_outputs(ctx)
+    clerk = prepare_clerk(ctx, clerk_store or Store(None, CLERK_STORE, ""))
     make_environment()      # templates compiled once, before any worker is forked
     files: dict[str, Any] = {}
     todo = []
@@ -378,17 +411,29 @@ def render_context(ctx: RenderContext, pipeline: Pipeline,
             files[page.path] = False
         else:
             todo.append(page)
-    for page, (value, looked_up) in zip(todo, forked_map(partial(_render_noted, keep=keep),
-                                                         todo, chunksize=64)):
+    for page, (value, looked_up) in zip(todo, forked_map(
+            partial(_render_noted, keep=keep, registry=registry, clerk=clerk), todo,
+            chunksize=64)):
         files[page.path] = value
         if cache is not None:
             cache.rendered(page, looked_up)
+    for rel, read in others.items():
+        if rel not in files:
+            files[rel] = keep(rel, read())
+    return files
+
+
+def _other_files(ctx: RenderContext, pipeline: Pipeline) -> dict[str, Callable[[], bytes]]:
+    """The docs tree's files that are not rendered pages: path → how to read it.
+    Copied content/ pages, attachments and the file providers' files."""
+    site = ctx.site
+    files: dict[str, Callable[[], bytes]] = {}
     content = site.root / "content"
     if content.is_dir():
         for path in sorted(content.rglob("*")):
             rel = path.relative_to(content).as_posix()
-            if path.is_file() and rel not in CONTENT_SPECIAL and rel not in files:
-                files[rel] = keep(rel, path.read_bytes())
+            if path.is_file() and rel not in CONTENT_SPECIAL:
+                files[rel] = path.read_bytes
     # Only attachments of items already public: a file waiting in the folder
     # for a later item is not published by accident.
     attachments = site.root / "data" / "attachments"
@@ -396,9 +441,8 @@ def render_context(ctx: RenderContext, pipeline: Pipeline,
         for attachment in state.item.meta.attachments:
             path = attachments / attachment.file
             if path.is_file():
-                rel = "attachments/" + attachment.file
-                files[rel] = keep(rel, path.read_bytes())
+                files["attachments/" + attachment.file] = path.read_bytes
     for provider in pipeline.file_providers:
         for rel, data in provider(ctx).items():
-            files[rel] = keep(rel, data)
+            files[rel] = partial(bytes, data)
     return files
