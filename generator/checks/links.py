@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 from urllib.parse import unquote, urlsplit
 
-from ..filecache import CACHE_DIR, FileCache
+from ..cache.files import file_results
+from ..cache.store import Store
 from ..problems import Problem
 from ..walk import files_under
 from ..workers import forked_map
@@ -107,10 +108,10 @@ def parse_page(path: Path) -> ParsedPage:
 
 def check_folder(site_dir: Path, base_url: str = "/",
                  source: Callable[[str], str] | None = None,
-                 cache: Path | None = None) -> list[Problem]:
+                 cache: Store | None = None) -> list[Problem]:
     """Dead links and anchors in every HTML file under site_dir, as Problems.
     `source` names the file the clerk edits for a built page (default: the page);
-    `cache` keeps each page's links and ids between builds (see generator.filecache)."""
+    `cache` keeps each page's links and ids by its name and bytes (cache/files.py)."""
     source = source or (lambda page: f"site/{page}")
     pages = parse_all(site_dir, base_url, cache)
     exists: dict[str, str | None] = {}     # target → file; pages share most links
@@ -130,9 +131,9 @@ def check_folder(site_dir: Path, base_url: str = "/",
 
 
 def parse_all(site_dir: Path, base_url: str = "/",
-              cache: Path | None = None) -> dict[str, LinkedPage]:
+              cache: Store | None = None) -> dict[str, LinkedPage]:
     """Every HTML file parsed once and its links resolved, on all CPU cores; pages
-    unchanged since the cache was written are not parsed again."""
+    the cache has seen (same name, same bytes) are not parsed again."""
     names = files_under(site_dir, ".html")
     base = urlsplit(base_url)
     resolve = _resolver(base, base.path if base.path.endswith("/") else base.path + "/")
@@ -145,14 +146,16 @@ def parse_all(site_dir: Path, base_url: str = "/",
                                        if target is not None])
 
     # Resolved links depend on the base URL too.
-    found = FileCache(cache, [Path(__file__)], settings=base_url).results(
-        site_dir, names, lambda changed: forked_map(linked, changed, chunksize=64))
+    found = file_results(cache, site_dir, names,
+                         lambda changed: forked_map(linked, changed, chunksize=64), base_url)
     return dict(zip(names, found))
 
 
 def check_links(ctx: "BuildContext") -> list[Problem]:
-    return check_folder(ctx.site_dir, ctx.site.config.base_url, _sources(ctx),
-                        ctx.root / CACHE_DIR / "links.pickle")
+    cache = ctx.store("links")
+    problems = check_folder(ctx.site_dir, ctx.site.config.base_url, _sources(ctx), cache)
+    cache.save()
+    return problems
 
 
 def _sources(ctx: "BuildContext") -> Callable[[str], str]:

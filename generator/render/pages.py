@@ -353,11 +353,14 @@ def _render_page(page: Page) -> bytes:
     return (dump_front(page.front) + body).encode("utf-8")
 
 
-def _render_noted(page: Page, keep: Callable[[str, bytes], Any]) -> tuple[Any, set[str]]:
-    """keep's value for the rendered page, and the items the page looked up."""
+def _render_noted(page: Page, keep: Callable[[str, bytes], Any],
+                  pack: Callable[[bytes], bytes] | None) -> tuple[Any, set[str], bytes | None]:
+    """keep's value for the rendered page, the items the page looked up, and the
+    page packed for a cache (when given `pack` and the page is an item's)."""
     with noting() as looked_up:
         content = _render_page(page)
-    return keep(page.path, content), looked_up
+    packed = pack(content) if pack is not None and page.owner is not None else None
+    return keep(page.path, content), looked_up, packed
 
 
 def render_context(ctx: RenderContext,
@@ -366,25 +369,25 @@ def render_context(ctx: RenderContext,
     """Every file of the docs tree (rendered pages, copied content and attachments):
     path → keep(path, content), which is the content unless `keep` says otherwise.
     Pages are kept in the workers that render them, so with a `keep` that writes the
-    file they never gather in this process (over 200 MB at 10,000 items).
-    With a cache of the folder `keep` writes to, a page the cache holds unchanged is
-    neither rendered nor kept: its value is False, as write_file's for a file it left
-    alone; the cache records the pages rendered."""
+    file they never gather in this process (over 200 MB at 10,000 items): only
+    item pages come back, packed, for the cache. A page the cache holds is not
+    rendered: its Markdown comes from the cache."""
     site = ctx.site
     pages = plan_pages(ctx)
     make_environment()      # templates compiled once, before any worker is forked
     files: dict[str, Any] = {}
     todo = []
     for page in pages:
-        if cache is not None and cache.unchanged(page):
-            files[page.path] = False
-        else:
+        markdown = cache.markdown(page) if cache is not None else None
+        if markdown is None:
             todo.append(page)
-    for page, (value, looked_up) in zip(todo, forked_map(partial(_render_noted, keep=keep),
-                                                         todo, chunksize=64)):
+        else:
+            files[page.path] = keep(page.path, markdown)
+    render = partial(_render_noted, keep=keep, pack=cache.pack if cache is not None else None)
+    for page, (value, looked_up, packed) in zip(todo, forked_map(render, todo, chunksize=64)):
         files[page.path] = value
-        if cache is not None:
-            cache.rendered(page, looked_up)
+        if cache is not None and packed is not None:
+            cache.rendered(page, looked_up, packed)
     content = site.root / "content"
     if content.is_dir():
         for path in sorted(content.rglob("*")):
