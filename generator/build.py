@@ -17,14 +17,14 @@ from datetime import date
 from pathlib import Path
 
 
-from .cache.fingerprint import fingerprint
-from .cache.store import Store
+from .cache.fingerprint import fingerprint as fingerprint_of
+from .cache.store import CACHE_DIR, Store
 from .context import BuildContext
 from .pipeline import PIPELINE, Pipeline
 from .problems import Problem, ProblemsError
 from .progress import Progress
 from .render import RenderContext, make_context
-from .render.cache import RENDER_CACHE, render_into
+from .render.cache import KIND as RENDER_KIND, render_into
 from .render.clerk import STORE_KIND as CLERK_STORE
 from .render.writer import WriteStats, tree_stats
 from .site.incremental import can_reuse, remember, seed_staging
@@ -71,43 +71,49 @@ def discard(folder: Path) -> None:
                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def _write_docs(build_dir: Path, ctx: RenderContext, pipeline: Pipeline,
-                reuse: bool) -> tuple[WriteStats, int]:
+def _write_docs(build_dir: Path, ctx: RenderContext, pipeline: Pipeline, cache_dir: Path | None,
+                fingerprint: str) -> tuple[WriteStats, int]:
     """Render and write build/docs; returns what was written and how many pages there
     are. Each file is written as it is rendered, and not kept: MkDocs reads them, and
     10,000 items make over 200 MB of Markdown (counting the built pages instead took 6 s).
-    With `reuse`, item pages whose inputs did not change are not rendered (render/cache.py)."""
+    Item pages the cache holds are not rendered (render/cache.py)."""
     docs = build_dir / "docs"
-    clerk = Store(build_dir / "cache", CLERK_STORE,
-                  fingerprint(ctx.site.root, public_numbers(ctx.site)))
-    written, _ = render_into(ctx, pipeline, docs, build_dir / "cache" / RENDER_CACHE, reuse, clerk)
+    written, _ = render_into(ctx, pipeline, docs, Store(cache_dir, RENDER_KIND, fingerprint),
+                             Store(cache_dir, CLERK_STORE, fingerprint))
     return tree_stats(docs, written), sum(path.endswith(".md") for path in written)
 
 
 def build(root: Path, as_of: date | None = None, *, incremental: bool = False, pdf: bool = False,
-          progress: Progress | None = None, pipeline: Pipeline = PIPELINE) -> BuildResult:
+          cache: bool = True, progress: Progress | None = None,
+          pipeline: Pipeline = PIPELINE) -> BuildResult:
     """Build the site; `incremental` reuses the last site's unchanged pages (see
     site.incremental) and falls back to a full build when it cannot; `pdf` adds
     the bulletin-board PDFs. Without `as_of`, the site is built as of today in its
-    time zone."""
+    time zone. With `cache`, results of pure steps are kept in build/cache and taken
+    from it (generator/cache/): the site is byte for byte the one a build without
+    it makes."""
     started = time.perf_counter()
     progress = progress or Progress(enabled=False)
     root = root.resolve()   # MkDocs resolves relative paths against mkdocs.yml's folder
     with progress.stage("读取并检查数据"):
         site, warnings = load_and_validate(root, pipeline)
     as_of = as_of or today(site.config.timezone)
+    allowed = public_numbers(site)
+    # One fingerprint for every cache: the office's public numbers are in it, so a
+    # number no longer declared public sends every file through the leak scan again.
+    fingerprint = fingerprint_of(root, allowed)
+    cache_dir = root / CACHE_DIR if cache else None
     with progress.stage("生成 Markdown 页面", len(site.items)):
         ctx = make_context(site, as_of, pdf)
         build_dir = root / BUILD_DIR
-        docs, pages = in_child(_write_docs, build_dir, ctx, pipeline, incremental)
+        docs, pages = in_child(_write_docs, build_dir, ctx, pipeline, cache_dir, fingerprint)
     stamp = make_stamp(root, as_of)
     build_dir.mkdir(exist_ok=True)
     for leftover in build_dir.glob(STAGING + "*"):
         discard(leftover)   # from a killed build: it may hold a list since withdrawn
     staging = Path(tempfile.mkdtemp(prefix=STAGING, dir=build_dir))
     staging.chmod(0o755)     # mkdtemp's 0700 would keep a web server from reading the site
-    allowed = public_numbers(site)
-    dirty = incremental and can_reuse(build_dir, root, allowed)
+    dirty = incremental and can_reuse(build_dir, fingerprint)
     try:
         with progress.stage("MkDocs 生成网页" + ("（增量）" if dirty else ""),
                             docs.written + docs.unchanged):
@@ -118,7 +124,7 @@ def build(root: Path, as_of: date | None = None, *, incremental: bool = False, p
         if problems:
             raise ProblemsError(problems)
         step_context = BuildContext(root, site, ctx, stamp, staging, reused_before,
-                                    frozenset(docs.written_paths))
+                                    frozenset(docs.written_paths), cache_dir, fingerprint)
         for step in pipeline.steps:
             with progress.stage(step.name):
                 found = in_child(step.run, step_context)
@@ -127,7 +133,7 @@ def build(root: Path, as_of: date | None = None, *, incremental: bool = False, p
             if errors:
                 raise ProblemsError(errors)
         _swap_in(staging, build_dir / "site")
-        remember(build_dir, root, allowed)
+        remember(build_dir, fingerprint)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

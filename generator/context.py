@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .cache.store import Store
+
 if TYPE_CHECKING:
     from .load.site_loader import SiteData
     from .render import RenderContext
@@ -27,3 +29,10 @@ class BuildContext:
     # good site (already checked); docs pages whose Markdown this build rewrote.
     reused_before: float | None = None
     changed_docs: frozenset[str] = frozenset()
+    # Where the steps keep results by the hash of their inputs (None: a cold build
+    # keeps nothing), valid under `fingerprint` (generator/cache/).
+    cache_dir: Path | None = None
+    fingerprint: str = ""
+
+    def store(self, kind: str) -> Store:
+        return Store(self.cache_dir, kind, self.fingerprint)

@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 from urllib.parse import unquote, urlsplit
 
-from ..filecache import CACHE_DIR, FileCache
+from ..cache.files import file_results
+from ..cache.store import Store
 from ..problems import Problem
 from ..render.pages import FRONT_MATTER_READ, is_generated
 from ..walk import files_under
@@ -151,11 +152,11 @@ def parse_page(path: Path, generated: bool = False) -> ParsedPage:
 
 def check_folder(site_dir: Path, base_url: str = "/",
                  source: Callable[[str], str] | None = None,
-                 cache: Path | None = None,
+                 cache: Store | None = None,
                  generated: Callable[[str], bool] = lambda page: False) -> list[Problem]:
     """Dead links and anchors in every HTML file under site_dir, as Problems.
     `source` names the file the clerk edits for a built page (default: the page);
-    `cache` keeps each page's links and ids between builds (see generator.filecache);
+    `cache` keeps each page's links and ids by its name and bytes (cache/files.py);
     `generated` says which pages the templates wrote (their links are not read again)."""
     source = source or (lambda page: f"site/{page}")
     pages = parse_all(site_dir, base_url, cache, generated)
@@ -175,30 +176,40 @@ def check_folder(site_dir: Path, base_url: str = "/",
     return problems
 
 
-def parse_all(site_dir: Path, base_url: str = "/", cache: Path | None = None,
+def parse_all(site_dir: Path, base_url: str = "/", cache: Store | None = None,
               generated: Callable[[str], bool] = lambda page: False) -> dict[str, LinkedPage]:
     """Every HTML file parsed once and its links resolved, on all CPU cores; pages
-    unchanged since the cache was written are not parsed again."""
+    the cache has seen (same name, same bytes) are not parsed again."""
     names = files_under(site_dir, ".html")
     base = urlsplit(base_url)
     resolve = _resolver(base, base.path if base.path.endswith("/") else base.path + "/")
 
+    flags = {rel: generated(rel) for rel in names}
+
     def linked(rel: str) -> LinkedPage:
-        parsed = parse_page(site_dir / rel, generated(rel))
+        parsed = parse_page(site_dir / rel, flags[rel])
         folder = posixpath.dirname(rel)
         resolved = [(url, line, resolve(rel, folder, url)) for url, line in parsed.links]
         return LinkedPage(parsed.ids, [(url, line, *target) for url, line, target in resolved
                                        if target is not None])
 
-    # Resolved links depend on the base URL too.
-    found = FileCache(cache, [Path(__file__)], settings=base_url).results(
-        site_dir, names, lambda changed: forked_map(linked, changed, chunksize=64))
-    return dict(zip(names, found))
+    # Resolved links depend on the base URL too, and what is read of a page on
+    # whether the templates wrote it.
+    found: dict[str, LinkedPage] = {}
+    for flag in (False, True):
+        group = [rel for rel in names if flags[rel] is flag]
+        found.update(zip(group, file_results(
+            cache, site_dir, group, lambda changed: forked_map(linked, changed, chunksize=64),
+            f"{base_url}\0{flag}")))
+    return {rel: found[rel] for rel in names}
 
 
 def check_links(ctx: "BuildContext") -> list[Problem]:
-    return check_folder(ctx.site_dir, ctx.site.config.base_url, _sources(ctx),
-                        ctx.root / CACHE_DIR / "links.pickle", _generated(ctx.root / "build/docs"))
+    cache = ctx.store("links")
+    problems = check_folder(ctx.site_dir, ctx.site.config.base_url, _sources(ctx), cache,
+                            _generated(ctx.root / "build/docs"))
+    cache.save()
+    return problems
 
 
 def _generated(docs: Path) -> Callable[[str], bool]:

@@ -12,12 +12,14 @@ def register(sub) -> None:
                         help="只重新生成有变化的页面（本地预览用；正式发布请完整生成）")
     parser.add_argument("--pdf", action="store_true",
                         help="同时为现行的公示公告和办事指南生成公开栏 PDF")
+    parser.add_argument("--no-cache", dest="cache", action="store_false",
+                        help="不读也不写 build/cache，全部从头生成（结果与使用缓存时逐字节相同，只是更慢）")
     parser.set_defaults(func=run)
 
 
 def run(args) -> int:
     result = build(args.root, args.as_of, incremental=args.incremental,
-                   pdf=args.pdf, progress=Progress())
+                   pdf=args.pdf, cache=args.cache, progress=Progress())
     report(result.warnings)
     how = "增量" if result.incremental else "完整"
     print(f"网站已{how}生成：{result.pages} 个页面，用时 {result.seconds:.1f} 秒（生成的 Markdown："

@@ -368,11 +368,14 @@ def _render_page(page: Page, registry: frozenset[str], clerk: dict[str, str]) ->
 
 
 def _render_noted(page: Page, keep: Callable[[str, bytes], Any], registry: frozenset[str],
-                  clerk: dict[str, str]) -> tuple[Any, set[str]]:
-    """keep's value for the rendered page, and the items the page looked up."""
+                  clerk: dict[str, str],
+                  pack: Callable[[bytes], bytes] | None) -> tuple[Any, set[str], bytes | None]:
+    """keep's value for the rendered page, the items the page looked up, and the
+    page packed for a cache (when given `pack` and the page is an item's)."""
     with noting() as looked_up:
         content = _render_page(page, registry, clerk)
-    return keep(page.path, content), looked_up
+    packed = pack(content) if pack is not None and page.owner is not None else None
+    return keep(page.path, content), looked_up, packed
 
 
 def print_outputs(ctx: RenderContext) -> set[str]:
@@ -392,10 +395,9 @@ def render_context(ctx: RenderContext, pipeline: Pipeline,
     """Every file of the docs tree (rendered pages, copied content and attachments):
     path → keep(path, content), which is the content unless `keep` says otherwise.
     Pages are kept in the workers that render them, so with a `keep` that writes the
-    file they never gather in this process (over 200 MB at 10,000 items).
-    With a cache of the folder `keep` writes to, a page the cache holds unchanged is
-    neither rendered nor kept: its value is False, as write_file's for a file it left
-    alone; the cache records the pages rendered.
+    file they never gather in this process (over 200 MB at 10,000 items): only
+    item pages come back, packed, for the cache. A page the cache holds is not
+    rendered: its Markdown comes from the cache.
     Every file is known before the first page renders: a page links only to those.
     Clerk texts are converted first, once each; `clerk_store` keeps them (the caller
     saves it)."""
@@ -407,16 +409,17 @@ def render_context(ctx: RenderContext, pipeline: Pipeline,
     files: dict[str, Any] = {}
     todo = []
     for page in pages:
-        if cache is not None and cache.unchanged(page):
-            files[page.path] = False
-        else:
+        markdown = cache.markdown(page) if cache is not None else None
+        if markdown is None:
             todo.append(page)
-    for page, (value, looked_up) in zip(todo, forked_map(
-            partial(_render_noted, keep=keep, registry=registry, clerk=clerk), todo,
-            chunksize=64)):
+        else:
+            files[page.path] = keep(page.path, markdown)
+    render = partial(_render_noted, keep=keep, registry=registry, clerk=clerk,
+                     pack=cache.pack if cache is not None else None)
+    for page, (value, looked_up, packed) in zip(todo, forked_map(render, todo, chunksize=64)):
         files[page.path] = value
-        if cache is not None:
-            cache.rendered(page, looked_up)
+        if cache is not None and packed is not None:
+            cache.rendered(page, looked_up, packed)
     for rel, read in others.items():
         if rel not in files:
             files[rel] = keep(rel, read())

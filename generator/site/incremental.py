@@ -2,41 +2,30 @@
 
 Every fact one page shows about another lives in the generated Markdown, so a
 page whose Markdown did not change has HTML that did not change either —
-unless the theme, mkdocs.yml or site.yaml changed, which the fingerprint
-catches (and then the build is a full one). The fingerprint also holds the
-numbers the office declared public: the leak scan skips reused files, so a
-number no longer declared must send every file through it again. Unchanged
-pages keep the footer stamp of the build that made them, so published builds
-are always full.
+unless the theme, mkdocs.yml or site.yaml changed, which the shared fingerprint
+(generator/cache/fingerprint.py) catches (and then the build is a full one). The
+fingerprint also holds the numbers the office declared public: the leak scan
+skips reused files, so a number no longer declared must send every file through
+it again. Unchanged pages keep the footer stamp of the build that made them, so
+published builds are always full.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 from pathlib import Path
 
 from ..render.pages import served_path
-from .plugin import THEME_DIR
 
 STATE_FILE = "site.fingerprint"
 
 
-def fingerprint(root: Path, allowed: frozenset[str]) -> str:
-    digest = hashlib.sha256("\0".join(sorted(allowed)).encode() + b"\0")
-    sources = [root / "mkdocs.yml", *sorted((root / "site_config").rglob("*")),
-               *sorted(THEME_DIR.rglob("*")), Path(__file__).with_name("plugin.py")]
-    for path in sources:
-        if path.is_file():
-            digest.update(path.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
-
-
-def can_reuse(build_dir: Path, root: Path, allowed: frozenset[str]) -> bool:
+def can_reuse(build_dir: Path, fingerprint: str) -> bool:
+    """The last site was built under `fingerprint` (the shared one)."""
     state = build_dir / STATE_FILE
     return (build_dir / "site").is_dir() and state.is_file() and \
-        state.read_text().strip() == fingerprint(root, allowed)
+        state.read_text().strip() == fingerprint
 
 
 def _output_of(doc_path: str) -> str:
@@ -69,6 +58,6 @@ def seed_staging(previous: Path, staging: Path, removed_docs: tuple[str, ...]) -
     return (previous.parent / STATE_FILE).stat().st_mtime
 
 
-def remember(build_dir: Path, root: Path, allowed: frozenset[str]) -> None:
+def remember(build_dir: Path, fingerprint: str) -> None:
     """Written once the new site is in place: its mtime is newer than all of the site's files."""
-    (build_dir / STATE_FILE).write_text(fingerprint(root, allowed) + "\n")
+    (build_dir / STATE_FILE).write_text(fingerprint + "\n")
