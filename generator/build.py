@@ -25,13 +25,12 @@ from .problems import Problem, ProblemsError
 from .progress import Progress
 from .render import RenderContext, make_context
 from .render.cache import RENDER_CACHE, render_into
+from .cache.store import CACHE_DIR
 from .render.writer import WriteStats, tree_stats
-from .site.incremental import can_reuse, remember, seed_staging
 from .site.mkdocs_build import run_mkdocs
 from .site.stamp import BuildStamp, make_stamp
 from .today import today
 from .validate import validate_site
-from .validate.personal import public_numbers
 from .workers import in_child
 
 BUILD_DIR = "build"
@@ -125,9 +124,9 @@ def _write_docs(build_dir: Path, ctx: RenderContext, reuse: bool) -> tuple[Write
 
 def build(root: Path, as_of: date | None = None, *, incremental: bool = False, pdf: bool = False,
           progress: Progress | None = None) -> BuildResult:
-    """Build the site; `incremental` reuses the last site's unchanged pages (see
-    site.incremental) and falls back to a full build when it cannot; `pdf` adds
-    the bulletin-board PDFs. Without `as_of`, the site is built as of today in its
+    """Build the site; `incremental` reuses item pages' Markdown whose inputs did not
+    change (render/cache.py); every build takes unchanged pages' HTML from the page
+    cache (site/pagecache.py); `pdf` adds the bulletin-board PDFs. Without `as_of`, the site is built as of today in its
     time zone."""
     started = time.perf_counter()
     progress = progress or Progress(enabled=False)
@@ -145,19 +144,12 @@ def build(root: Path, as_of: date | None = None, *, incremental: bool = False, p
         discard(leftover)   # from a killed build: it may hold a list since withdrawn
     staging = Path(tempfile.mkdtemp(prefix=STAGING, dir=build_dir))
     staging.chmod(0o755)     # mkdtemp's 0700 would keep a web server from reading the site
-    allowed = public_numbers(site)
-    dirty = incremental and can_reuse(build_dir, root, allowed)
     try:
-        with progress.stage("MkDocs 生成网页" + ("（增量）" if dirty else ""),
-                            docs.written + docs.unchanged):
-            reused_before = None
-            if dirty:
-                reused_before = seed_staging(build_dir / "site", staging, docs.removed_paths)
-            problems = in_child(run_mkdocs, root, staging, stamp, dirty)
+        with progress.stage("MkDocs 生成网页", docs.written + docs.unchanged):
+            problems = in_child(run_mkdocs, root, staging, stamp, root / CACHE_DIR)
         if problems:
             raise ProblemsError(problems)
-        step_context = BuildContext(root, site, ctx, stamp, staging, reused_before,
-                                    frozenset(docs.written_paths))
+        step_context = BuildContext(root, site, ctx, stamp, staging)
         for step in POST_BUILD:
             with progress.stage(STEP_NAMES.get(step.__name__, step.__name__)):
                 found = in_child(step, step_context)
@@ -166,9 +158,8 @@ def build(root: Path, as_of: date | None = None, *, incremental: bool = False, p
             if errors:
                 raise ProblemsError(errors)
         _swap_in(staging, build_dir / "site")
-        remember(build_dir, root, allowed)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return BuildResult(build_dir / "site", pages, docs, warnings, time.perf_counter() - started,
-                       dirty)
+                       incremental)
