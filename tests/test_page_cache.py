@@ -8,8 +8,11 @@ import pickle
 import shutil
 from pathlib import Path
 
+import pytest
+
 from generator.build import build
 from generator.cache.store import CACHE_DIR
+from generator.problems import ProblemsError
 from generator.site.pagecache import PLACEHOLDER
 
 from conftest import copy_site
@@ -55,7 +58,18 @@ def test_unchanged_pages_are_taken_from_the_cache(minimal, monkeypatch):
     # Every page outside the navigation, each once, and the stamp kept out of them.
     assert all(PLACEHOLDER in built.output for built in entries.values())
     [page] = [built for built in entries.values() if CANONICAL in built.output]
-    page.output = page.output.replace(b"</body>", b"<!-- from the cache --></body>")
+    page.packed = page.pack(page.output.replace(b"</body>", b"<!-- from the cache --></body>"))
     store.write_bytes(pickle.dumps(entries))
     build(minimal.root, AS_OF)
     assert "<!-- from the cache --></body>" in minimal.read(f"build/site/{PAGE}")
+
+
+def test_a_page_that_warned_is_built_again_once_its_link_target_exists(minimal):
+    # Outside the navigation, and linking to a page the clerk has not written yet.
+    minimal.write("content/about.md", "# 关于\n\n见[办事须知](notes.md)。\n")
+    with pytest.raises(ProblemsError) as caught:
+        build(minimal.root, AS_OF)
+    assert "链接「notes.md」指向的页面不存在" in str(caught.value)
+    minimal.write("content/notes.md", "# 办事须知\n")
+    build(minimal.root, AS_OF)
+    assert 'href="../notes/"' in minimal.read("build/site/about/index.html")

@@ -37,6 +37,7 @@ class Outcome:
     pid: int             # of the process that built it
     src_uri: str
     built: Built
+    warnings: list[str]
 
 
 class ParallelPages:
@@ -68,8 +69,6 @@ class ParallelPages:
             else:
                 cache.write(built, page.file.abs_dest_path)
                 _take_back(page, built, files)
-                for message in built.warnings:
-                    mkdocs_log.warning(message)
         doc_files = files.documentation_pages()
 
         def build(page: Page) -> Outcome | str:
@@ -80,18 +79,17 @@ class ParallelPages:
             try:
                 build_page(page, config, files, doc_files, nav, env)
                 with open(page.file.abs_dest_path, "rb") as written:
-                    output = cache.without_stamp(written.read())
+                    packed = cache.packed(written.read())
             except Exception as err:   # noqa: BLE001 — reported by the main process
                 return f"生成页面 {page.file.src_uri} 时出错：{err}"
             finally:
                 mkdocs_log.removeHandler(collect)
             # Written: MkDocs' own pass must not write it again.
             page.meta["template"] = SKIP_TEMPLATE
-            built = Built(output, page.meta, set(page.present_anchor_ids or ()),
-                          {f.src_uri: links for f, links in (page.links_to_anchors or {}).items()},
-                          collect.messages)
+            built = Built(packed, page.meta, set(page.present_anchor_ids or ()),
+                          {f.src_uri: links for f, links in (page.links_to_anchors or {}).items()})
             page.markdown, page.content, page.toc = "", "", empty_toc()
-            return Outcome(os.getpid(), page.file.src_uri, built)
+            return Outcome(os.getpid(), page.file.src_uri, built, collect.messages)
 
         self.building = True
         try:
@@ -104,10 +102,11 @@ class ParallelPages:
             if isinstance(outcome, str):
                 raise PluginError(outcome)
             _take_back(by_uri[outcome.src_uri], outcome.built, files)
-            cache.put(keys[outcome.src_uri], outcome.built)
+            if not outcome.warnings:
+                cache.put(keys[outcome.src_uri], outcome.built)
             # A page built here logged its warnings to MkDocs already; a worker's did not.
             if outcome.pid != os.getpid():
-                for message in outcome.built.warnings:
+                for message in outcome.warnings:
                     mkdocs_log.warning(message)
         cache.save()
 
