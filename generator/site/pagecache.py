@@ -54,7 +54,7 @@ class Built:
 
 class PageCache:
     def __init__(self, folder: Path | None, root: Path, stamp_text: str, nav) -> None:
-        self.store = Store(folder, KIND, fingerprint(root))
+        self.store = Store(folder, KIND, fingerprint(root) if folder is not None else "")
         # As the footer prints it (escaped), in the bytes MkDocs writes.
         self.stamp = str(escape(stamp_text)).encode("utf-8", "xmlcharrefreplace")
         self.nav = _nav_key(nav)
