@@ -27,7 +27,6 @@ from .render import RenderContext, make_context
 from .render.cache import KIND as RENDER_KIND, render_into
 from .render.clerk import STORE_KIND as CLERK_STORE
 from .render.writer import WriteStats, tree_stats
-from .site.incremental import can_reuse, remember, seed_staging
 from .site.mkdocs_build import run_mkdocs
 from .site.stamp import make_stamp
 from .today import today
@@ -86,12 +85,11 @@ def _write_docs(build_dir: Path, ctx: RenderContext, pipeline: Pipeline, cache_d
 def build(root: Path, as_of: date | None = None, *, incremental: bool = False, pdf: bool = False,
           cache: bool = True, progress: Progress | None = None,
           pipeline: Pipeline = PIPELINE) -> BuildResult:
-    """Build the site; `incremental` reuses the last site's unchanged pages (see
-    site.incremental) and falls back to a full build when it cannot; `pdf` adds
-    the bulletin-board PDFs. Without `as_of`, the site is built as of today in its
-    time zone. With `cache`, results of pure steps are kept in build/cache and taken
-    from it (generator/cache/): the site is byte for byte the one a build without
-    it makes."""
+    """Build the site; `pdf` adds the bulletin-board PDFs. Without `as_of`, the site
+    is built as of today in its time zone. With `cache`, results of pure steps are
+    kept in build/cache and taken from it (generator/cache/, site/pagecache.py): the
+    site is byte for byte the one a build without it makes. `incremental` is kept
+    for scripts written before every build used the cache."""
     started = time.perf_counter()
     progress = progress or Progress(enabled=False)
     root = root.resolve()   # MkDocs resolves relative paths against mkdocs.yml's folder
@@ -113,18 +111,12 @@ def build(root: Path, as_of: date | None = None, *, incremental: bool = False, p
         discard(leftover)   # from a killed build: it may hold a list since withdrawn
     staging = Path(tempfile.mkdtemp(prefix=STAGING, dir=build_dir))
     staging.chmod(0o755)     # mkdtemp's 0700 would keep a web server from reading the site
-    dirty = incremental and can_reuse(build_dir, fingerprint)
     try:
-        with progress.stage("MkDocs 生成网页" + ("（增量）" if dirty else ""),
-                            docs.written + docs.unchanged):
-            reused_before = None
-            if dirty:
-                reused_before = seed_staging(build_dir / "site", staging, docs.removed_paths)
-            problems = in_child(run_mkdocs, root, staging, stamp, dirty)
+        with progress.stage("MkDocs 生成网页", docs.written + docs.unchanged):
+            problems = in_child(run_mkdocs, root, staging, stamp, cache_dir)
         if problems:
             raise ProblemsError(problems)
-        step_context = BuildContext(root, site, ctx, stamp, staging, reused_before,
-                                    frozenset(docs.written_paths), cache_dir, fingerprint)
+        step_context = BuildContext(root, site, ctx, stamp, staging, cache_dir, fingerprint)
         for step in pipeline.steps:
             with progress.stage(step.name):
                 found = in_child(step.run, step_context)
@@ -133,9 +125,8 @@ def build(root: Path, as_of: date | None = None, *, incremental: bool = False, p
             if errors:
                 raise ProblemsError(errors)
         _swap_in(staging, build_dir / "site")
-        remember(build_dir, fingerprint)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return BuildResult(build_dir / "site", pages, docs, warnings, time.perf_counter() - started,
-                       dirty)
+                       incremental)

@@ -25,10 +25,6 @@ class BuildContext:
     render: RenderContext
     stamp: BuildStamp
     site_dir: Path       # the staging folder; becomes build/site if every step passes
-    # Incremental builds: files no newer than this came unchanged from the last
-    # good site (already checked); docs pages whose Markdown this build rewrote.
-    reused_before: float | None = None
-    changed_docs: frozenset[str] = frozenset()
     # Where the steps keep results by the hash of their inputs (None: a cold build
     # keeps nothing), valid under `fingerprint` (generator/cache/).
     cache_dir: Path | None = None

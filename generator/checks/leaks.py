@@ -19,7 +19,7 @@ def leak_scan(ctx) -> list[Problem]:
     # are kept only under the numbers they were found with.
     cache = ctx.store("leaks")
     problems = scan_site(ctx.site_dir, public_numbers(ctx.site), _with_search_docs(ctx),
-                         display_root="build/site", since=ctx.reused_before, cache=cache)
+                         display_root="build/site", cache=cache)
     cache.save()
     return problems
 

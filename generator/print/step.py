@@ -9,13 +9,12 @@ print/<kind>/<slug>/index.html; MkDocs never sees it, so no theme touches it.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..cache.store import key
 from ..problems import Problem
-from ..render.pages import RenderContext, item_path
+from ..render.pages import RenderContext
 from ..replace import replace_file
 from ..versions import ItemState
 from ..workers import forked_map
@@ -46,7 +45,6 @@ def print_sheets(build: "BuildContext") -> list[Problem]:
             require_cjk_font()
         except MissingFont as err:
             return [font_problem(err)]
-    _drop_stale(build)
     for name in targets.STYLESHEET_NAMES:     # the sheets' layout (print.html.j2 links them)
         _write(build.site_dir / "print" / name,
                (targets.STYLESHEETS / name).read_text(encoding="utf-8"))
@@ -60,9 +58,7 @@ def print_sheets(build: "BuildContext") -> list[Problem]:
             (build.site_dir / targets.pdf_path(state.item)).unlink(missing_ok=True)
         return html if with_pdf else None
 
-    states = [state for state in ctx.states
-              if not _still_current(build, state, state.item.slug in pdf_slugs)]
-    sheets = [(state, html) for state, html in zip(states, forked_map(make, states, chunksize=8))
+    sheets = [(state, html) for state, html in zip(ctx.states, forked_map(make, ctx.states, chunksize=8))
               if html is not None]
     if sheets:
         # A PDF is made from its HTML, the stylesheets (gongkai's, in the fingerprint),
@@ -78,29 +74,6 @@ def print_sheets(build: "BuildContext") -> list[Problem]:
 
 def _pdf_bytes(html: str) -> bytes:
     return render_pdf(html)[0]
-
-
-def _drop_stale(build: "BuildContext") -> None:
-    """The step owns print/: an incremental build starts from the last site, whose
-    sheets for items since removed must not linger."""
-    folder = build.site_dir / "print"
-    if build.reused_before is None:
-        shutil.rmtree(folder, ignore_errors=True)
-        return
-    wanted = {targets.folder(state.item) for state in build.render.states}
-    for sheet in sorted(folder.glob("*/*")):
-        if sheet.relative_to(build.site_dir).as_posix() not in wanted:
-            shutil.rmtree(sheet)
-
-
-def _still_current(build: "BuildContext", state: ItemState, with_pdf: bool) -> bool:
-    """In an incremental build, a sheet whose item page did not change is kept,
-    like the page itself (with the stamp of the build that made it)."""
-    if build.reused_before is None or item_path(state) in build.changed_docs:
-        return False
-    html = build.site_dir / targets.html_file(state.item)
-    pdf = build.site_dir / targets.pdf_path(state.item)
-    return html.exists() and pdf.exists() == with_pdf
 
 
 def _write(path: Path, text: str) -> None:

@@ -7,7 +7,6 @@ those the validator knows about.
 
 from __future__ import annotations
 
-import os
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
@@ -134,7 +133,7 @@ def _problems(name: str, shown: str, found: list[FileFinding], unreadable: Unrea
 
 def scan_site(site_dir: Path, allowed: frozenset[str],
               origin: Callable[[str], str | None] | None = None,
-              display_root: str | None = None, since: float | None = None,
+              display_root: str | None = None,
               cache: Store | None = None) -> list[Problem]:
     """Every personal number in every file under the built site, as problems.
 
@@ -144,8 +143,6 @@ def scan_site(site_dir: Path, allowed: frozenset[str],
     feed) is traced to the data file of another page that shows it. Files are named
     `display_root/relpath` when given (a staging folder shown as "build/site"), else
     relative to the working folder or to site_dir's parent.
-    `since` (a time stamp) limits the scan to files modified after it: an
-    incremental build's untouched files were scanned when they were made.
     `cache` keeps each file's findings by its name and bytes; `allowed` must be the
     numbers its fingerprint was made with.
     """
@@ -159,8 +156,7 @@ def scan_site(site_dir: Path, allowed: frozenset[str],
         with ThreadPoolExecutor(max_workers=4) as pool:
             return list(pool.map(scan, names))
 
-    files = [name for name in files_under(site_dir)
-             if since is None or os.stat(os.path.join(site_dir, name)).st_mtime > since]
+    files = files_under(site_dir)
     results = file_results(cache, site_dir, files, scan_all)
     sources = {relpath: origin(relpath) if origin else None
                for relpath, (found, unreadable) in zip(files, results) if found or unreadable}
