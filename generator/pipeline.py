@@ -21,12 +21,13 @@ from .report.load import check_reports
 from .search.step import index_site
 from .search.synonyms import check_synonyms
 from .site.csp import write_header_policy
+from .stubs import version_stubs
 from .validate import CHECKS
 
 CHECKS.extend([check_reports, check_synonyms])
 
 PAGE_PROVIDERS.extend([history_pages, opendata_page, catalog_print_page, report_pages])
-FILE_PROVIDERS.extend([calendar_files, feed_files, opendata_files])
+FILE_PROVIDERS.extend([calendar_files, feed_files, opendata_files, version_stubs])
 
 # Each step reads what the steps before it wrote, so the checks come last.
 POST_BUILD = [
