@@ -18,8 +18,8 @@ import re
 import tempfile
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from pathlib import Path
 from html import unescape
+from pathlib import Path
 from typing import Literal
 
 import yaml
