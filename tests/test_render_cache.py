@@ -66,7 +66,9 @@ def test_an_edit_renders_the_item_and_the_pages_that_name_it(example, tmp_path):
                     "title: 计划生育证件工本费（免收）", "title: 计划生育证件工本费（一律免收）")
     rendered, kept = same_as_full_render(example, docs)
     assert "fees/jisheng-zhengjian-gongbenfei/index.md" in rendered
-    assert "fees/jisheng-zhengjian-gongbenfei/v/1/index.md" in rendered
+    # Its version in force has only a stub, made afresh by every render.
+    stub = docs / "fees/jisheng-zhengjian-gongbenfei/v/1/index.html"
+    assert "（一律免收）（第1版）" in stub.read_text(encoding="utf-8")
     assert "services/dusheng-zinv-guangrongzheng/index.md" in rendered
     assert "（一律免收）" in (docs / "services/dusheng-zinv-guangrongzheng/index.md").read_text()
     assert "fees/shehui-fuyangfei/index.md" in kept

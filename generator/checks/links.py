@@ -13,6 +13,9 @@ what a clerk wrote: a body or introduction (in its `gk-body` box), and a link no
 template made (an absolute address from the data, such as a contact's website). The
 theme around the content, the clerk's own content/ pages and every page not rendered
 from the data are read whole.
+
+A page that forwards elsewhere (a version's stub, generator/stubs) carries the
+fragment along, so an anchor into it must be an id of the page it forwards to.
 """
 
 from __future__ import annotations
@@ -45,14 +48,17 @@ TOP_ANCHORS = {"", "top"}
 class ParsedPage:
     ids: set[str] = field(default_factory=set)
     links: list[tuple[str, int]] = field(default_factory=list)    # (url, line)
+    forward: str | None = None      # the URL a meta refresh goes to
 
 
 @dataclass
 class LinkedPage:
-    """A page's ids and its links that stay on the site: (url, line, target, fragment)."""
+    """A page's ids, its links that stay on the site: (url, line, target, fragment),
+    and the target it forwards to, if it does."""
 
     ids: set[str]
     links: list[tuple[str, int, str, str]]
+    forward: str | None = None
 
     def __setstate__(self, state: dict) -> None:
         # Pages arrive pickled (from the workers and the cache), each with copies of its
@@ -61,6 +67,7 @@ class LinkedPage:
         # check's memory from growing by half a gigabyte.
         self.ids = {_shared(name) for name in state["ids"]}
         self.links = [_shared_link(link) for link in state["links"]]
+        self.forward = state["forward"]
 
 
 _SHARED: dict = {}     # for the life of the process; a build checks links in a child of its own
@@ -89,6 +96,8 @@ _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</art
 _CLERK_BOX = re.compile(r'<div class="gk-body">')
 _DIV = re.compile(r"<(/?)div\b", re.I)
 _ADDRESS = re.compile(r"^\s*(?:[a-zA-Z][\w+.-]*:|/)")    # a scheme, or the site's root
+_REFRESH = re.compile(r"""<meta\s+http-equiv=["']?refresh["']?\s+content=["']\d+\s*;\s*url=([^"']*)""",
+                      re.I)
 
 
 def _generated_spans(text: str) -> list[tuple[int, int]]:
@@ -121,6 +130,9 @@ def parse_html(text: str, generated: bool = False) -> ParsedPage:
     """A page's ids and links; of a `generated` page's content, only the links
     templates did not make (see the module's note)."""
     page = ParsedPage()
+    refresh = _REFRESH.search(text, 0, max(text.find("</head>"), 0))
+    if refresh:
+        page.forward = unescape(refresh.group(1))
     # Blank out skipped spans but keep their newlines, so line numbers stay right.
     text = _SKIP.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     spans = _generated_spans(text) if generated else []
@@ -170,10 +182,23 @@ def check_folder(site_dir: Path, base_url: str = "/",
             if found is None:
                 problems.append(_dead(source(rel), rel, line, url,
                                       f"指向的页面或文件「/{target}」不存在"))
-            elif fragment not in TOP_ANCHORS and found in pages and fragment not in pages[found].ids:
-                problems.append(_dead(source(rel), rel, line, url,
-                                      f"指向的锚点「#{fragment}」在「{found}」里不存在"))
+            elif fragment not in TOP_ANCHORS and found in pages:
+                shown = _forwarded(site_dir, found, pages)
+                if shown is not None and fragment not in pages[shown].ids:
+                    problems.append(_dead(source(rel), rel, line, url,
+                                          f"指向的锚点「#{fragment}」在「{shown}」里不存在"))
     return problems
+
+
+def _forwarded(site_dir: Path, found: str, pages: dict[str, LinkedPage]) -> str | None:
+    """The page a reader of `found` ends on: itself, or the page it forwards to (one
+    step: stubs forward to pages). None when that is not a page of the site, which
+    the forwarding page's own link to it reports."""
+    forward = pages[found].forward
+    if forward is None:
+        return found
+    shown = _existing(site_dir, forward, pages)
+    return shown if shown in pages else None
 
 
 def parse_all(site_dir: Path, base_url: str = "/", cache: Store | None = None,
@@ -190,8 +215,9 @@ def parse_all(site_dir: Path, base_url: str = "/", cache: Store | None = None,
         parsed = parse_page(site_dir / rel, flags[rel])
         folder = posixpath.dirname(rel)
         resolved = [(url, line, resolve(rel, folder, url)) for url, line in parsed.links]
+        forward = resolve(rel, folder, parsed.forward) if parsed.forward is not None else None
         return LinkedPage(parsed.ids, [(url, line, *target) for url, line, target in resolved
-                                       if target is not None])
+                                       if target is not None], forward and forward[0])
 
     # Resolved links depend on the base URL too, and what is read of a page on
     # whether the templates wrote it.

@@ -86,9 +86,12 @@ class Page:
 
 def served_path(doc_path: str) -> str:
     """Where a docs file is served, relative to the site root. Pages are folders:
-    fees/x/index.md → fees/x/, about.md → about/; other files keep their path."""
-    if doc_path == "index.md" or doc_path.endswith("/index.md"):
-        return doc_path[: -len("index.md")]
+    fees/x/index.md → fees/x/, about.md → about/, and so are HTML files that MkDocs
+    copies as they are (a version's stub: fees/x/v/2/index.html → fees/x/v/2/);
+    other files keep their path."""
+    for index in ("index.md", "index.html"):
+        if doc_path == index or doc_path.endswith("/" + index):
+            return doc_path[: -len(index)]
     if doc_path.endswith(".md"):
         return doc_path[: -len(".md")] + "/"
     return doc_path
@@ -217,7 +220,8 @@ class RenderContext:
         return {"site": Whole(site), "config": site.config, "as_of": self.as_of, "kinds": KINDS,
                 "orgs": site.organizations, "contacts": site.contacts,
                 "by_kind": Whole(self.by_kind), "facts": self.facts, "item_path": item_path,
-                "public": self.public, "pdf": self.pdf, "history": VersionTools(site)}
+                "public": self.public, "pdf": self.pdf,
+                "history": VersionTools(site, self.states)}
 
 
 def make_context(site: SiteData, as_of: date, pdf: bool = False) -> RenderContext:
