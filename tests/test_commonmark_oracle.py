@@ -54,7 +54,7 @@ def test_every_generated_page_reads_the_same_with_both_engines(site, tmp_path):
     # Every rendered page says so; the clerk's own pages from content/ do not.
     assert set(pages) == {path for path in files if path.endswith(".md")} - copied
     assert copied and not copied & set(pages)
-    assert len(pages) > (50 if site == "example" else 100)
+    assert len(pages) > (40 if site == "example" else 80)   # current versions are stubs, not pages
     differ = differences(pages)
     assert not differ, _shown(differ)
     # The pages are really made of the constructs at stake.

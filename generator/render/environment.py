@@ -61,7 +61,9 @@ def url(context, target: str) -> str:
     """The final relative URL, from the page being rendered, of a docs path the site
     has (its pages, copied files and the print step's pages): pages are folders
     (fees/x/index.md is served as fees/x/). A path the site does not have raises."""
-    if target not in context["registry"]:
+    registry = context["registry"]
+    # A version's stub (generator/stubs) stands at a page's address as a static file.
+    if target not in registry and target.removesuffix(".md") + ".html" not in registry:
         raise UnplannedLink(f"页面 {context['page_path']} 链接到「{target}」，但网站没有这个页面或文件")
     relative = _relative(target, posixpath.dirname(context["page_path"]) or ".")
     return relative[: -len("index.md")] if relative.endswith("index.md") else relative
