@@ -12,10 +12,10 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-
+from typing import Callable, Collection
 
 from .load.field_names import name_fields
 from .load.site_loader import SiteData, load_site
@@ -48,6 +48,7 @@ class BuildResult:
     warnings: list[Problem]
     seconds: float
     incremental: bool = False
+    context: BuildContext | None = None   # the steps' context, now about site_dir
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,9 @@ class BuildContext:
     # good site (already checked); docs pages whose Markdown this build rewrote.
     reused_before: float | None = None
     changed_docs: frozenset[str] = frozenset()
+    # Post-build steps left out (the preview's, run after its reload): the files they
+    # write were not there for the leak scan, so this site is no publishable one.
+    left_out: tuple[str, ...] = ()
 
 
 
@@ -124,11 +128,12 @@ def _write_docs(build_dir: Path, ctx: RenderContext, reuse: bool) -> tuple[Write
 
 
 def build(root: Path, as_of: date | None = None, *, incremental: bool = False, pdf: bool = False,
-          progress: Progress | None = None) -> BuildResult:
+          progress: Progress | None = None, skip: Collection[Callable] = ()) -> BuildResult:
     """Build the site; `incremental` reuses the last site's unchanged pages (see
     site.incremental) and falls back to a full build when it cannot; `pdf` adds
-    the bulletin-board PDFs. Without `as_of`, the site is built as of today in its
-    time zone."""
+    the bulletin-board PDFs; the post-build steps in `skip` are left out (the
+    preview runs them after the reload). Without `as_of`, the site is built as
+    of today in its time zone."""
     started = time.perf_counter()
     progress = progress or Progress(enabled=False)
     root = root.resolve()   # MkDocs resolves relative paths against mkdocs.yml's folder
@@ -157,8 +162,9 @@ def build(root: Path, as_of: date | None = None, *, incremental: bool = False, p
         if problems:
             raise ProblemsError(problems)
         step_context = BuildContext(root, site, ctx, stamp, staging, reused_before,
-                                    frozenset(docs.written_paths))
-        for step in POST_BUILD:
+                                    frozenset(docs.written_paths),
+                                    tuple(step.__name__ for step in skip))
+        for step in (step for step in POST_BUILD if step not in skip):
             with progress.stage(STEP_NAMES.get(step.__name__, step.__name__)):
                 found = in_child(step, step_context)
             warnings += [p for p in found if p.level == "warning"]
@@ -171,4 +177,4 @@ def build(root: Path, as_of: date | None = None, *, incremental: bool = False, p
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return BuildResult(build_dir / "site", pages, docs, warnings, time.perf_counter() - started,
-                       dirty)
+                       dirty, replace(step_context, site_dir=build_dir / "site"))

@@ -3,24 +3,34 @@
 A clerk looks at the browser, not the terminal: while the last build failed,
 every page they open (or have open: it reloads) shows its problems instead,
 and the site comes back by itself once the data is fixed.
+
+The page is what the clerk waits for: the steps that change nothing a previewed
+page shows (the search index, the nginx header file) run after the browsers
+reload, and the leak scan then reads what they wrote.
 """
 
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader
 from mkdocs.livereload import LiveReloadServer
 
-from .build import build
+from .build import BuildContext, build
+from .checks.leaks import leak_scan
 from .problems import Problem, ProblemsError
+from .search.step import index_site
+from .site.csp import write_header_policy
+from .workers import in_child
 
 WATCHED = ("data", "content", "site_config", "mkdocs.yml")
 # The preview's own files; no site page lives under this name.
 ASSETS = "/__gongkai__/"
 ASSET_TYPES = {"reload.js": "application/javascript", "problems.css": "text/css"}
+AFTER_RELOAD = (index_site, write_header_policy)
 
 _TEMPLATES = Environment(loader=PackageLoader("generator", "serve_page"), autoescape=True)
 
@@ -62,9 +72,29 @@ class PreviewServer(LiveReloadServer):
             body_end = content.rindex(b"</body>")
         except ValueError:
             body_end = len(content)
-        tag = (f'<script src="{ASSETS}reload.js" data-epoch="{epoch}" '
-               f'data-request="{time.monotonic_ns()}"></script>').encode()
+        tag = _TEMPLATES.get_template("reload_tag.html.j2").render(
+            assets=ASSETS, epoch=epoch, request=time.monotonic_ns()).encode()
         return content[:body_end] + tag + content[body_end:]
+
+    def reload_browsers(self) -> None:
+        """Open pages reload now, showing the site or the problems as they are."""
+        with self._epoch_cond:
+            self._wanted_epoch = self._visible_epoch = time.monotonic_ns() // 1_000_000
+            self._epoch_cond.notify_all()
+
+    def change_waiting(self) -> bool:
+        with self._rebuild_cond:
+            return self._want_rebuild
+
+
+def after_reload(context: BuildContext) -> list[Problem]:
+    """The steps the preview left out, on the published site, then the leak scan of
+    every file they wrote. Errors and warnings alike: the site is already shown."""
+    # A second early: file times come from a coarser clock than time.time().
+    began = time.time() - 1
+    found = [problem for step in AFTER_RELOAD for problem in in_child(step, context)]
+    found += in_child(leak_scan, replace(context, reused_before=began))
+    return [problem for problem in found if problem.level == "error"]
 
 
 def _is_page(path: str) -> bool:
@@ -76,18 +106,27 @@ def serve(root: Path, as_of: date | None, host: str, port: int) -> None:
     server = PreviewServer(builder=lambda: rebuild(), host=host, port=port,
                            root=str(root / "build" / "site"))
 
+    def show(problems) -> None:
+        server.problems = problems
+        for problem in problems:
+            print(problem)
+        print(f"发现 {len(problems)} 个问题，浏览器里打开的页面会显示它们；改好后自动刷新。")
+
     def rebuild() -> None:
         try:
-            result = build(root, as_of, incremental=True)
+            result = build(root, as_of, incremental=True, skip=AFTER_RELOAD)
         except ProblemsError as err:
-            # Keep the last good site on disk; the browser shows what to fix.
-            server.problems = err.problems
-            for problem in server.problems:
-                print(problem)
-            print(f"发现 {len(server.problems)} 个问题，浏览器里打开的页面会显示它们；改好后自动刷新。")
+            show(err.problems)   # the last good site stays on disk; the browser shows what to fix
             return
         server.problems = ()
         print(f"已重新生成（{result.seconds:.1f} 秒）")
+        server.reload_browsers()
+        if server.change_waiting():
+            return     # the next build runs these steps after its own reload
+        problems = after_reload(result.context)
+        if problems:
+            show(problems)
+            server.reload_browsers()
 
     rebuild()
     for name in WATCHED:

@@ -63,7 +63,7 @@ def _check_fully_scanned(info: dict) -> None:
     """An incremental build scans only the files it wrote; what it reused was scanned
     under the rules of its day, which may since have changed (a contact removed)."""
     if info.get("full_scan") is not True:
-        raise UsageError("这次生成的网站没有对每个文件做个人信息泄露扫描（增量生成或旧版 gongkai 生成的）："
+        raise UsageError("这次生成的网站没有对每个文件做个人信息泄露扫描（增量生成、gongkai serve 预览或旧版 gongkai 生成的）："
                          "请运行 gongkai build（不加 --incremental）后再发布")
 
 
