@@ -188,42 +188,59 @@ def _served(url: str, text: str) -> bool:
         return False
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time of a process and of the children it has waited for (its finished stages)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
+
 def serve_reloads(root: Path, item: Path, page: str, reloads: int,
                   gongkai: Path = BIN / "gongkai") -> dict:
     """Start `gongkai serve`, open the item's page in Chromium, then `reloads` times: save a
-    new title and time until the browser, reloaded by the preview, shows it."""
+    new title and time until the browser, reloaded by the preview, shows it, and the CPU
+    seconds serve spent meanwhile (the steady number on a busy machine). Beside it, what
+    serve printed: its rebuilds' own seconds and the stages of the last one (after the
+    reload included)."""
     from playwright.sync_api import sync_playwright
     port = _free_port()
     started = time.perf_counter()
-    server = subprocess.Popen([str(gongkai), "-C", str(root), "serve", "--port", str(port),
-                               "--as-of", AS_OF], stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL, env=ENV)
-    url = f"http://127.0.0.1:{port}/{page}"
-    seconds = []
-    try:
-        while not _served(url, "<h1"):
-            if server.poll() is not None:
-                raise RuntimeError(f"gongkai serve ended (exit {server.returncode})")
-            time.sleep(0.2)
-        ready = time.perf_counter() - started
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            tab = browser.new_page()
-            tab.goto(url)
-            tab.wait_for_selector("h1")
-            for round_ in range(reloads):
-                title = f"第{round_ + 1}次修改的标题"
-                saved = time.perf_counter()
-                edit_title(item, title)
-                tab.wait_for_selector(f"h1:has-text('{title}')", timeout=600_000)
-                seconds.append(time.perf_counter() - saved)
-                time.sleep(1)    # the page's reload script is polling again
-            browser.close()
-    finally:
-        server.terminate()
-        server.wait(timeout=60)
+    seconds, cpu = [], []
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as printed:
+        server = subprocess.Popen([str(gongkai), "-C", str(root), "serve", "--port", str(port),
+                                   "--as-of", AS_OF], stdout=printed, stderr=subprocess.STDOUT,
+                                  env=ENV)
+        url = f"http://127.0.0.1:{port}/{page}"
+        try:
+            while not _served(url, "<h1"):
+                if server.poll() is not None:
+                    raise RuntimeError(f"gongkai serve ended (exit {server.returncode})")
+                time.sleep(0.2)
+            ready = time.perf_counter() - started
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                tab = browser.new_page()
+                tab.goto(url)
+                tab.wait_for_selector("h1")
+                for round_ in range(reloads):
+                    title = f"第{round_ + 1}次修改的标题"
+                    saved, used = time.perf_counter(), cpu_seconds(server.pid)
+                    edit_title(item, title)
+                    tab.wait_for_selector(f"h1:has-text('{title}')", timeout=600_000)
+                    seconds.append(time.perf_counter() - saved)
+                    cpu.append(cpu_seconds(server.pid) - used)
+                    # Let the steps after the reload finish before the next save.
+                    time.sleep(max(5.0, seconds[-1]))
+                browser.close()
+        finally:
+            server.terminate()
+            server.wait(timeout=60)
+        printed.seek(0)
+        log = printed.read()
+    builds = [float(s) for s in re.findall(r"已重新生成（([\d.]+) 秒）", log)]
     return {"serve_ready_s": round(ready, 1), "serve_reload_s": round(statistics.median(seconds), 2),
-            "serve_reload_each_s": [round(s, 2) for s in seconds]}
+            "serve_reload_each_s": [round(s, 2) for s in seconds],
+            "serve_reload_cpu_s": round(statistics.median(cpu), 2),
+            "serve_rebuild_each_s": builds[1:], "serve_last_rebuild_stages_s": stages(log)}
 
 
 def _ratio(ours: float, base: float) -> float | None:

@@ -21,7 +21,9 @@ from mkdocs.livereload import LiveReloadServer
 
 from .build import BuildContext, build
 from .checks.leaks import leak_scan
+from .pipeline import STEP_NAMES
 from .problems import Problem, ProblemsError
+from .progress import Progress
 from .search.step import index_site
 from .site.csp import write_header_policy
 from .workers import in_child
@@ -87,13 +89,16 @@ class PreviewServer(LiveReloadServer):
             return self._want_rebuild
 
 
-def after_reload(context: BuildContext) -> list[Problem]:
+def after_reload(context: BuildContext, progress: Progress) -> list[Problem]:
     """The steps the preview left out, on the published site, then the leak scan of
-    every file they wrote. Errors and warnings alike: the site is already shown."""
+    every file they wrote; their errors (warnings do not stop a preview)."""
     # A second early: file times come from a coarser clock than time.time().
     began = time.time() - 1
-    found = [problem for step in AFTER_RELOAD for problem in in_child(step, context)]
-    found += in_child(leak_scan, replace(context, reused_before=began))
+    found = []
+    for step in (*AFTER_RELOAD, leak_scan):
+        with progress.stage("刷新后：" + STEP_NAMES[step.__name__]):
+            found += in_child(step, replace(context, reused_before=began) if step is leak_scan
+                              else context)
     return [problem for problem in found if problem.level == "error"]
 
 
@@ -113,8 +118,9 @@ def serve(root: Path, as_of: date | None, host: str, port: int) -> None:
         print(f"发现 {len(problems)} 个问题，浏览器里打开的页面会显示它们；改好后自动刷新。")
 
     def rebuild() -> None:
+        progress = Progress()    # stage lines on a terminal or with GONGKAI_PROGRESS=1
         try:
-            result = build(root, as_of, incremental=True, skip=AFTER_RELOAD)
+            result = build(root, as_of, incremental=True, progress=progress, skip=AFTER_RELOAD)
         except ProblemsError as err:
             show(err.problems)   # the last good site stays on disk; the browser shows what to fix
             return
@@ -123,7 +129,7 @@ def serve(root: Path, as_of: date | None, host: str, port: int) -> None:
         server.reload_browsers()
         if server.change_waiting():
             return     # the next build runs these steps after its own reload
-        problems = after_reload(result.context)
+        problems = after_reload(result.context, progress)
         if problems:
             show(problems)
             server.reload_browsers()
