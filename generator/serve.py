@@ -32,6 +32,7 @@ WATCHED = ("data", "content", "site_config", "mkdocs.yml")
 # The preview's own files; no site page lives under this name.
 ASSETS = "/__gongkai__/"
 ASSET_TYPES = {"reload.js": "application/javascript", "problems.css": "text/css"}
+# Steps whose output no previewed page shows: they run once the browsers have reloaded.
 AFTER_RELOAD = (index_site, write_header_policy)
 
 _TEMPLATES = Environment(loader=PackageLoader("generator", "serve_page"), autoescape=True)
@@ -81,6 +82,7 @@ class PreviewServer(LiveReloadServer):
     def reload_browsers(self) -> None:
         """Open pages reload now, showing the site or the problems as they are."""
         with self._epoch_cond:
+            # An epoch as MkDocs makes them: milliseconds of the monotonic clock.
             self._wanted_epoch = self._visible_epoch = time.monotonic_ns() // 1_000_000
             self._epoch_cond.notify_all()
 
