@@ -15,12 +15,10 @@ import time
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Callable, Collection
 
-from .load.field_names import name_fields
-from .load.site_loader import SiteData, load_site
-from .notices.lists import load_name_lists
-from .pipeline import POST_BUILD, STEP_NAMES
+
+from .context import BuildContext
+from .pipeline import PIPELINE, Pipeline
 from .problems import Problem, ProblemsError
 from .progress import Progress
 from .render import RenderContext, make_context
@@ -28,10 +26,10 @@ from .render.cache import RENDER_CACHE, render_into
 from .render.writer import WriteStats, tree_stats
 from .site.incremental import can_reuse, remember, seed_staging
 from .site.mkdocs_build import run_mkdocs
-from .site.stamp import BuildStamp, make_stamp
+from .site.stamp import make_stamp
 from .today import today
-from .validate import validate_site
 from .validate.personal import public_numbers
+from .validated import load_and_validate
 from .workers import in_child
 
 BUILD_DIR = "build"
@@ -49,52 +47,6 @@ class BuildResult:
     seconds: float
     incremental: bool = False
     context: BuildContext | None = None   # the steps' context, now about site_dir
-
-
-@dataclass(frozen=True)
-class BuildContext:
-    """What a step after `mkdocs build` sees: the finished, not yet published site."""
-
-    root: Path
-    site: SiteData
-    render: RenderContext
-    stamp: BuildStamp
-    site_dir: Path       # the staging folder; becomes build/site if every step passes
-    # Incremental builds: files no newer than this came unchanged from the last
-    # good site (already checked); docs pages whose Markdown this build rewrote.
-    reused_before: float | None = None
-    changed_docs: frozenset[str] = frozenset()
-    # Post-build steps left out (the preview's, run after its reload): the files they
-    # write were not there for the leak scan, so this site is no publishable one.
-    left_out: tuple[str, ...] = ()
-
-
-
-def load_and_validate(root: Path) -> tuple[SiteData, list[Problem]]:
-    """The loaded site and its warnings; raises ProblemsError on any error."""
-    site, problems = load_site(root)
-    if site is not None:
-        found = validate_site(site)
-        site.name_lists, listed = load_name_lists(site)
-        problems += name_fields(_not_about_dropped(found + listed, site.salvaged), site.docs)
-    errors = [p for p in problems if p.level == "error"]
-    if errors or site is None:
-        raise ProblemsError(sorted(set(errors), key=_order))
-    return site, sorted(set(problems), key=_order)
-
-
-def _not_about_dropped(problems: list[Problem], salvaged: dict[str, tuple[str, ...]]) -> list[Problem]:
-    """A field that failed its schema was dropped for the later checks: what they say
-    about its absence would only repeat the first problem."""
-    def about_dropped(problem: Problem) -> bool:
-        return any(problem.field == name or problem.field.startswith((name + ".", name + "["))
-                   or ("." not in name and problem.field.endswith("." + name))
-                   for name in salvaged.get(problem.file, ()))
-    return [p for p in problems if not about_dropped(p)]
-
-
-def _order(problem: Problem):
-    return (problem.file, problem.line or 0, problem.field, problem.message)
 
 
 def _swap_in(new: Path, target: Path) -> None:
@@ -117,33 +69,33 @@ def discard(folder: Path) -> None:
                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def _write_docs(build_dir: Path, ctx: RenderContext, reuse: bool) -> tuple[WriteStats, int]:
+def _write_docs(build_dir: Path, ctx: RenderContext, pipeline: Pipeline,
+                reuse: bool) -> tuple[WriteStats, int]:
     """Render and write build/docs; returns what was written and how many pages there
     are. Each file is written as it is rendered, and not kept: MkDocs reads them, and
     10,000 items make over 200 MB of Markdown (counting the built pages instead took 6 s).
     With `reuse`, item pages whose inputs did not change are not rendered (render/cache.py)."""
     docs = build_dir / "docs"
-    written, _ = render_into(ctx, docs, build_dir / "cache" / RENDER_CACHE, reuse)
+    written, _ = render_into(ctx, pipeline, docs, build_dir / "cache" / RENDER_CACHE, reuse)
     return tree_stats(docs, written), sum(path.endswith(".md") for path in written)
 
 
 def build(root: Path, as_of: date | None = None, *, incremental: bool = False, pdf: bool = False,
-          progress: Progress | None = None, skip: Collection[Callable] = ()) -> BuildResult:
+          progress: Progress | None = None, pipeline: Pipeline = PIPELINE) -> BuildResult:
     """Build the site; `incremental` reuses the last site's unchanged pages (see
     site.incremental) and falls back to a full build when it cannot; `pdf` adds
-    the bulletin-board PDFs; the post-build steps in `skip` are left out (the
-    preview runs them after the reload). Without `as_of`, the site is built as
-    of today in its time zone."""
+    the bulletin-board PDFs. Without `as_of`, the site is built as of today in its
+    time zone."""
     started = time.perf_counter()
     progress = progress or Progress(enabled=False)
     root = root.resolve()   # MkDocs resolves relative paths against mkdocs.yml's folder
     with progress.stage("读取并检查数据"):
-        site, warnings = load_and_validate(root)
+        site, warnings = load_and_validate(root, pipeline)
     as_of = as_of or today(site.config.timezone)
     with progress.stage("生成 Markdown 页面", len(site.items)):
         ctx = make_context(site, as_of, pdf)
         build_dir = root / BUILD_DIR
-        docs, pages = in_child(_write_docs, build_dir, ctx, incremental)
+        docs, pages = in_child(_write_docs, build_dir, ctx, pipeline, incremental)
     stamp = make_stamp(root, as_of)
     build_dir.mkdir(exist_ok=True)
     for leftover in build_dir.glob(STAGING + "*"):
@@ -163,10 +115,11 @@ def build(root: Path, as_of: date | None = None, *, incremental: bool = False, p
             raise ProblemsError(problems)
         step_context = BuildContext(root, site, ctx, stamp, staging, reused_before,
                                     frozenset(docs.written_paths),
-                                    tuple(step.__name__ for step in skip))
-        for step in (step for step in POST_BUILD if step not in skip):
-            with progress.stage(STEP_NAMES.get(step.__name__, step.__name__)):
-                found = in_child(step, step_context)
+                                    tuple(step.name for step in PIPELINE.steps
+                                          if step not in pipeline.steps))
+        for step in pipeline.steps:
+            with progress.stage(step.name):
+                found = in_child(step.run, step_context)
             warnings += [p for p in found if p.level == "warning"]
             errors = [p for p in found if p.level == "error"]
             if errors:

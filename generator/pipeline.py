@@ -1,10 +1,16 @@
 """The one place that says which parts make a site.
 
-The core (load, validate, render, build) defines lists of checks, page
-providers, file providers and post-build steps; feature packages plug into
-them here, so no core module imports a feature and no feature imports another.
-Importing this module (build.py does) completes the lists.
+`PIPELINE` names every check, page provider, file provider and post-build step,
+the core's and the features' alike, so no core module imports a feature and no
+feature imports another. It is one immutable value handed to validate, render and
+build as an argument: importing a module registers nothing, and code that runs a
+stage without being handed the pipeline cannot quietly run only part of it.
 """
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable
 
 from .calendars.files import calendar_files
 from .checks.leaks import leak_scan
@@ -15,36 +21,61 @@ from .print.step import print_sheets
 from .publish.buildinfo import write_build_info
 from .publish.sitemap import pin_sitemap
 from .render.history import history_pages
-from .render.pages import FILE_PROVIDERS, PAGE_PROVIDERS
+from .render.pages import catalog_pages, core_pages, list_pages
 from .report import report_pages
 from .report.load import check_reports
 from .search.step import index_site
 from .search.synonyms import check_synonyms
 from .site.csp import write_header_policy
-from .validate import CHECKS
+from .validate.content import check_content
+from .validate.dates import check_dates
+from .validate.notices import check_notices
+from .validate.personal import check_personal
+from .validate.placeholders import check_placeholders
+from .validate.references import check_references
+from .validate.timeliness import check_timeliness
+from .validate.uniqueness import check_unique
+from .validate.version_order import check_version_order
 
-CHECKS.extend([check_reports, check_synonyms])
+if TYPE_CHECKING:
+    from .context import BuildContext
+    from .load.site_loader import SiteData
+    from .problems import Problem
+    from .render.pages import Page, RenderContext
 
-PAGE_PROVIDERS.extend([history_pages, opendata_page, catalog_print_page, report_pages])
-FILE_PROVIDERS.extend([calendar_files, feed_files, opendata_files])
 
-# Each step reads what the steps before it wrote, so the checks come last.
-POST_BUILD = [
-    print_sheets,        # print pages and PDFs for the notice board
-    index_site,          # the chunked Chinese search index under search/
-    pin_sitemap,         # sitemap.xml.gz dated by the data, not the build day
-    write_build_info,    # which commit and date; read by gongkai publish
-    write_header_policy,  # the pages' Content-Security-Policy for the nginx header
-    leak_scan,           # no unmasked personal number in any file
-    check_links,         # every internal link and anchor resolves, PDFs and feeds included
-]
+@dataclass(frozen=True)
+class Step:
+    """A post-build step and what the progress line calls it."""
 
-STEP_NAMES = {
-    "print_sheets": "公开栏打印页和 PDF",
-    "index_site": "全文检索索引",
-    "pin_sitemap": "站点地图",
-    "write_build_info": "构建信息",
-    "write_header_policy": "内容安全策略",
-    "leak_scan": "个人信息泄露扫描",
-    "check_links": "死链接检查",
-}
+    run: Callable[[BuildContext], list[Problem]]
+    name: str
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    checks: tuple[Callable[[SiteData], list[Problem]], ...]          # rules over the loaded site
+    page_providers: tuple[Callable[[RenderContext], list[Page]], ...]
+    # Static files (feeds, calendars, open data) placed into the docs tree for MkDocs to copy.
+    file_providers: tuple[Callable[[RenderContext], dict[str, bytes]], ...]
+    steps: tuple[Step, ...]      # after `mkdocs build`, on the staged site, in order
+
+
+PIPELINE = Pipeline(
+    checks=(check_unique, check_references, check_dates, check_content, check_notices,
+            check_timeliness, check_version_order, check_personal, check_placeholders,
+            check_reports, check_synonyms),
+    page_providers=(core_pages, catalog_pages, list_pages,
+                    history_pages, opendata_page, catalog_print_page, report_pages),
+    file_providers=(calendar_files, feed_files, opendata_files),
+    # Each step reads what the steps before it wrote, so the checks come last.
+    steps=(
+        Step(print_sheets, "公开栏打印页和 PDF"),
+        Step(index_site, "全文检索索引"),         # the chunked Chinese index under search/
+        Step(pin_sitemap, "站点地图"),            # dated by the data, not the build day
+        Step(write_build_info, "构建信息"),        # which commit and date; read by gongkai publish
+        Step(write_header_policy, "内容安全策略"),  # the pages' policy for the nginx header
+        Step(leak_scan, "个人信息泄露扫描"),        # no unmasked personal number in any file
+        Step(check_links, "死链接检查"),           # PDFs and feeds included
+    ),
+)

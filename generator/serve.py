@@ -20,9 +20,10 @@ from jinja2 import Environment, PackageLoader
 from mkdocs.livereload import LiveReloadServer
 from watchdog.observers import Observer
 
-from .build import BuildContext, build
+from .build import build
 from .checks.leaks import leak_scan
-from .pipeline import STEP_NAMES
+from .context import BuildContext
+from .pipeline import PIPELINE
 from .problems import Problem, ProblemsError
 from .progress import Progress
 from .search.step import index_site
@@ -34,7 +35,9 @@ WATCHED = ("data", "content", "site_config", "mkdocs.yml")
 ASSETS = "/__gongkai__/"
 ASSET_TYPES = {"reload.js": "application/javascript", "problems.css": "text/css"}
 # Steps whose output no previewed page shows: they run once the browsers have reloaded.
-AFTER_RELOAD = (index_site, write_header_policy)
+AFTER_RELOAD = tuple(step for step in PIPELINE.steps if step.run in (index_site, write_header_policy))
+PREVIEW = replace(PIPELINE, steps=tuple(step for step in PIPELINE.steps if step not in AFTER_RELOAD))
+LEAK_SCAN = next(step for step in PIPELINE.steps if step.run is leak_scan)
 
 _TEMPLATES = Environment(loader=PackageLoader("generator", "serve_page"), autoescape=True)
 
@@ -105,10 +108,10 @@ def after_reload(context: BuildContext, progress: Progress) -> list[Problem]:
     # A second early: file times come from a coarser clock than time.time().
     began = time.time() - 1
     found = []
-    for step in (*AFTER_RELOAD, leak_scan):
-        with progress.stage("刷新后：" + STEP_NAMES[step.__name__]):
-            found += in_child(step, replace(context, reused_before=began) if step is leak_scan
-                              else context)
+    for step in (*AFTER_RELOAD, LEAK_SCAN):
+        with progress.stage("刷新后：" + step.name):
+            found += in_child(step.run, replace(context, reused_before=began)
+                              if step is LEAK_SCAN else context)
     return [problem for problem in found if problem.level == "error"]
 
 
@@ -130,7 +133,8 @@ def serve(root: Path, as_of: date | None, host: str, port: int) -> None:
     def rebuild() -> None:
         progress = Progress()    # stage lines on a terminal or with GONGKAI_PROGRESS=1
         try:
-            result = build(root, as_of, incremental=True, progress=progress, skip=AFTER_RELOAD)
+            result = build(root, as_of, incremental=True, progress=progress,
+                           pipeline=PREVIEW)
         except ProblemsError as err:
             show(err.problems)   # the last good site stays on disk; the browser shows what to fix
             return

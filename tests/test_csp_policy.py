@@ -7,7 +7,7 @@ import base64
 import hashlib
 from types import SimpleNamespace
 
-from generator.site.csp import HEADER_FILE, script_hashes, with_policy, write_header_policy
+from generator.site.csp import HEADER_FILE, policy, script_hashes, with_policy, write_header_policy
 
 PAGE = ('<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="a.css">'
         '<script>var a=1</script><script src="b.js"></script>'
@@ -29,6 +29,10 @@ def test_the_meta_comes_first_and_names_the_hashes():
     assert html.index('<meta charset="utf-8">') < meta < html.index("<link")
     assert f"script-src 'self' {sha('var a=1')};" in html and "frame-ancestors" not in html
     assert "unsafe-inline" not in html
+    # Written by a template, byte for byte the policy the header file collects: the
+    # single quotes stay as they are inside the double-quoted attribute.
+    assert ('<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="'
+            + policy([sha("var a=1")]) + '"><link') in html
 
 
 def test_the_header_file_collects_the_pages_and_says_when_it_changed(tmp_path):

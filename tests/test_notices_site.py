@@ -10,9 +10,10 @@ import openpyxl
 import pytest
 from icalendar import Calendar
 
-from generator.build import build, load_and_validate
+from generator.build import build
 from generator.cli import main
 from generator.problems import ProblemsError
+from generator.validated import load_and_validate
 
 from fake_ids import make_id
 

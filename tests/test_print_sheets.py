@@ -9,10 +9,10 @@ from datetime import date
 
 import pytest
 
-from generator.build import load_and_validate
 from generator.print.pdf import write_pdf
 from generator.print.step import sheet_html
 from generator.render.pages import make_context
+from generator.validated import load_and_validate
 from print_tools import flat, pdf_text, save_page_image, type_sizes
 
 AS_OF = date(2026, 11, 28)

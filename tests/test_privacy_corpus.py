@@ -11,6 +11,8 @@ import html
 import io
 import json
 import zipfile
+from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 import icalendar
@@ -21,11 +23,13 @@ import weasyprint
 from openpyxl.comments import Comment
 from PIL import Image, PngImagePlugin
 
-from generator.build import load_and_validate
+from generator.pipeline import PIPELINE, Pipeline
 from generator.privacy import filetypes
 from generator.privacy.detect import allowed_numbers, find_personal_numbers, mask_numbers
 from generator.privacy.scan import scan_site
 from generator.problems import Problem, ProblemsError, UsageError
+from generator.validate.personal import check_personal
+from generator.validated import load_and_validate
 from privacy_corpus import DECLARED, NUMBERS, harmless, hostile, leaked
 
 HOSTILE = hostile()
@@ -328,10 +332,10 @@ def test_print_runs_the_build_scan_and_writes_nothing_when_it_finds_a_number(min
                                                                              capsys):
     # With the validator's personal-number rule switched off, only the scan of what
     # `print` renders stands between a number in the data and the printed sheet.
-    import generator.validate as validate
     from generator.cli import main
-    from generator.validate.personal import check_personal
-    monkeypatch.setattr(validate, "CHECKS", [c for c in validate.CHECKS if c is not check_personal])
+    from generator.commands import print_cmd
+    monkeypatch.setattr(print_cmd, "load_and_validate",
+                        partial(load_and_validate, pipeline=_without_personal()))
     service = "data/services/guangrongzheng.yaml"
     minimal.replace(service, "conditions: [只生育一个子女的夫妻]",
                     "conditions: [只生育一个子女的夫妻，联系 139－8765－4321]")
@@ -343,6 +347,10 @@ def test_print_runs_the_build_scan_and_writes_nothing_when_it_finds_a_number(min
     assert not minimal.path("build/print/service-guangrongzheng.pdf").exists()
 
 
+def _without_personal() -> Pipeline:
+    return replace(PIPELINE, checks=tuple(c for c in PIPELINE.checks if c is not check_personal))
+
+
 def test_search_shards_are_where_the_search_index_writes_them():
     from generator.search.layout import SEARCH_DIR, heavy_paths, shard_path
     for shard in (shard_path(3), *heavy_paths(7)):
@@ -350,17 +358,13 @@ def test_search_shards_are_where_the_search_index_writes_them():
     assert not filetypes.is_search_shard("attachments/x.bin")
 
 
-def test_with_the_validator_bypassed_the_build_scan_traces_every_finding_to_the_data(minimal,
-                                                                                     monkeypatch):
-    import generator.validate as validate
+def test_with_the_validator_bypassed_the_build_scan_traces_every_finding_to_the_data(minimal):
     from datetime import date
     from generator.build import build
-    from generator.validate.personal import check_personal
-    monkeypatch.setattr(validate, "CHECKS", [c for c in validate.CHECKS if c is not check_personal])
     minimal.replace(POLICY, "第二条 本细则自发布之日起施行。",
                     "第二条 本细则自发布之日起施行。咨询 139<span>8765</span>４３２１。")
     with pytest.raises(ProblemsError) as caught:
-        build(minimal.root, date(2026, 11, 28))
+        build(minimal.root, date(2026, 11, 28), pipeline=_without_personal())
     problems = [p for p in caught.value.problems if p.field == "手机号码"]
     files = {p.file for p in problems}
     assert "build/site/policies/xize/index.html" in files

@@ -8,11 +8,12 @@ import re
 from datetime import date, timedelta
 from pathlib import Path
 
-from generator.build import load_and_validate
+from generator.pipeline import PIPELINE
 from generator.render import make_context
 from generator.render.cache import render_into
 from generator.render.lookups import EVERYTHING, NotedDict, Whole, noting
 from generator.render.writer import tree_stats
+from generator.validated import load_and_validate
 
 AS_OF = date(2026, 11, 28)
 ITEM_PAGE = re.compile(r"(fees|policies|services|subsidies|notices)/[^/]+/(index\.md|v/|compare/|list/)")
@@ -21,7 +22,8 @@ ITEM_PAGE = re.compile(r"(fees|policies|services|subsidies|notices)/[^/]+/(index
 def render(root: Path, docs: Path, reuse: bool, as_of: date = AS_OF) -> tuple[set[str], set[str]]:
     """Render the site into docs; returns the pages rendered and the pages kept."""
     site, _ = load_and_validate(root)
-    files, kept = render_into(make_context(site, as_of), docs, docs.parent / "render.pickle", reuse)
+    files, kept = render_into(make_context(site, as_of), PIPELINE, docs, docs.parent / "render.pickle",
+                              reuse)
     tree_stats(docs, files)      # removes the files no longer made, as a build does
     return {path for path in files if path.endswith(".md")} - kept, kept
 

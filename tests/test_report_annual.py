@@ -8,10 +8,11 @@ from datetime import date
 
 import pytest
 
-from generator.build import build, load_and_validate
+from generator.build import build
 from generator.cli import main
 from generator.problems import ProblemsError
 from generator.report.counts import count_documents
+from generator.validated import load_and_validate
 
 AS_OF = date(2026, 11, 28)
 

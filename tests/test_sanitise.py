@@ -11,10 +11,10 @@ import yaml
 from mkdocs.utils.yaml import get_yaml_loader
 
 from conftest import REPO
-from generator.build import load_and_validate
 from generator.render.clerk import clerk_html
 from generator.sanitise import RESERVED_ID, clean_page, heading_slug
 from generator.validate.markdown_safety import unsafe_html
+from generator.validated import load_and_validate
 from xss_corpus import expected_warning, live_script, payloads
 
 CASES = payloads()

@@ -12,11 +12,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from generator.build import load_and_validate
 from generator.notices.period import period_status, resolve_period
 from generator.notices.workdays import WorkCalendar
 from generator.problems import ProblemsError
 from generator.today import site_timezone, today
+from generator.validated import load_and_validate
 
 # 07:00 on 2 December in Beijing is still 1 December in UTC.
 SEVEN_IN_BEIJING = datetime(2026, 12, 1, 23, 0, tzinfo=timezone.utc)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.build import load_and_validate
 from generator.problems import ProblemsError
+from generator.validated import load_and_validate
 
 
 def errors_of(site):

@@ -24,7 +24,7 @@ from ..workers import forked_map
 from .sources import data_source
 
 if TYPE_CHECKING:
-    from ..build import BuildContext
+    from ..context import BuildContext
 
 LINK_ATTRS = {"href", "src"}
 # Anchors that browsers resolve without an element: the top of the page.

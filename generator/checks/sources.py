@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Callable
 from ..print.targets import folder as print_folder
 
 if TYPE_CHECKING:
-    from ..build import BuildContext
+    from ..context import BuildContext
 
 
 def data_source(ctx: "BuildContext") -> Callable[[str], str | None]:

@@ -10,7 +10,6 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from ..build import load_and_validate
 from ..model import KINDS
 from ..print import targets
 from ..print.pdf import MissingFont, render_pdf, require_cjk_font
@@ -22,6 +21,7 @@ from ..replace import replace_file
 from ..site.stamp import make_stamp
 from ..today import today
 from ..validate.personal import public_numbers
+from ..validated import load_and_validate
 from ..versions import select
 from ._common import as_of_date, report
 

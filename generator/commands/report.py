@@ -12,10 +12,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..build import load_and_validate
 from ..problems import UsageError
 from ..report import load_reports, render_report
 from ..report.load import FOLDER
+from ..validated import load_and_validate
 from ._common import report as report_problems
 
 

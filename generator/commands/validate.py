@@ -1,6 +1,6 @@
 """gongkai validate: check data/ and report every problem at once."""
 
-from ..build import load_and_validate
+from ..validated import load_and_validate
 from ._common import report
 
 

@@ -1,6 +1,6 @@
 """The build step: a print page for every public item, PDFs when asked.
 
-It runs after `mkdocs build` on the staged site (POST_BUILD) rather than as a
+It runs after `mkdocs build` on the staged site (a pipeline step) rather than as a
 file provider: the sheet's small print carries the build stamp, which exists
 only once the build runs, and PDFs are large binaries that have no business
 in the Markdown tree MkDocs reads. The HTML goes straight to
@@ -24,7 +24,7 @@ from .pdf import MissingFont, font_problem, require_cjk_font, write_pdf
 from .sheet import make_sheet
 
 if TYPE_CHECKING:
-    from ..build import BuildContext
+    from ..context import BuildContext
 
 
 def sheet_html(ctx: RenderContext, state: ItemState, stamp: str, *, paper: str | None = None,

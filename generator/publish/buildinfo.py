@@ -17,7 +17,7 @@ INFO_FILE = ".gongkai-build.json"
 
 
 def write_build_info(ctx) -> list[Problem]:
-    """POST_BUILD step: ctx is a generator.build.BuildContext."""
+    """A post-build step (generator.pipeline): ctx is a generator.context.BuildContext."""
     stamp = ctx.stamp
     info = {"commit": stamp.commit, "dirty": stamp.dirty, "as_of": stamp.as_of.isoformat(),
             "built_at": stamp.built_at.isoformat(timespec="seconds"),

@@ -22,11 +22,12 @@ from typing import Literal
 
 import yaml
 
-from ..build import load_and_validate
 from ..load.site_loader import SiteData
+from ..pipeline import PIPELINE
 from ..problems import Problem, ProblemsError
 from ..render import make_context, render_context
 from ..render.pages import served_path
+from ..validated import load_and_validate
 from . import git
 
 Status = Literal["added", "removed", "changed"]
@@ -124,7 +125,7 @@ def compare(old: dict[str, bytes], new: dict[str, bytes], base_url: str,
 
 
 def render_at(site: SiteData, as_of: date) -> dict[str, bytes]:
-    return render_context(make_context(site, as_of))
+    return render_context(make_context(site, as_of), PIPELINE)
 
 
 def collect(root: Path, since: str | None, until: str | None, as_of: date, ahead: int = 7,

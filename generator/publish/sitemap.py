@@ -16,7 +16,7 @@ from ..replace import replace_file
 
 
 def pin_sitemap(ctx) -> list[Problem]:
-    """POST_BUILD step: ctx is a generator.build.BuildContext."""
+    """A post-build step (generator.pipeline): ctx is a generator.context.BuildContext."""
     sitemap = ctx.site_dir / "sitemap.xml"
     if not sitemap.is_file():
         return []

@@ -28,6 +28,7 @@ from .pages import render_context
 from .writer import write_file
 
 if TYPE_CHECKING:
+    from ..pipeline import Pipeline
     from .pages import Page, RenderContext
 
 RENDER_CACHE = "render.pickle"                 # in build/cache
@@ -94,13 +95,13 @@ class RenderCache:
         save_entries(self.path, self.version, self.kept)
 
 
-def render_into(ctx: RenderContext, docs: Path, cache_file: Path,
+def render_into(ctx: RenderContext, pipeline: Pipeline, docs: Path, cache_file: Path,
                 reuse: bool) -> tuple[dict[str, bool], set[str]]:
     """Render the docs tree into `docs`, writing only files whose bytes changed; with
     `reuse`, item pages whose inputs did not change are not rendered at all. Returns
     each file's path → whether it was written, and the pages that were not rendered."""
     cache = RenderCache(ctx, docs, cache_file, reuse)
-    written = render_context(ctx, partial(write_file, docs), cache)   # folders made as needed
+    written = render_context(ctx, pipeline, partial(write_file, docs), cache)   # folders made as needed
     cache.save()
     return written, cache.reused
 

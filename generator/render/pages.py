@@ -25,6 +25,7 @@ from .jsonld import jsonld_front
 from .lookups import NotedDict, Whole, noting
 
 if TYPE_CHECKING:
+    from ..pipeline import Pipeline
     from .cache import RenderCache
 
 CONTENT_SPECIAL = ("home.md", "guide.md")   # merged into generated pages, not copied
@@ -318,17 +319,14 @@ def list_pages(ctx: RenderContext) -> list[Page]:
     return pages
 
 
-# Each provider adds pages from the same context; generator.pipeline adds the features'.
-PAGE_PROVIDERS: list[Callable[[RenderContext], list[Page]]] = [core_pages, catalog_pages,
-                                                                list_pages]
-
 # Each adds front-matter keys to a planned page (e.g. structured data); {} when it has none.
-FRONT_EXTRAS: list[Callable[[RenderContext, Page], dict]] = [jsonld_front]
+FRONT_EXTRAS: tuple[Callable[[RenderContext, Page], dict], ...] = (jsonld_front,)
 
 
-def plan_pages(ctx: RenderContext) -> list[Page]:
+def plan_pages(ctx: RenderContext, pipeline: Pipeline) -> list[Page]:
+    """Every page of the pipeline's page providers, each made from the same context."""
     shared = ctx.shared()
-    pages = [page for provider in PAGE_PROVIDERS for page in provider(ctx)]
+    pages = [page for provider in pipeline.page_providers for page in provider(ctx)]
     for page in pages:
         page.context = {**shared, **page.context}
         for extra in FRONT_EXTRAS:
@@ -360,7 +358,7 @@ def _render_noted(page: Page, keep: Callable[[str, bytes], Any]) -> tuple[Any, s
     return keep(page.path, content), looked_up
 
 
-def render_context(ctx: RenderContext,
+def render_context(ctx: RenderContext, pipeline: Pipeline,
                    keep: Callable[[str, bytes], Any] = lambda path, content: content,
                    cache: RenderCache | None = None) -> dict[str, Any]:
     """Every file of the docs tree (rendered pages, copied content and attachments):
@@ -371,7 +369,7 @@ def render_context(ctx: RenderContext,
     neither rendered nor kept: its value is False, as write_file's for a file it left
     alone; the cache records the pages rendered."""
     site = ctx.site
-    pages = plan_pages(ctx)
+    pages = plan_pages(ctx, pipeline)
     make_environment()      # templates compiled once, before any worker is forked
     files: dict[str, Any] = {}
     todo = []
@@ -400,12 +398,7 @@ def render_context(ctx: RenderContext,
             if path.is_file():
                 rel = "attachments/" + attachment.file
                 files[rel] = keep(rel, path.read_bytes())
-    for provider in FILE_PROVIDERS:
+    for provider in pipeline.file_providers:
         for rel, data in provider(ctx).items():
             files[rel] = keep(rel, data)
     return files
-
-
-# Static files (feeds, calendars, open data) placed into the docs tree for MkDocs to copy;
-# generator.pipeline registers them.
-FILE_PROVIDERS: list[Callable[[RenderContext], dict[str, bytes]]] = []

@@ -172,5 +172,5 @@ def load_reports(site: SiteData) -> tuple[list[ReportFile], list[Problem]]:
 
 
 def check_reports(site: SiteData) -> list[Problem]:
-    """A validation rule (validate/CHECKS): every report file is consistent."""
+    """A validation rule (generator.pipeline, checks): every report file is consistent."""
     return load_reports(site)[1]

@@ -10,7 +10,7 @@ from .build import build_search_index
 from .synonyms import read_synonyms
 
 if TYPE_CHECKING:
-    from ..build import BuildContext
+    from ..context import BuildContext
 
 
 def index_site(build: "BuildContext") -> list[Problem]:

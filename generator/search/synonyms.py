@@ -86,7 +86,7 @@ def read_synonyms(root: Path) -> tuple[list[list[str]], list[Problem]]:
 
 
 def check_synonyms(site: SiteData) -> list[Problem]:
-    """A validation rule (validate/CHECKS): the synonyms file is well formed."""
+    """A validation rule (generator.pipeline, checks): the synonyms file is well formed."""
     return read_synonyms(site.root)[1]
 
 

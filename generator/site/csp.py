@@ -5,12 +5,13 @@ Material writes into every page (reading stored settings before first paint) run
 because their sha256 hashes are in the policy. No 'unsafe-inline': text from
 data can never run, whatever slipped past the sanitiser.
 
-Each page carries the policy as <meta http-equiv> with the hashes of its own
-inline scripts (`with_policy`, called as MkDocs and the print step write pages),
-for hosts where headers cannot be set. The last step after the build collects
-them into `HEADER_FILE`, the same directives as an nginx `add_header` line plus
-what only a header can say (frame-ancestors); the shipped nginx configuration
-includes that file from the published site, so the two cannot drift apart.
+Each page carries the policy as <meta http-equiv> (templates/csp_meta.html.j2)
+with the hashes of its own inline scripts (`with_policy`, called as MkDocs and the
+print step write pages), for hosts where headers cannot be set. The last step
+after the build collects them into `HEADER_FILE`, the same directives as an nginx
+`add_header` line plus what only a header can say (frame-ancestors); the shipped
+nginx configuration includes that file from the published site, so the two cannot
+drift apart.
 """
 
 from __future__ import annotations
@@ -18,14 +19,18 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Iterable
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, Template
+from markupsafe import Markup, escape
 
 from ..problems import Problem
 from ..replace import replace_file
 from ..walk import files_under
 
 if TYPE_CHECKING:
-    from ..build import BuildContext
+    from ..context import BuildContext
 
 # The site loads nothing from another host. Material's stylesheet draws its icons
 # as data: SVG images; search fetches its index from the site ('self').
@@ -70,10 +75,31 @@ def policy(hashes: Iterable[str], *, header: bool = False) -> str:
                      else f"{name} {value}" for name, value in directives)
 
 
+def _quoted_attribute(value: str) -> Markup:
+    """Escaped for a double-quoted attribute, except the single quotes a policy is made
+    of ('self', 'sha256-…'): escaped, they would no longer be the bytes of the nginx
+    header, nor what write_header_policy reads back."""
+    return Markup(str(escape(value)).replace("&#39;", "'"))
+
+
+@cache
+def _meta_template() -> Template:
+    env = Environment(loader=PackageLoader("generator.site", "templates"), autoescape=True,
+                      undefined=StrictUndefined)
+    env.filters["quoted_attribute"] = _quoted_attribute
+    return env.get_template("csp_meta.html.j2")
+
+
+# Nearly every page has the same inline scripts (Material's): one rendering serves them all.
+@lru_cache(maxsize=256)
+def _meta(page_policy: str) -> str:
+    return _meta_template().render(policy=page_policy)
+
+
 def with_policy(html: str) -> str:
     """The page with its policy as the first thing after <meta charset>, so that it
     governs every script and stylesheet that follows."""
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(script_hashes(html))}">'
+    meta = _meta(policy(script_hashes(html)))
     charset = html.find('<meta charset="utf-8">')
     if charset < 0:
         head = html.find("<head>")

@@ -1,0 +1,44 @@
+"""A site folder read and checked by every rule: what build, changes and the
+commands start from.
+
+Below build.py, so a command or a publishing step that only needs checked data
+does not import the build.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .load.field_names import name_fields
+from .load.site_loader import SiteData, load_site
+from .notices.lists import load_name_lists
+from .pipeline import PIPELINE, Pipeline
+from .problems import Problem, ProblemsError
+from .validate import validate_site
+
+
+def load_and_validate(root: Path, pipeline: Pipeline = PIPELINE) -> tuple[SiteData, list[Problem]]:
+    """The loaded site and its warnings; raises ProblemsError on any error."""
+    site, problems = load_site(root)
+    if site is not None:
+        found = validate_site(site, pipeline)
+        site.name_lists, listed = load_name_lists(site)
+        problems += name_fields(_not_about_dropped(found + listed, site.salvaged), site.docs)
+    errors = [p for p in problems if p.level == "error"]
+    if errors or site is None:
+        raise ProblemsError(sorted(set(errors), key=_order))
+    return site, sorted(set(problems), key=_order)
+
+
+def _not_about_dropped(problems: list[Problem], salvaged: dict[str, tuple[str, ...]]) -> list[Problem]:
+    """A field that failed its schema was dropped for the later checks: what they say
+    about its absence would only repeat the first problem."""
+    def about_dropped(problem: Problem) -> bool:
+        return any(problem.field == name or problem.field.startswith((name + ".", name + "["))
+                   or ("." not in name and problem.field.endswith("." + name))
+                   for name in salvaged.get(problem.file, ()))
+    return [p for p in problems if not about_dropped(p)]
+
+
+def _order(problem: Problem):
+    return (problem.file, problem.line or 0, problem.field, problem.message)
