@@ -18,7 +18,6 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader
 from mkdocs.livereload import LiveReloadServer
-from watchdog.observers import Observer
 
 from .build import build
 from .checks.leaks import leak_scan
@@ -53,13 +52,6 @@ class PreviewServer(LiveReloadServer):
     last build failed, and its reload script from a file."""
 
     problems: tuple[Problem, ...] | list[Problem] = ()   # of the last build; none once it passed
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Told by the system (inotify, ReadDirectoryChangesW, FSEvents) instead of MkDocs'
-        # polling, which stats every data file twice a second: 13 ms a 1,000 files, a
-        # quarter of a core at 10,000 items, and half a second before a save is seen.
-        self.observer = Observer()
 
     def _serve_request(self, environ, start_response):
         path = environ["PATH_INFO"]
