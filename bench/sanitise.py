@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from generator.render.clerk import clerk_html  # noqa: E402
+from generator.render.clerk import convert  # noqa: E402
 from generator.sanitise import clean_page  # noqa: E402
 from generator.site.csp import script_hashes, with_policy  # noqa: E402
 from generator.walk import files_under  # noqa: E402
@@ -44,7 +44,7 @@ def main() -> None:
     bodies = [seeds[i:i + 2000] for i in range(0, len(seeds), 2000)] or contents
     print(f"{site}: {len(pages)} 个网页，{sum(map(len, pages)) / 1e6:.1f} MB")
     timed("清理页面正文（clean_page）", clean_page, contents)
-    timed("正文单独转换并清理（clerk_html）", clerk_html.__wrapped__, bodies)
+    timed("正文单独转换并清理（clerk convert）", convert, bodies)
     timed("页面里的脚本哈希（script_hashes）", script_hashes, pages)
     timed("加上 <meta> 策略（with_policy）", with_policy, pages)
 

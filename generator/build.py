@@ -17,14 +17,16 @@ from datetime import date
 from pathlib import Path
 
 
+from .cache.fingerprint import fingerprint as fingerprint_of
+from .cache.store import CACHE_DIR, Store
 from .context import BuildContext
 from .pipeline import PIPELINE, Pipeline
 from .problems import Problem, ProblemsError
 from .progress import Progress
 from .render import RenderContext, make_context
-from .render.cache import RENDER_CACHE, render_into
+from .render.cache import KIND as RENDER_KIND, render_into
+from .render.clerk import STORE_KIND as CLERK_STORE
 from .render.writer import WriteStats, tree_stats
-from .site.incremental import can_reuse, remember, seed_staging
 from .site.mkdocs_build import run_mkdocs
 from .site.stamp import make_stamp
 from .today import today
@@ -69,52 +71,53 @@ def discard(folder: Path) -> None:
                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def _write_docs(build_dir: Path, ctx: RenderContext, pipeline: Pipeline,
-                reuse: bool) -> tuple[WriteStats, int]:
+def _write_docs(build_dir: Path, ctx: RenderContext, pipeline: Pipeline, cache_dir: Path | None,
+                fingerprint: str) -> tuple[WriteStats, int]:
     """Render and write build/docs; returns what was written and how many pages there
     are. Each file is written as it is rendered, and not kept: MkDocs reads them, and
     10,000 items make over 200 MB of Markdown (counting the built pages instead took 6 s).
-    With `reuse`, item pages whose inputs did not change are not rendered (render/cache.py)."""
+    Item pages the cache holds are not rendered (render/cache.py)."""
     docs = build_dir / "docs"
-    written, _ = render_into(ctx, pipeline, docs, build_dir / "cache" / RENDER_CACHE, reuse)
+    written, _ = render_into(ctx, pipeline, docs, Store(cache_dir, RENDER_KIND, fingerprint),
+                             Store(cache_dir, CLERK_STORE, fingerprint))
     return tree_stats(docs, written), sum(path.endswith(".md") for path in written)
 
 
 def build(root: Path, as_of: date | None = None, *, incremental: bool = False, pdf: bool = False,
-          progress: Progress | None = None, pipeline: Pipeline = PIPELINE) -> BuildResult:
-    """Build the site; `incremental` reuses the last site's unchanged pages (see
-    site.incremental) and falls back to a full build when it cannot; `pdf` adds
-    the bulletin-board PDFs. Without `as_of`, the site is built as of today in its
-    time zone."""
+          cache: bool = True, progress: Progress | None = None,
+          pipeline: Pipeline = PIPELINE) -> BuildResult:
+    """Build the site; `pdf` adds the bulletin-board PDFs. Without `as_of`, the site
+    is built as of today in its time zone. With `cache`, results of pure steps are
+    kept in build/cache and taken from it (generator/cache/, site/pagecache.py): the
+    site is byte for byte the one a build without it makes. `incremental` is kept
+    for scripts written before every build used the cache."""
     started = time.perf_counter()
     progress = progress or Progress(enabled=False)
     root = root.resolve()   # MkDocs resolves relative paths against mkdocs.yml's folder
     with progress.stage("读取并检查数据"):
         site, warnings = load_and_validate(root, pipeline)
     as_of = as_of or today(site.config.timezone)
+    allowed = public_numbers(site)
+    # One fingerprint for every cache: the office's public numbers are in it, so a
+    # number no longer declared public sends every file through the leak scan again.
+    fingerprint = fingerprint_of(root, allowed)
+    cache_dir = root / CACHE_DIR if cache else None
     with progress.stage("生成 Markdown 页面", len(site.items)):
         ctx = make_context(site, as_of, pdf)
         build_dir = root / BUILD_DIR
-        docs, pages = in_child(_write_docs, build_dir, ctx, pipeline, incremental)
+        docs, pages = in_child(_write_docs, build_dir, ctx, pipeline, cache_dir, fingerprint)
     stamp = make_stamp(root, as_of)
     build_dir.mkdir(exist_ok=True)
     for leftover in build_dir.glob(STAGING + "*"):
         discard(leftover)   # from a killed build: it may hold a list since withdrawn
     staging = Path(tempfile.mkdtemp(prefix=STAGING, dir=build_dir))
     staging.chmod(0o755)     # mkdtemp's 0700 would keep a web server from reading the site
-    allowed = public_numbers(site)
-    dirty = incremental and can_reuse(build_dir, root, allowed)
     try:
-        with progress.stage("MkDocs 生成网页" + ("（增量）" if dirty else ""),
-                            docs.written + docs.unchanged):
-            reused_before = None
-            if dirty:
-                reused_before = seed_staging(build_dir / "site", staging, docs.removed_paths)
-            problems = in_child(run_mkdocs, root, staging, stamp, dirty)
+        with progress.stage("MkDocs 生成网页", docs.written + docs.unchanged):
+            problems = in_child(run_mkdocs, root, staging, stamp, cache_dir)
         if problems:
             raise ProblemsError(problems)
-        step_context = BuildContext(root, site, ctx, stamp, staging, reused_before,
-                                    frozenset(docs.written_paths),
+        step_context = BuildContext(root, site, ctx, stamp, staging, cache_dir, fingerprint,
                                     tuple(step.name for step in PIPELINE.steps
                                           if step not in pipeline.steps))
         for step in pipeline.steps:
@@ -125,9 +128,8 @@ def build(root: Path, as_of: date | None = None, *, incremental: bool = False, p
             if errors:
                 raise ProblemsError(errors)
         _swap_in(staging, build_dir / "site")
-        remember(build_dir, root, allowed)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return BuildResult(build_dir / "site", pages, docs, warnings, time.perf_counter() - started,
-                       dirty, replace(step_context, site_dir=build_dir / "site"))
+                       incremental, replace(step_context, site_dir=build_dir / "site"))

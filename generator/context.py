@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .cache.store import Store
+
 if TYPE_CHECKING:
     from .load.site_loader import SiteData
     from .render import RenderContext
@@ -23,10 +25,14 @@ class BuildContext:
     render: RenderContext
     stamp: BuildStamp
     site_dir: Path       # the staging folder; becomes build/site if every step passes
-    # Incremental builds: files no newer than this came unchanged from the last
-    # good site (already checked); docs pages whose Markdown this build rewrote.
-    reused_before: float | None = None
-    changed_docs: frozenset[str] = frozenset()
+    # Where the steps keep results by the hash of their inputs (None: a cold build
+    # keeps nothing), valid under `fingerprint` (generator/cache/).
+    cache_dir: Path | None = None
+    fingerprint: str = ""
+
     # Standard steps this build's pipeline left out (the preview's, run after its
     # reload): what they write was not there for the leak scan, so no publishable site.
     left_out: tuple[str, ...] = ()
+
+    def store(self, kind: str) -> Store:
+        return Store(self.cache_dir, kind, self.fingerprint)

@@ -36,6 +36,7 @@ from .validate.references import check_references
 from .validate.timeliness import check_timeliness
 from .validate.uniqueness import check_unique
 from .validate.version_order import check_version_order
+from .stubs import version_stubs
 
 if TYPE_CHECKING:
     from .context import BuildContext
@@ -67,7 +68,7 @@ PIPELINE = Pipeline(
             check_reports, check_synonyms),
     page_providers=(core_pages, catalog_pages, list_pages,
                     history_pages, opendata_page, catalog_print_page, report_pages),
-    file_providers=(calendar_files, feed_files, opendata_files),
+    file_providers=(calendar_files, feed_files, opendata_files, version_stubs),
     # Each step reads what the steps before it wrote, so the checks come last.
     steps=(
         Step(print_sheets, "公开栏打印页和 PDF"),

@@ -1,9 +1,8 @@
 """Writing into an output folder: a new file takes the old one's place.
 
-An incremental build's staging folder starts as hard links to the last good
-site's files (site/incremental.py), so writing into one of them would change
-the last good site as well. Every step that writes into the site writes a new
-file and renames it over the old one; a reader never sees half a file either.
+Every step that writes into the site writes a new file and renames it over
+the old one: a reader never sees half a file, and a file that shares its inode
+with another (a hard link) never changes that one.
 """
 
 from __future__ import annotations

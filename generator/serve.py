@@ -95,15 +95,12 @@ class PreviewServer(LiveReloadServer):
 
 
 def after_reload(context: BuildContext, progress: Progress) -> list[Problem]:
-    """The steps the preview left out, on the published site, then the leak scan of
-    every file they wrote; their errors (warnings do not stop a preview)."""
-    # A second early: file times come from a coarser clock than time.time().
-    began = time.time() - 1
+    """The steps the preview left out, on the published site, then the leak scan (files
+    it read before come from its cache); their errors (warnings do not stop a preview)."""
     found = []
     for step in (*AFTER_RELOAD, LEAK_SCAN):
         with progress.stage("刷新后：" + step.name):
-            found += in_child(step.run, replace(context, reused_before=began)
-                              if step is LEAK_SCAN else context)
+            found += in_child(step.run, context)
     return [problem for problem in found if problem.level == "error"]
 
 

@@ -23,8 +23,11 @@ def paths(changes, status=None):
 def test_added_item_is_a_new_page_and_updates_listings(repo):
     site, commits = repo
     report = collect(site.root, commits["base"], commits["add"], AS_OF)
-    assert paths(report.data, "added") == {"policies/gongkai-zhidu/index.md",
-                                           "policies/gongkai-zhidu/v/1/index.md"}
+    # Its only version is in force: its address holds a stub, not a second copy of the page.
+    assert paths(report.data, "added") == {"policies/gongkai-zhidu/index.md"}
+    stub = next(c for c in report.data if c.path == "policies/gongkai-zhidu/v/1/index.html")
+    assert stub.status == "added" and stub.is_page and stub.title.startswith("信息公开工作制度（第1版）")
+    assert stub.url == "https://test.example.gov.cn/policies/gongkai-zhidu/v/1/"
     assert {"policies/index.md", "catalog/index.md", "index.md"} <= paths(report.data, "changed")
     assert not paths(report.data, "removed")
     added = next(c for c in report.data if c.path == "policies/gongkai-zhidu/index.md")
@@ -36,8 +39,9 @@ def test_added_item_is_a_new_page_and_updates_listings(repo):
 def test_fee_change_diff_shows_old_and_new_amount(repo):
     site, commits = repo
     report = collect(site.root, commits["add"], commits["fee"], AS_OF)
-    assert paths(report.data) == {"fees/fuyangfei/index.md", "fees/fuyangfei/v/1/index.md"}
+    assert paths(report.data) == {"fees/fuyangfei/index.md"}
     assert "opendata/fee_standards.csv" in {c.path for c in report.data}
+    assert "fees/fuyangfei/v/1/index.html" not in {c.path for c in report.data}
     diff = next(c for c in report.data if c.path == "fees/fuyangfei/index.md").diff
     assert any(line.startswith("-") and "1,200 元" in line for line in diff)
     assert any(line.startswith("+") and "1,500 元" in line for line in diff)
@@ -46,7 +50,7 @@ def test_fee_change_diff_shows_old_and_new_amount(repo):
 def test_notice_period_change_is_data_and_its_end_is_scheduled(repo):
     site, commits = repo
     report = collect(site.root, commits["fee"], commits["notice"], AS_OF)
-    assert paths(report.data) == {"notices/gonggao/index.md", "notices/gonggao/v/1/index.md", "index.md"}
+    assert paths(report.data) == {"notices/gonggao/index.md", "index.md"}
     notice = next(c for c in report.data if c.path == "notices/gonggao/index.md")
     assert any("2026年11月29日" in line for line in notice.diff if line.startswith("+"))
     # The period ends on 11-29: from 11-30 the page says so, with nobody committing.
@@ -56,6 +60,24 @@ def test_notice_period_change_is_data_and_its_end_is_scheduled(repo):
     assert any(line.startswith("+") and "已结束" in line for line in ended.diff)
     # The scheduled end is not reported as a data change (same as-of date for both commits).
     assert not any("已结束" in line for c in report.data for line in c.diff)
+
+
+def test_version_taking_effect_turns_its_stub_into_a_page_and_back(repo):
+    site, commits = repo
+    site.append("data/fees/fuyangfei.yaml", "  - effective_from: 2026-12-01\n"
+                "    change_note: 增加缓收情形。\n"
+                "    deferrals: [逢年过节时缓收, 家有病人时缓收]\n")
+    revised = commit(site.root, "第2版12月1日起施行")
+    report = collect(site.root, commits["notice"], revised, AS_OF)
+    day = next(d for d in report.scheduled if d.day.isoformat() == "2026-12-01")
+    changes = {c.path: c for c in day.changes if c.path.startswith("fees/fuyangfei/")}
+    # The same two addresses change, each from one kind of file to the other; nothing is removed.
+    old, new = changes["fees/fuyangfei/v/1/index.md"], changes["fees/fuyangfei/v/2/index.html"]
+    assert old.status == new.status == "changed"
+    assert old.diff[0] == "--- a/fees/fuyangfei/v/1/index.html" and "+++ b/fees/fuyangfei/v/1/index.md" in old.diff
+    assert new.url == "https://test.example.gov.cn/fees/fuyangfei/v/2/"
+    assert "fees/fuyangfei/index.md" in changes and len(changes) == 4     # and the comparison page
+    assert "fees/fuyangfei/compare/1-2/index.md" in changes
 
 
 def test_no_changes_between_identical_commits(repo):
@@ -86,7 +108,7 @@ def test_cli_markdown_for_a_merge_request(repo, capsys):
     assert "### 数据修改带来的变化" in out and "### 到期自动发生的变化（今后 7 天）" in out
     assert "#### 2026-11-30 起" in out
     assert out.count("<details>") == out.count("</details>") >= 6
-    assert "```diff\n" in out and '+<td data-label="标准" markdown="1"><span class="gk-nowrap">1,500 元</span></td>' in out
+    assert "```diff\n" in out and '+<td data-label="标准"><span class="gk-nowrap">1,500 元</span></td>' in out
     assert "| 新增 | 信息公开工作制度 | <https://test.example.gov.cn/policies/gongkai-zhidu/> |" in out
 
 
@@ -114,7 +136,7 @@ def test_cli_working_tree_and_unknown_revision(repo, capsys):
     assert main(["-C", str(site.root), "changes", "--since", "HEAD", "--working-tree",
                  "--as-of", AS_OF.isoformat(), "--ahead", "0"]) == 0
     out = capsys.readouterr().out
-    assert "工作区" in out and '+<td data-label="标准" markdown="1"><span class="gk-nowrap">1,600 元</span></td>' in out
+    assert "工作区" in out and '+<td data-label="标准"><span class="gk-nowrap">1,600 元</span></td>' in out
     assert main(["-C", str(site.root), "changes", "--since", "no-such-branch"]) == 2
     assert "找不到这个提交" in capsys.readouterr().err
 
@@ -133,4 +155,4 @@ def test_site_in_a_subfolder_of_the_repository(minimal, tmp_path):
     (top / "README.md").write_text("改了说明\n", encoding="utf-8")
     second = commit(top, "改收费")
     report = collect(top / "site", first, second, AS_OF, ahead=0)
-    assert paths(report.data) == {"fees/fuyangfei/index.md", "fees/fuyangfei/v/1/index.md"}
+    assert paths(report.data) == {"fees/fuyangfei/index.md"}

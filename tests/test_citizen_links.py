@@ -118,3 +118,29 @@ def test_pages_pickled_apart_share_their_repeated_links():
     assert first.links[0] is second.links[0]
     assert first.links[1] is not second.links[1] and first.links[1][2] is second.links[1][2]
     assert first == page(50) and second == page(60)
+
+
+def test_a_generated_page_is_read_for_what_clerks_wrote(tmp_path):
+    """Templates make their relative links from the page registry: in a generated page's
+    content only a clerk's box and addresses from the data are read; around the
+    content (the theme) and in other pages, everything."""
+    folder = tmp_path / "site"
+    article = "\n".join([
+        '<a href="../made-by-template/">template</a>',
+        '<div class="gk-body"><div class="admonition"><a href="../in-a-body/">body</a></div>',
+        '<a href="../still-in-the-body/">body</a></div>',
+        '<a href="https://town.example.gov.cn/sub/from-the-data/">website</a>',
+        '<a href="/sub/from-the-data-too/">root</a>',
+        '<a href="#made-too">anchor</a>',
+    ])
+    page = (f'<a href="../theme/">nav</a>\n<article class="md-content__inner md-typeset">\n{article}\n'
+            f'</article>\n<a href="../theme-after/">footer</a>')
+    write(folder, "p/index.html", page)
+    write(folder, "q/index.html", page)
+
+    def dead(problems):
+        return sorted(p.message.split("死链接「")[1].split("」")[0] for p in problems)
+    found = dead(check_folder(folder, BASE, generated=lambda rel: rel == "p/index.html"))
+    clerk = ["../in-a-body/", "../still-in-the-body/", "../theme-after/", "../theme/",
+             "/sub/from-the-data-too/", "https://town.example.gov.cn/sub/from-the-data/"]
+    assert found == sorted(clerk + clerk + ["../made-by-template/", "#made-too"])

@@ -206,13 +206,3 @@ def test_staging_folder_is_named_as_the_published_site(tmp_path):
     write(staging / "a" / "index.html", "<p>13812345678</p>")
     [problem] = scan_site(staging, frozenset(), display_root="build/site")
     assert problem.file == "build/site/a/index.html"
-
-
-def test_since_limits_the_scan_to_files_written_after_it(tmp_path):
-    import os
-    site = tmp_path / "site"
-    write(site / "old.html", f"<p>{ID}</p>")
-    write(site / "new.html", f"<p>{ID}</p>")
-    os.utime(site / "old.html", (1_000_000, 1_000_000))
-    found = scan_site(site, frozenset(), since=2_000_000)
-    assert [p.file.rsplit("/", 1)[-1] for p in found] == ["new.html"]

@@ -1,18 +1,22 @@
-"""Incremental builds keep item pages whose inputs did not change, and a kept page
-is always the page a full render would write."""
+"""Item pages whose inputs did not change come from the cache, and a page from the
+cache is always the page a full render would write."""
 
 from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
+from generator.cache.fingerprint import fingerprint
+from generator.cache.store import Store
 from generator.pipeline import PIPELINE
 from generator.render import make_context
-from generator.render.cache import render_into
+from generator.render.cache import KIND, render_into
 from generator.render.lookups import EVERYTHING, NotedDict, Whole, noting
 from generator.render.writer import tree_stats
+from generator.validate.personal import public_numbers
 from generator.validated import load_and_validate
 
 AS_OF = date(2026, 11, 28)
@@ -20,10 +24,12 @@ ITEM_PAGE = re.compile(r"(fees|policies|services|subsidies|notices)/[^/]+/(index
 
 
 def render(root: Path, docs: Path, reuse: bool, as_of: date = AS_OF) -> tuple[set[str], set[str]]:
-    """Render the site into docs; returns the pages rendered and the pages kept."""
+    """Render the site into docs, with the cache beside it or (reuse False) none;
+    returns the pages rendered and the pages taken from the cache."""
     site, _ = load_and_validate(root)
-    files, kept = render_into(make_context(site, as_of), PIPELINE, docs, docs.parent / "render.pickle",
-                              reuse)
+    store = Store(docs.parent / "cache" if reuse else None, KIND, fingerprint(root, public_numbers(site)))
+    files, kept = render_into(make_context(site, as_of), PIPELINE, docs, store,
+                              Store(None, "clerk-html", ""))
     tree_stats(docs, files)      # removes the files no longer made, as a build does
     return {path for path in files if path.endswith(".md")} - kept, kept
 
@@ -44,7 +50,7 @@ def same_as_full_render(example, docs: Path, as_of: date = AS_OF) -> tuple[set[s
 
 def test_an_unchanged_site_renders_no_item_page_again(example, tmp_path):
     docs = tmp_path / "out" / "docs"
-    rendered, kept = render(example.root, docs, reuse=False)
+    rendered, kept = render(example.root, docs, reuse=True)
     assert not kept and "fees/shehui-fuyangfei/index.md" in rendered
     rendered, kept = render(example.root, docs, reuse=True)
     assert "fees/shehui-fuyangfei/v/1/index.md" in kept
@@ -54,13 +60,15 @@ def test_an_unchanged_site_renders_no_item_page_again(example, tmp_path):
 
 def test_an_edit_renders_the_item_and_the_pages_that_name_it(example, tmp_path):
     docs = tmp_path / "out" / "docs"
-    render(example.root, docs, reuse=False)
+    render(example.root, docs, reuse=True)
     # The fee is named on the service that charges it and on the items related to it.
     example.replace("data/fees/jisheng-zhengjian-gongbenfei.yaml",
                     "title: 计划生育证件工本费（免收）", "title: 计划生育证件工本费（一律免收）")
     rendered, kept = same_as_full_render(example, docs)
     assert "fees/jisheng-zhengjian-gongbenfei/index.md" in rendered
-    assert "fees/jisheng-zhengjian-gongbenfei/v/1/index.md" in rendered
+    # Its version in force has only a stub, made afresh by every render.
+    stub = docs / "fees/jisheng-zhengjian-gongbenfei/v/1/index.html"
+    assert "（一律免收）（第1版）" in stub.read_text(encoding="utf-8")
     assert "services/dusheng-zinv-guangrongzheng/index.md" in rendered
     assert "（一律免收）" in (docs / "services/dusheng-zinv-guangrongzheng/index.md").read_text()
     assert "fees/shehui-fuyangfei/index.md" in kept
@@ -69,7 +77,7 @@ def test_an_edit_renders_the_item_and_the_pages_that_name_it(example, tmp_path):
 
 def test_kept_pages_match_a_full_render_whatever_changed(example, tmp_path):
     docs = tmp_path / "out" / "docs"
-    render(example.root, docs, reuse=False)
+    render(example.root, docs, reuse=True)
     # An item others relate to is held back until next year: it leaves their pages.
     example.replace("data/subsidies/jisheng-tebie-fuzhu.yaml", "published: 2023-01-09", "published: 2027-01-09")
     rendered, kept = same_as_full_render(example, docs)
@@ -87,14 +95,26 @@ def test_kept_pages_match_a_full_render_whatever_changed(example, tmp_path):
     assert not kept
 
 
-def test_a_page_file_changed_by_hand_is_rendered_again(example, tmp_path):
+def test_a_page_file_changed_by_hand_is_written_again_from_the_cache(example, tmp_path):
     docs = tmp_path / "out" / "docs"
-    render(example.root, docs, reuse=False)
+    render(example.root, docs, reuse=True)
     page = docs / "fees/shehui-fuyangfei/index.md"
     original = page.read_bytes()
     page.write_bytes(original + b"\n")
-    rendered, _ = render(example.root, docs, reuse=True)
-    assert "fees/shehui-fuyangfei/index.md" in rendered and page.read_bytes() == original
+    rendered, kept = render(example.root, docs, reuse=True)
+    assert "fees/shehui-fuyangfei/index.md" in kept and page.read_bytes() == original
+
+
+def test_the_cache_needs_no_earlier_docs_tree(example, tmp_path):
+    # A CI runner restores build/cache into a fresh checkout: no build/docs, other mtimes.
+    docs = tmp_path / "out" / "docs"
+    render(example.root, docs, reuse=True)
+    before = tree(docs)
+    shutil.rmtree(docs)
+    rendered, kept = render(example.root, docs, reuse=True)
+    assert tree(docs) == before
+    assert "services/zaishengyu-shenpi/index.md" in kept
+    assert not [path for path in rendered if ITEM_PAGE.match(path)]
 
 
 def test_reading_a_whole_table_or_the_site_notes_everything():

@@ -88,7 +88,7 @@ def test_report_command_prints_the_tables(policies, capsys):
     for section in ("一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
                     "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况",
                     "六、其他需要报告的事项"):
-        assert f"## {section}" in out
+        assert f">{section}</h2>" in out
 
 
 def test_example_report_2025(example, capsys, tmp_path):

@@ -10,8 +10,11 @@ import pytest
 import yaml
 from mkdocs.utils.yaml import get_yaml_loader
 
+from markdown_it_pyrs import MarkdownIt
+
 from conftest import REPO
-from generator.render.clerk import clerk_html
+from generator.render.clerk import convert
+from generator.render.environment import make_environment
 from generator.sanitise import RESERVED_ID, clean_page, heading_slug
 from generator.validate.markdown_safety import unsafe_html
 from generator.validated import load_and_validate
@@ -56,15 +59,30 @@ def test_nothing_runs_after_markdown_and_the_sanitiser(case):
     assert "<!--" not in html
 
 
+PAGE = """{% import "_macros.md.j2" as m with context %}前文
+
+{{ m.clerk(body) }}
+
+{{ m.heading(2, "异议渠道") }}
+
+- 举报电话
+"""
+
+
 @pytest.mark.parametrize("case", CASES)
 def test_a_body_cannot_swallow_the_page_after_it(case):
     """An unclosed <p>, <style> or <!-- in a body ends with the body: the generated
-    sections after it (a notice's objection channels) are still Markdown of their own."""
+    sections after it (a notice's objection channels) are still Markdown of their own,
+    whichever engine converts the page (Python-Markdown or CommonMark)."""
     names, configs = _extensions()
-    page = f"前文\n\n{clerk_html(case)}\n\n## 异议渠道\n\n- 举报电话\n"
-    html = clean_page(markdown.markdown(page, extensions=names, extension_configs=configs))
-    assert live_script(html) == []
-    assert re.search(r"<h2[^>]*>异议渠道</h2>\s*<ul>\s*<li>举报电话</li>", html), html
+    page = make_environment().from_string(PAGE).render(
+        body=case, converted={case: convert(case)}, page_path="notices/x/index.md",
+        registry=frozenset(), anchors=set())
+    for html in (markdown.markdown(page, extensions=names, extension_configs=configs),
+                 MarkdownIt("commonmark").enable("table").render(page)):
+        html = clean_page(html)
+        assert live_script(html) == []
+        assert re.search(r"<h2[^>]*>异议渠道</h2>\s*<ul>\s*<li>举报电话</li>", html), html
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -10,7 +10,7 @@ import yaml
 
 from conftest import FIXTURES, copy_site
 from versions_site import (AFTER, BEFORE, MIDDLE, build_at, doc, make_versioned, page,
-                           write_subsidy)
+                           stub_target, write_subsidy)
 
 ITEM = "subsidies/jiangli"
 
@@ -43,9 +43,14 @@ def test_item_page_shows_the_version_in_force_on_the_build_date(built, as_of, ve
     assert amount_row(page(root, ITEM)) == amount
     facts = front(doc(root, ITEM))
     assert (facts["version"], facts["status"]) == (version, status)
-    # Every version has its page on every date, showing its own content.
+    # Every other version has its page, showing its own content; the one in force
+    # is the item page's, and its address forwards there.
     for n, expected in ((1, "720 元"), (2, "800 元"), (3, "960 元")):
-        assert amount_row(page(root, f"{ITEM}/v/{n}")) == expected
+        if n == version:
+            assert stub_target(root, f"{ITEM}/v/{n}") == "../../"
+            assert not (root / "build/docs" / ITEM / f"v/{n}/index.md").exists()
+        else:
+            assert amount_row(page(root, f"{ITEM}/v/{n}")) == expected
 
 
 def test_upcoming_version_is_announced_with_its_date_and_changes(built):
@@ -72,8 +77,9 @@ def test_historical_version_is_marked_and_links_to_the_current_one(built):
     assert 'href="../../compare/1-2/"' in banner
     facts = front(doc(built[MIDDLE], f"{ITEM}/v/1"))
     assert facts["status"] == "已修改" and facts["superseded_on"] == "2026-06-01"
-    current = page(built[MIDDLE], f"{ITEM}/v/2")
-    assert 'gk-version--current' in current and "现行版本" in current
+    history = html.split('<h2 id="history">修订记录</h2>')[1]
+    assert '<a href="../../">全文</a>' in history      # v2 is read on the item page
+    assert stub_target(built[MIDDLE], f"{ITEM}/v/2") == "../../"
 
 
 def test_comparison_lists_the_changed_amount_with_old_and_new_values(built):
@@ -114,6 +120,7 @@ def test_history_table_lists_major_changes_and_keeps_minor_ones_apart(built):
     assert rows == [("2026-03-04", "1"), ("2026-06-01", "2"), ("2027-01-01", "3")]
     assert "首次发布" in history and "奖励扶助金提高到每人每年800元 &amp; 其他不变&lt;第二版&gt;" in history
     assert 'href="compare/1-2/"' in history and 'href="v/3/"' in history
+    assert '<strong>（本页）</strong>　<a href="v/2/"' in history and "本版固定链接" in history
     service = built[MIDDLE]
     guide = page(service, "services/guangrongzheng")
     assert "细微修改（不改变更新日期）" in guide and "咨询电话所在窗口调整" in guide
@@ -167,13 +174,14 @@ def test_version_urls_keep_their_content_when_a_version_is_added(tmp_path):
 
     def content(n: int) -> str:
         text = doc(site.root, f"{ITEM}/v/{n}")
-        return text.split("## 享受条件")[1].split("## 修订记录")[0]
+        return text.split(">享受条件</h2>")[1].split(">修订记录</h2>")[0]
 
     build_at(site.root, MIDDLE)
-    before = {n: content(n) for n in (1, 2)}
+    before = content(1)
+    assert stub_target(site.root, f"{ITEM}/v/2") == "../../"     # v2 is in force
     assert not (site.root / "build/site" / ITEM / "v/3").exists()
     write_subsidy(site)           # the same history with v3 appended
     build_at(site.root, MIDDLE)
-    assert {n: content(n) for n in (1, 2)} == before
-    assert "800 元" in before[2] and "720 元" in before[1]
+    assert content(1) == before and "720 元" in before
+    assert stub_target(site.root, f"{ITEM}/v/2") == "../../"
     assert amount_row(page(site.root, f"{ITEM}/v/3")) == "960 元"

@@ -8,6 +8,7 @@ the body, repealed on 2026-09-30. policies/guanli expires on 2026-10-31.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -118,6 +119,13 @@ def page(root: Path, rel: str) -> str:
 
 def doc(root: Path, rel: str) -> str:
     return (root / "build/docs" / rel / "index.md").read_text(encoding="utf-8")
+
+
+def stub_target(root: Path, rel: str) -> str | None:
+    """Where the page at `rel` forwards to, read from its meta refresh; None for a page."""
+    html = (root / "build/site" / rel / "index.html").read_text(encoding="utf-8")
+    found = re.search(r'<meta http-equiv="refresh" content="0; url=([^"]*)">', html)
+    return found.group(1) if found else None
 
 
 def build_at(root: Path, as_of: date) -> Path:

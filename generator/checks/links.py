@@ -5,6 +5,17 @@ Runs after `mkdocs build` on the staged site. Each HTML file is parsed once
 the site — relative, root-absolute, or absolute on base_url's host — must
 name an existing file (a folder means its index.html) and, with a #fragment,
 an id in that page. Other hosts, mailto:, tel: and the like are not checked.
+
+What the generator's templates link is right by construction: they make every
+relative link from the pages and files the site has (render/environment.py's url()
+fails the render otherwise). So in a generated page's content the check reads only
+what a clerk wrote: a body or introduction (in its `gk-body` box), and a link no
+template made (an absolute address from the data, such as a contact's website). The
+theme around the content, the clerk's own content/ pages and every page not rendered
+from the data are read whole.
+
+A page that forwards elsewhere (a version's stub, generator/stubs) carries the
+fragment along, so an anchor into it must be an id of the page it forwards to.
 """
 
 from __future__ import annotations
@@ -17,8 +28,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 from urllib.parse import unquote, urlsplit
 
-from ..filecache import CACHE_DIR, FileCache
+from ..cache.files import file_results
+from ..cache.store import Store
 from ..problems import Problem
+from ..render.pages import FRONT_MATTER_READ, is_generated
 from ..walk import files_under
 from ..workers import forked_map
 from .sources import data_source
@@ -35,14 +48,17 @@ TOP_ANCHORS = {"", "top"}
 class ParsedPage:
     ids: set[str] = field(default_factory=set)
     links: list[tuple[str, int]] = field(default_factory=list)    # (url, line)
+    forward: str | None = None      # the URL a meta refresh goes to
 
 
 @dataclass
 class LinkedPage:
-    """A page's ids and its links that stay on the site: (url, line, target, fragment)."""
+    """A page's ids, its links that stay on the site: (url, line, target, fragment),
+    and the target it forwards to, if it does."""
 
     ids: set[str]
     links: list[tuple[str, int, str, str]]
+    forward: str | None = None
 
     def __setstate__(self, state: dict) -> None:
         # Pages arrive pickled (from the workers and the cache), each with copies of its
@@ -51,6 +67,7 @@ class LinkedPage:
         # check's memory from growing by half a gigabyte.
         self.ids = {_shared(name) for name in state["ids"]}
         self.links = [_shared_link(link) for link in state["links"]]
+        self.forward = state["forward"]
 
 
 _SHARED: dict = {}     # for the life of the process; a build checks links in a child of its own
@@ -74,12 +91,51 @@ _TAG = re.compile(r"<([a-zA-Z][\w:-]*)(\s[^>]*)?>")
 _ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 _NAMES = LINK_ATTRS | {"id", "name"}     # the attributes read
 _HAS_NAMES = re.compile(r"(?<![\w:-])(?:href|src|id|name)\s*=", re.I)
+# Where Material puts a page's content, and the box of a clerk's text in it (_macros.md.j2).
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+_CLERK_BOX = re.compile(r'<div class="gk-body">')
+_DIV = re.compile(r"<(/?)div\b", re.I)
+_ADDRESS = re.compile(r"^\s*(?:[a-zA-Z][\w+.-]*:|/)")    # a scheme, or the site's root
+_REFRESH = re.compile(r"""<meta\s+http-equiv=["']?refresh["']?\s+content=["']\d+\s*;\s*url=([^"']*)""",
+                      re.I)
 
 
-def parse_html(text: str) -> ParsedPage:
+def _generated_spans(text: str) -> list[tuple[int, int]]:
+    """The stretches of a generated page's content that templates wrote: its article
+    without the clerk boxes."""
+    article = _ARTICLE.search(text)
+    if not article:
+        return []
+    spans, start = [], article.start(1)
+    for box in _CLERK_BOX.finditer(text, article.start(1), article.end(1)):
+        if box.start() < start:
+            continue            # a box inside a box
+        depth, end = 0, article.end(1)
+        for div in _DIV.finditer(text, box.start(), article.end(1)):
+            depth += -1 if div.group(1) else 1
+            if depth == 0:
+                end = div.end()
+                break
+        spans.append((start, box.start()))
+        start = end
+    spans.append((start, article.end(1)))
+    return spans
+
+
+def _made_by_template(value: str, position: int, spans: list[tuple[int, int]]) -> bool:
+    return not _ADDRESS.match(value) and any(a <= position < b for a, b in spans)
+
+
+def parse_html(text: str, generated: bool = False) -> ParsedPage:
+    """A page's ids and links; of a `generated` page's content, only the links
+    templates did not make (see the module's note)."""
     page = ParsedPage()
+    refresh = _REFRESH.search(text, 0, max(text.find("</head>"), 0))
+    if refresh:
+        page.forward = unescape(refresh.group(1))
     # Blank out skipped spans but keep their newlines, so line numbers stay right.
     text = _SKIP.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    spans = _generated_spans(text) if generated else []
     line, counted = 1, 0
     for tag in _TAG.finditer(text):
         attributes = tag.group(2)
@@ -94,25 +150,28 @@ def parse_html(text: str) -> ParsedPage:
             value = unescape(double or single or bare)
             if key == "id" or (key == "name" and name == "a"):
                 page.ids.add(value)
-            elif key in LINK_ATTRS and name != "base":
+            elif key in LINK_ATTRS and name != "base" and not (
+                    spans and _made_by_template(value, tag.start(), spans)):
                 line += text.count("\n", counted, tag.start())
                 counted = tag.start()
                 page.links.append((value, line))
     return page
 
 
-def parse_page(path: Path) -> ParsedPage:
-    return parse_html(path.read_text(encoding="utf-8", errors="replace"))
+def parse_page(path: Path, generated: bool = False) -> ParsedPage:
+    return parse_html(path.read_text(encoding="utf-8", errors="replace"), generated)
 
 
 def check_folder(site_dir: Path, base_url: str = "/",
                  source: Callable[[str], str] | None = None,
-                 cache: Path | None = None) -> list[Problem]:
+                 cache: Store | None = None,
+                 generated: Callable[[str], bool] = lambda page: False) -> list[Problem]:
     """Dead links and anchors in every HTML file under site_dir, as Problems.
     `source` names the file the clerk edits for a built page (default: the page);
-    `cache` keeps each page's links and ids between builds (see generator.filecache)."""
+    `cache` keeps each page's links and ids by its name and bytes (cache/files.py);
+    `generated` says which pages the templates wrote (their links are not read again)."""
     source = source or (lambda page: f"site/{page}")
-    pages = parse_all(site_dir, base_url, cache)
+    pages = parse_all(site_dir, base_url, cache, generated)
     exists: dict[str, str | None] = {}     # target → file; pages share most links
     problems = []
     for rel, page in pages.items():
@@ -123,36 +182,75 @@ def check_folder(site_dir: Path, base_url: str = "/",
             if found is None:
                 problems.append(_dead(source(rel), rel, line, url,
                                       f"指向的页面或文件「/{target}」不存在"))
-            elif fragment not in TOP_ANCHORS and found in pages and fragment not in pages[found].ids:
-                problems.append(_dead(source(rel), rel, line, url,
-                                      f"指向的锚点「#{fragment}」在「{found}」里不存在"))
+            elif fragment not in TOP_ANCHORS and found in pages:
+                shown = _forwarded(site_dir, found, pages)
+                if shown is not None and fragment not in pages[shown].ids:
+                    problems.append(_dead(source(rel), rel, line, url,
+                                          f"指向的锚点「#{fragment}」在「{shown}」里不存在"))
     return problems
 
 
-def parse_all(site_dir: Path, base_url: str = "/",
-              cache: Path | None = None) -> dict[str, LinkedPage]:
+def _forwarded(site_dir: Path, found: str, pages: dict[str, LinkedPage]) -> str | None:
+    """The page a reader of `found` ends on: itself, or the page it forwards to (one
+    step: stubs forward to pages). None when that is not a page of the site, which
+    the forwarding page's own link to it reports."""
+    forward = pages[found].forward
+    if forward is None:
+        return found
+    shown = _existing(site_dir, forward, pages)
+    return shown if shown in pages else None
+
+
+def parse_all(site_dir: Path, base_url: str = "/", cache: Store | None = None,
+              generated: Callable[[str], bool] = lambda page: False) -> dict[str, LinkedPage]:
     """Every HTML file parsed once and its links resolved, on all CPU cores; pages
-    unchanged since the cache was written are not parsed again."""
+    the cache has seen (same name, same bytes) are not parsed again."""
     names = files_under(site_dir, ".html")
     base = urlsplit(base_url)
     resolve = _resolver(base, base.path if base.path.endswith("/") else base.path + "/")
 
+    flags = {rel: generated(rel) for rel in names}
+
     def linked(rel: str) -> LinkedPage:
-        parsed = parse_page(site_dir / rel)
+        parsed = parse_page(site_dir / rel, flags[rel])
         folder = posixpath.dirname(rel)
         resolved = [(url, line, resolve(rel, folder, url)) for url, line in parsed.links]
+        forward = resolve(rel, folder, parsed.forward) if parsed.forward is not None else None
         return LinkedPage(parsed.ids, [(url, line, *target) for url, line, target in resolved
-                                       if target is not None])
+                                       if target is not None], forward and forward[0])
 
-    # Resolved links depend on the base URL too.
-    found = FileCache(cache, [Path(__file__)], settings=base_url).results(
-        site_dir, names, lambda changed: forked_map(linked, changed, chunksize=64))
-    return dict(zip(names, found))
+    # Resolved links depend on the base URL too, and what is read of a page on
+    # whether the templates wrote it.
+    found: dict[str, LinkedPage] = {}
+    for flag in (False, True):
+        group = [rel for rel in names if flags[rel] is flag]
+        found.update(zip(group, file_results(
+            cache, site_dir, group, lambda changed: forked_map(linked, changed, chunksize=64),
+            f"{base_url}\0{flag}")))
+    return {rel: found[rel] for rel in names}
 
 
 def check_links(ctx: "BuildContext") -> list[Problem]:
-    return check_folder(ctx.site_dir, ctx.site.config.base_url, _sources(ctx),
-                        ctx.root / CACHE_DIR / "links.pickle")
+    cache = ctx.store("links")
+    problems = check_folder(ctx.site_dir, ctx.site.config.base_url, _sources(ctx), cache,
+                            _generated(ctx.root / "build/docs"))
+    cache.save()
+    return problems
+
+
+def _generated(docs: Path) -> Callable[[str], bool]:
+    """Built page → whether the templates wrote it: its Markdown in build/docs says so
+    in its front matter (pages copied from content/ do not)."""
+    def generated(page: str) -> bool:
+        folder = page.removesuffix("index.html").rstrip("/")
+        for doc in ([f"{folder}/index.md", f"{folder}.md"] if folder else ["index.md"]):
+            try:
+                with open(docs / doc, encoding="utf-8") as file:
+                    return is_generated(file.read(FRONT_MATTER_READ))
+            except (FileNotFoundError, NotADirectoryError):
+                continue
+        return False
+    return generated
 
 
 def _sources(ctx: "BuildContext") -> Callable[[str], str]:

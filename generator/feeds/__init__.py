@@ -59,6 +59,8 @@ def _entry(base_url: str, update: Update) -> Entry:
     if update.change == REVISED:
         number = update.version.number
         title = f"{item.meta.title}（{update.change}，第{number}版）"
+        # The version's own address even while it is in force (a stub forwards to the item
+        # page then): readers keep an entry's link, and later it shows the version announced.
         link = absolute(base_url, version_path(item, number))
         compare = absolute(base_url, compare_path(item, number - 1, number))
     else:

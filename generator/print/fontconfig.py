@@ -1,7 +1,8 @@
 """The font families fontconfig offers for a language, asked of its library.
 
-The same question as `fc-list :lang=zh family`, put to the fontconfig library
-Pango (so WeasyPrint) loads anyway: no fontconfig program need be installed.
+The same question as `fc-list :lang=zh family` (or `fc-list : file`), put to the
+fontconfig library Pango (so WeasyPrint) loads anyway: no fontconfig program need
+be installed.
 """
 
 from __future__ import annotations
@@ -20,25 +21,35 @@ class FontconfigMissing(OSError):
 
 
 def font_families(lang: str) -> list[str]:
+    return _listed(f":lang={lang}", "family")
+
+
+def font_files() -> list[str]:
+    """Every font file fontconfig offers: what WeasyPrint may draw any text with."""
+    return _listed(":", "file")
+
+
+def _listed(pattern_text: str, element: str) -> list[str]:
+    """One element (family, file) of every font matching a fontconfig pattern."""
     library = _library()
-    pattern = library.FcNameParse(f":lang={lang}".encode("ascii"))
+    pattern = library.FcNameParse(pattern_text.encode("ascii"))
     wanted = library.FcObjectSetCreate()
-    library.FcObjectSetAdd(wanted, b"family")
+    library.FcObjectSetAdd(wanted, element.encode("ascii"))
     found = library.FcFontList(None, pattern, wanted)
-    families = set()
+    values = set()
     try:
         fonts = found.contents if found else _FontSet()
         for index in range(fonts.nfont):
-            family = ctypes.c_char_p()
-            if library.FcPatternGetString(fonts.fonts[index], b"family", 0,
-                                          ctypes.byref(family)) == 0 and family.value:
-                families.add(family.value.decode("utf-8", "replace").strip())
+            value = ctypes.c_char_p()
+            if library.FcPatternGetString(fonts.fonts[index], element.encode("ascii"), 0,
+                                          ctypes.byref(value)) == 0 and value.value:
+                values.add(value.value.decode("utf-8", "replace").strip())
     finally:
         if found:
             library.FcFontSetDestroy(found)
         library.FcObjectSetDestroy(wanted)
         library.FcPatternDestroy(pattern)
-    return sorted(families)
+    return sorted(values)
 
 
 class _FontSet(ctypes.Structure):

@@ -7,14 +7,19 @@ which package to install.
 
 from __future__ import annotations
 
+import os
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from ..problems import Problem
 from ..replace import replace_file
-from .fontconfig import FontconfigMissing, font_families
+from .fontconfig import FontconfigMissing, font_families, font_files
 from .targets import STYLESHEETS
 
 FONT_PACKAGE = "fonts-noto-cjk"
+# Beside WeasyPrint (in the shared fingerprint), what lays out, subsets and writes a PDF.
+ENGINE_LIBRARIES = ("weasyprint", "pydyf", "fonttools", "Pillow", "tinycss2", "cssselect2",
+                    "tinyhtml5", "Pyphen")
 # The sheet links its stylesheets as ../../print.css (it is print/<kind>/<slug>/);
 # from this made-up address in the package they are the templates' own files.
 SHEET_BASE = STYLESHEETS / "kind" / "slug" / "index.html"
@@ -43,6 +48,29 @@ def require_cjk_font() -> None:
 
 def font_problem(err: MissingFont) -> Problem:
     return Problem("（系统）", None, "", str(err))
+
+
+def engine_key() -> str:
+    """What else shapes a sheet's PDF than its HTML and gongkai's stylesheets: the
+    libraries, Pango's version and the font files the system offers (a font updated
+    in place keeps its path, not its size and time)."""
+    from weasyprint.text.ffi import pango
+    parts = [f"{name}={_version(name)}" for name in ENGINE_LIBRARIES]
+    parts.append(f"pango={pango.pango_version()}")
+    for path in font_files():
+        try:
+            stat = os.stat(path)
+        except OSError:
+            continue
+        parts.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
+    return "\n".join(parts)
+
+
+def _version(name: str) -> str:
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "-"
 
 
 def render_pdf(html: str) -> tuple[bytes, int]:

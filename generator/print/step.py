@@ -9,22 +9,25 @@ print/<kind>/<slug>/index.html; MkDocs never sees it, so no theme touches it.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..cache.store import key
 from ..problems import Problem
-from ..render.pages import RenderContext, item_path
+from ..render.pages import RenderContext
 from ..replace import replace_file
 from ..versions import ItemState
 from ..workers import forked_map
 from . import targets
 from .html import render_sheet
-from .pdf import MissingFont, font_problem, require_cjk_font, write_pdf
+from .pdf import MissingFont, engine_key, font_problem, render_pdf, require_cjk_font
 from .sheet import make_sheet
 
 if TYPE_CHECKING:
     from ..context import BuildContext
+
+# A PDF takes about a second: a few are worth starting workers for.
+PDF_WORKERS_AT = 8
 
 
 def sheet_html(ctx: RenderContext, state: ItemState, stamp: str, *, paper: str | None = None,
@@ -42,50 +45,41 @@ def print_sheets(build: "BuildContext") -> list[Problem]:
             require_cjk_font()
         except MissingFont as err:
             return [font_problem(err)]
-    _drop_stale(build)
     for name in targets.STYLESHEET_NAMES:     # the sheets' layout (print.html.j2 links them)
         _write(build.site_dir / "print" / name,
                (targets.STYLESHEETS / name).read_text(encoding="utf-8"))
 
-    def make(state: ItemState) -> None:
+    def make(state: ItemState) -> str | None:
+        """Write the sheet's HTML; its HTML again if it needs a PDF."""
         with_pdf = state.item.slug in pdf_slugs
         html = sheet_html(ctx, state, stamp, with_pdf=with_pdf)
         _write(build.site_dir / targets.html_file(state.item), html)
-        pdf = build.site_dir / targets.pdf_path(state.item)
-        if with_pdf:
-            write_pdf(html, pdf)
-        else:   # one an earlier build made (period since over, or built without --pdf)
-            pdf.unlink(missing_ok=True)
+        if not with_pdf:    # drop one an earlier build made (period since over, or no --pdf)
+            (build.site_dir / targets.pdf_path(state.item)).unlink(missing_ok=True)
+        return html if with_pdf else None
 
-    forked_map(make, [state for state in ctx.states
-                      if not _still_current(build, state, state.item.slug in pdf_slugs)],
-               chunksize=8)
+    sheets = [(state, html) for state, html in zip(ctx.states, forked_map(make, ctx.states, chunksize=8))
+              if html is not None]
+    if sheets:
+        # A PDF is made from its HTML, the stylesheets (gongkai's, in the fingerprint),
+        # and the engine and fonts (engine_key); it is kept under their hash.
+        cache, engine = build.store("pdf"), engine_key()
+        pdfs = cache.results([key(html, engine) for _, html in sheets], lambda missing: forked_map(
+            _pdf_bytes, [sheets[i][1] for i in missing], chunksize=1, at_least=PDF_WORKERS_AT))
+        for (state, _), pdf in zip(sheets, pdfs):
+            _write_bytes(build.site_dir / targets.pdf_path(state.item), pdf)
+        cache.save()
     return []
 
 
-def _drop_stale(build: "BuildContext") -> None:
-    """The step owns print/: an incremental build starts from the last site, whose
-    sheets for items since removed must not linger."""
-    folder = build.site_dir / "print"
-    if build.reused_before is None:
-        shutil.rmtree(folder, ignore_errors=True)
-        return
-    wanted = {targets.folder(state.item) for state in build.render.states}
-    for sheet in sorted(folder.glob("*/*")):
-        if sheet.relative_to(build.site_dir).as_posix() not in wanted:
-            shutil.rmtree(sheet)
-
-
-def _still_current(build: "BuildContext", state: ItemState, with_pdf: bool) -> bool:
-    """In an incremental build, a sheet whose item page did not change is kept,
-    like the page itself (with the stamp of the build that made it)."""
-    if build.reused_before is None or item_path(state) in build.changed_docs:
-        return False
-    html = build.site_dir / targets.html_file(state.item)
-    pdf = build.site_dir / targets.pdf_path(state.item)
-    return html.exists() and pdf.exists() == with_pdf
+def _pdf_bytes(html: str) -> bytes:
+    return render_pdf(html)[0]
 
 
 def _write(path: Path, text: str) -> None:
+    _write_bytes(path, text.encode("utf-8"))
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    replace_file(path, text.encode("utf-8"))
+    replace_file(path, data)

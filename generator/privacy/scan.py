@@ -7,7 +7,6 @@ those the validator knows about.
 
 from __future__ import annotations
 
-import os
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
@@ -15,6 +14,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.cache.files import file_results
+from generator.cache.store import Store
 from generator.privacy import filetypes
 from generator.privacy.detect import Finding, find_personal_numbers
 from generator.privacy.readers import Text, Unreadable, texts
@@ -132,36 +133,41 @@ def _problems(name: str, shown: str, found: list[FileFinding], unreadable: Unrea
 
 def scan_site(site_dir: Path, allowed: frozenset[str],
               origin: Callable[[str], str | None] | None = None,
-              display_root: str | None = None, since: float | None = None) -> list[Problem]:
+              display_root: str | None = None,
+              cache: Store | None = None) -> list[Problem]:
     """Every personal number in every file under the built site, as problems.
 
     `origin` maps a path relative to `site_dir` (posix, e.g. "notices/x/index.html") to the
-    data file it was made from, so the message can say where to fix it; it is called from
-    worker threads or forked processes. A number in a file made from many (open data, a
+    data file it was made from, so the message can say where to fix it; it is asked only
+    about files with a finding. A number in a file made from many (open data, a
     feed) is traced to the data file of another page that shows it. Files are named
     `display_root/relpath` when given (a staging folder shown as "build/site"), else
     relative to the working folder or to site_dir's parent.
-    `since` (a time stamp) limits the scan to files modified after it: an
-    incremental build's untouched files were scanned when they were made.
+    `cache` keeps each file's findings by its name and bytes; `allowed` must be the
+    numbers its fingerprint was made with.
     """
-    def scan(relpath: str) -> tuple[str | None, list[FileFinding], Unreadable | None]:
-        return (origin(relpath) if origin else None,
-                *read_file(relpath, (site_dir / relpath).read_bytes(), allowed))
+    def scan(relpath: str) -> tuple[list[FileFinding], Unreadable | None]:
+        return read_file(relpath, (site_dir / relpath).read_bytes(), allowed)
 
-    files = [name for name in files_under(site_dir)
-             if since is None or os.stat(os.path.join(site_dir, name)).st_mtime > since]
-    if len(files) >= MANY:
-        results = forked_map(scan, files)
-    else:
+    def scan_all(names: list[str]) -> list[tuple[list[FileFinding], Unreadable | None]]:
+        if len(names) >= MANY:
+            return forked_map(scan, names)
         # Threads overlap the waits on the disk; results keep the file order.
         with ThreadPoolExecutor(max_workers=4) as pool:
-            results = list(pool.map(scan, files))
-    traced = {item.finding.digits: source for source, found, _ in results if source
+            return list(pool.map(scan, names))
+
+    files = files_under(site_dir)
+    results = file_results(cache, site_dir, files, scan_all)
+    sources = {relpath: origin(relpath) if origin else None
+               for relpath, (found, unreadable) in zip(files, results) if found or unreadable}
+    traced = {item.finding.digits: sources[relpath]
+              for relpath, (found, _) in zip(files, results) if found and sources[relpath]
               for item in found}
-    return [problem for relpath, (source, found, unreadable) in zip(files, results)
+    return [problem for relpath, (found, unreadable) in zip(files, results) if relpath in sources
             for problem in _problems(relpath, _display_path(site_dir, relpath, display_root),
                                      found, unreadable,
-                                     lambda digits, source=source: source or traced.get(digits))]
+                                     lambda digits, source=sources[relpath]:
+                                     source or traced.get(digits))]
 
 
 def scan_value(text: str, file: str, line: int | None, field: str,

@@ -22,9 +22,10 @@ def write_build_info(ctx) -> list[Problem]:
     info = {"commit": stamp.commit, "dirty": stamp.dirty, "as_of": stamp.as_of.isoformat(),
             "built_at": stamp.built_at.isoformat(timespec="seconds"),
             "timezone": ctx.site.config.timezone,
-            # The leak scan reads only files newer than the reused site (checks/leaks.py),
-            # and not those of steps left out.
-            "full_scan": ctx.reused_before is None and not ctx.left_out,
+            # Every file is scanned, or its result taken from the cache by its bytes;
+            # `gongkai publish` refuses a build of an older gongkai that scanned fewer,
+            # and a preview's, whose steps after the reload wrote files unscanned here.
+            "full_scan": not ctx.left_out,
             "lists": shown_lists(ctx.render)}
     text = json.dumps(info, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     replace_file(ctx.site_dir / INFO_FILE, text.encode("utf-8"))

@@ -14,9 +14,11 @@ Two questions are answered apart:
 from __future__ import annotations
 
 import difflib
+import re
 import tempfile
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from html import unescape
 from pathlib import Path
 from typing import Literal
 
@@ -49,7 +51,7 @@ class FileChange:
 
     @property
     def is_page(self) -> bool:
-        return self.path.endswith(".md")
+        return self.path.endswith((".md", "index.html"))
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,14 @@ def _front_title(content: bytes) -> str | None:
     return str(front["title"]) if isinstance(front, dict) and front.get("title") else None
 
 
+_HTML_TITLE = re.compile(rb"<title>(.*?)</title>", re.S)
+
+
+def _html_title(content: bytes) -> str | None:
+    found = _HTML_TITLE.search(content)
+    return unescape(found.group(1).decode("utf-8", errors="replace")).strip() if found else None
+
+
 def public_url(base_url: str, path: str) -> str:
     return base_url.rstrip("/") + "/" + served_path(path)
 
@@ -95,13 +105,15 @@ def _lines(content: bytes) -> list[str] | None:
         return None
 
 
-def _diff(path: str, old: bytes | None, new: bytes | None, max_lines: int) -> tuple[list[str], int]:
+def _diff(old_path: str, new_path: str, old: bytes | None, new: bytes | None,
+          max_lines: int) -> tuple[list[str], int]:
     old_lines = _lines(old) if old is not None else []
     new_lines = _lines(new) if new is not None else []
     if old_lines is None or new_lines is None:
         sizes = f"{len(old or b'')} → {len(new or b'')} 字节"
         return [f"（二进制文件，内容不同：{sizes}）"], 0
-    lines = list(difflib.unified_diff(old_lines, new_lines, f"a/{path}", f"b/{path}", lineterm=""))
+    lines = list(difflib.unified_diff(old_lines, new_lines, f"a/{old_path}", f"b/{new_path}",
+                                      lineterm=""))
     if max_lines and len(lines) > max_lines:
         return lines[:max_lines], len(lines) - max_lines
     return lines, 0
@@ -109,19 +121,30 @@ def _diff(path: str, old: bytes | None, new: bytes | None, max_lines: int) -> tu
 
 def compare(old: dict[str, bytes], new: dict[str, bytes], base_url: str,
             max_lines: int = 0) -> list[FileChange]:
-    """Every file added, removed or changed; pages first, each group by path."""
+    """Every address whose file was added, removed or changed; pages first, each group
+    by path. A version's page and its stub (generator/stubs) share an address: one
+    turning into the other changes that page, rather than removing one and adding one."""
+    old_at, new_at = _by_address(old), _by_address(new)
     changes = []
-    for path in sorted(old.keys() | new.keys()):
-        before, after = old.get(path), new.get(path)
+    for address in sorted(old_at.keys() | new_at.keys()):
+        old_path, before = old_at.get(address, (None, None))
+        new_path, after = new_at.get(address, (None, None))
         if before == after:
             continue
+        path = new_path or old_path
         status: Status = "added" if before is None else "removed" if after is None else "changed"
-        title = _front_title(after if after is not None else before) if path.endswith(".md") else None
-        diff, omitted = _diff(path, before, after, max_lines)
+        shown = after if after is not None else before
+        title = (_front_title(shown) if path.endswith(".md")
+                 else _html_title(shown) if path.endswith(".html") else None)
+        diff, omitted = _diff(old_path or path, path, before, after, max_lines)
         changes.append(FileChange(path, status, title or path, public_url(base_url, path),
                                   diff, omitted))
     changes.sort(key=lambda c: (not c.is_page, c.path))
     return changes
+
+
+def _by_address(files: dict[str, bytes]) -> dict[str, tuple[str, bytes]]:
+    return {served_path(path): (path, content) for path, content in files.items()}
 
 
 def render_at(site: SiteData, as_of: date) -> dict[str, bytes]:

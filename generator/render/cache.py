@@ -1,27 +1,27 @@
-"""Item pages kept from the last build while nothing they show has changed.
+"""Item pages' Markdown, kept under the hash of everything that makes it.
 
 A page that belongs to one item (its page, version pages, comparisons, name
-list pages) is made from that item's files, the site's settings, the code and
-templates, the build date, and whatever it looked up of other items
-(render/lookups.py). Its key is a digest of all of these. When a page's key is
-the one it had last time and its Markdown file is still the file written then,
-rendering it again would give the same bytes, so it is not rendered. An item
-edit therefore renders that item's pages, the pages that name it, and the
+list pages) is made from that item's files, the site's shared data files
+(data/*.yaml), the build date and options, whatever it looked up of other items
+(render/lookups.py), and what the shared fingerprint covers (code, templates,
+libraries, settings). The store holds, under the page as planned and the site's
+inputs, the items it looked up, a digest of their files and its Markdown. While
+those files hash as they did, rendering the page again would give the same
+bytes, and the store's are written instead: no earlier build/docs is needed. An
+item edit therefore renders that item's pages, the pages that name it, and the
 listings (which are not kept); a change of settings, code or date renders all.
-Full builds render every page and keep the keys for the next incremental one.
 """
 
 from __future__ import annotations
 
 import hashlib
 import pickle
-import sys
+import zlib
 from functools import partial
-from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..filecache import file_stamp, load_entries, save_entries
+from ..cache.store import MISSING, Store, key
 from ..notices.lists import list_file
 from .lookups import EVERYTHING
 from .pages import render_context
@@ -31,93 +31,83 @@ if TYPE_CHECKING:
     from ..pipeline import Pipeline
     from .pages import Page, RenderContext
 
-RENDER_CACHE = "render.pickle"                 # in build/cache
-CODE = Path(__file__).resolve().parents[1]     # the generator package
-LIBRARIES = ("jinja2", "pydantic", "PyYAML")   # they shape what a page is made of
-SETTINGS = "site_config"                       # read whole, with data/*.yaml
-ABSENT = b"-"                                  # the key of a slug no item has
-
-Entry = tuple[bytes, frozenset[str], tuple[int, int]]   # key, items looked up, file stamp
+KIND = "render"          # the store's name in build/cache
+ABSENT = b"-"            # the key of a slug no item has
+# Markdown is kept compressed: a third of its size, for a fraction of a page's render.
+LEVEL = 1
 
 
 class RenderCache:
-    """The pages of one render of `ctx` into `docs`; entries saved in `path`.
-    With reuse=False, every page is rendered and the cache only records them."""
+    """Item pages of one render of `ctx`, looked up in and added to `store`."""
 
-    def __init__(self, ctx: RenderContext, docs: Path, path: Path, reuse: bool) -> None:
-        self.docs, self.path = docs, path
-        self.version = site_key(ctx)
+    def __init__(self, ctx: RenderContext, store: Store) -> None:
+        self.store = store
+        self.pack = pack       # done where a page is rendered (a worker)
+        self.site = site_inputs(ctx)
         root = ctx.site.root
         self.items = {item.slug: item_key(root, item) for item in ctx.site.items}
-        self.entries: dict[str, Entry] = load_entries(path, self.version) if reuse else {}
-        self.kept: dict[str, Entry] = {}
-        self.reused: set[str] = set()      # pages not rendered again
-        self._planned: dict[str, bytes] = {}   # digest of each page as planned
+        self.reused: set[str] = set()          # pages not rendered again
+        self._planned: dict[str, bytes] = {}   # key of each page as planned
 
-    def _key(self, planned: bytes, looked_up: frozenset[str]) -> bytes:
-        digest = hashlib.sha256(planned)
+    def _lookups(self, looked_up: frozenset[str]) -> bytes:
+        digest = hashlib.sha256()
         for slug in sorted(looked_up):
-            digest.update(b"\0" + slug.encode() + b"\0" + self.items.get(slug, ABSENT))
+            digest.update(slug.encode() + b"\0" + self.items.get(slug, ABSENT) + b"\0")
         return digest.digest()
 
-    def unchanged(self, page: Page) -> bool:
-        """The page's file holds what rendering it now would write."""
+    def markdown(self, page: Page) -> bytes | None:
+        """The page's Markdown as rendering it now would make it, when the store has it."""
         if page.owner is None:
-            return False
+            return None
         # As planned: rendering may add to the front matter (a comparison's fields), and
         # what planning took from the item as of the date (status, dates) is in it.
-        planned = self._planned[page.path] = hashlib.sha256(pickle.dumps(
-            (page.path, page.template, page.front), protocol=pickle.HIGHEST_PROTOCOL)).digest()
-        entry = self.entries.get(page.path)
-        if entry is None:
-            return False
-        key, looked_up, stamp = entry
-        try:
-            same = key == self._key(planned, looked_up) and \
-                file_stamp(self.docs / page.path) == stamp
-        except OSError:      # the file is gone
-            return False
-        if same:
-            self.kept[page.path] = entry
-            self.reused.add(page.path)
-        return same
+        planned = self._planned[page.path] = key(self.site, pickle.dumps(
+            (page.path, page.template, page.front), protocol=pickle.HIGHEST_PROTOCOL))
+        entry = self.store.get(planned)
+        if entry is MISSING:
+            return None
+        looked_up, lookups, packed = entry
+        if lookups != self._lookups(looked_up):
+            return None
+        self.reused.add(page.path)
+        return zlib.decompress(packed)
 
-    def rendered(self, page: Page, looked_up: set[str]) -> None:
-        """Record a page just written (asked about first), with the items it looked up."""
+    def rendered(self, page: Page, looked_up: set[str], packed: bytes) -> None:
+        """Keep a page just rendered (asked about first), with the items it looked up."""
         planned = self._planned.pop(page.path, None)
         if planned is None or EVERYTHING in looked_up:
             return
         items = frozenset(looked_up | {page.owner})
-        self.kept[page.path] = (self._key(planned, items), items, file_stamp(self.docs / page.path))
-
-    def save(self) -> None:
-        """Keep the entries of this render's pages (and only those) for the next one."""
-        save_entries(self.path, self.version, self.kept)
+        self.store.put(planned, (items, self._lookups(items), packed))
 
 
-def render_into(ctx: RenderContext, pipeline: Pipeline, docs: Path, cache_file: Path,
-                reuse: bool) -> tuple[dict[str, bool], set[str]]:
-    """Render the docs tree into `docs`, writing only files whose bytes changed; with
-    `reuse`, item pages whose inputs did not change are not rendered at all. Returns
-    each file's path → whether it was written, and the pages that were not rendered."""
-    cache = RenderCache(ctx, docs, cache_file, reuse)
-    written = render_context(ctx, pipeline, partial(write_file, docs), cache)   # folders made as needed
-    cache.save()
+def pack(markdown: bytes) -> bytes:
+    return zlib.compress(markdown, LEVEL)
+
+
+def render_into(ctx: RenderContext, pipeline: Pipeline, docs: Path, store: Store,
+                clerk_store: Store) -> tuple[dict[str, bool], set[str]]:
+    """Render the docs tree into `docs`, writing only files whose bytes changed; item
+    pages the store holds are not rendered at all (a store kept nowhere holds none).
+    `clerk_store` keeps the HTML of clerk texts. Returns each file's path → whether
+    it was written, and the pages not rendered."""
+    cache = RenderCache(ctx, store)
+    written = render_context(ctx, pipeline, partial(write_file, docs), cache,   # folders made as needed
+                             clerk_store)
+    store.save()
+    clerk_store.save()
     return written, cache.reused
 
 
-def site_key(ctx: RenderContext) -> str:
-    """What every page depends on: code, libraries, settings, date, options."""
-    digest = hashlib.sha256(f"{sys.version}\0{ctx.as_of.isoformat()}\0{ctx.pdf}\0".encode())
-    for library in LIBRARIES:
-        digest.update(version(library).encode() + b"\0")
+def site_inputs(ctx: RenderContext) -> bytes:
+    """What every page depends on beside the shared fingerprint: the date, the
+    options, and the site's shared data files (offices, contacts)."""
     root = ctx.site.root
-    files = [path for path in sorted(CODE.rglob("*")) if "__pycache__" not in path.parts]
-    files += sorted((root / SETTINGS).rglob("*")) + sorted((root / "data").glob("*"))
-    for path in files:
+    parts = [ctx.as_of.isoformat(), str(ctx.pdf)]
+    for path in sorted((root / "data").glob("*")):
         if path.is_file():
-            digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+            parts += [path.name, path.read_bytes()]
+    return key(*parts)
 
 
 def item_key(root: Path, item) -> bytes:

@@ -8,24 +8,33 @@ import re
 from datetime import date
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from markdown.extensions.toc import unique
 
 from ..calendars.schedule import WEEKDAY_CN, describe_schedule
 from ..model.labels import CONTACT_KIND_LABELS, label
 from ..notices.period import format_date_cn
 from ..print import targets as print_targets
-from .clerk import clerk_html
+from ..sanitise import heading_slug
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]>|#])")
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 # A line break inside Chinese text is no space; between Latin words it is one.
 _CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t]*\n\s*|\s*\n[ \t]*(?=[{_CJK}])")
+# What Markdown (CommonMark or Python-Markdown with the site's extensions) could read
+# as markup, written as character references: they mean the same in a Markdown
+# paragraph and inside raw HTML, so one escaped text fits either place. "{" is
+# attr_list's, "!" an admonition's or an image's.
+_MARKUP = {c: f"&#{ord(c)};" for c in "\\`*_[]{}|#!~"} | {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_MARKUP_CHAR = re.compile("[" + re.escape("".join(_MARKUP)) + "]")
+# At the start of a block: a list item ("-", "+", "1." or "1)") or a thematic break.
+_BLOCK_START = re.compile(r"^([-+=]|\d{1,9}[.)])")
 
 
 def md_text(value: object) -> str:
-    """Plain text placed into Markdown: no accidental emphasis, links or tables."""
-    text = _CJK_BREAK.sub("", str(value).strip())
-    # Python-Markdown cannot backslash-escape "<", so it becomes an entity.
-    return _MD_SPECIAL.sub(r"\\\1", text).replace("<", "&lt;").replace("\n", " ")
+    """Plain text placed into a generated page, in Markdown or in raw HTML: no
+    accidental emphasis, links, lists, tables or tags, with either engine."""
+    text = _CJK_BREAK.sub("", str(value).strip()).replace("\n", " ")
+    text = _MARKUP_CHAR.sub(lambda m: _MARKUP[m.group()], text)
+    return _BLOCK_START.sub(lambda m: m.group()[:-1] + f"&#{ord(m.group()[-1])};", text)
 
 
 def money(amount: float | int) -> str:
@@ -42,10 +51,20 @@ def schedule_text(schedule) -> str:
                              schedule.opens, schedule.closes)
 
 
+class UnplannedLink(LookupError):
+    """A template linked to a page or file the site does not have: a fault of gongkai's
+    templates or page plan, caught while rendering instead of by the link check."""
+
+
 @pass_context
-def link(context, target: str) -> str:
-    """A relative link from the page being rendered to another docs path."""
-    return _relative(target, posixpath.dirname(context["page_path"]) or ".")
+def url(context, target: str) -> str:
+    """The final relative URL, from the page being rendered, of a docs path the site
+    has (its pages, copied files and the print step's pages): pages are folders
+    (fees/x/index.md is served as fees/x/). A path the site does not have raises."""
+    if target not in context["registry"]:
+        raise UnplannedLink(f"页面 {context['page_path']} 链接到「{target}」，但网站没有这个页面或文件")
+    relative = _relative(target, posixpath.dirname(context["page_path"]) or ".")
+    return relative[: -len("index.md")] if relative.endswith("index.md") else relative
 
 
 # Pages link to the same few folders thousands of times.
@@ -66,11 +85,16 @@ def _relative(target: str, here: str) -> str:
 
 
 @pass_context
-def url(context, target: str) -> str:
-    """A relative URL for raw HTML, which MkDocs does not rewrite: pages are
-    folders (fees/x/index.md is served as fees/x/)."""
-    relative = link(context, target)
-    return relative[: -len("index.md")] if relative.endswith("index.md") else relative
+def heading_id(context, text: str) -> str:
+    """The id Python-Markdown's toc gave a heading with this text: the site's slug
+    (mkdocs.yml), made unique in the page as toc does (第一条, 第一条_1)."""
+    return unique(heading_slug(text, "-"), context["anchors"])
+
+
+@pass_context
+def clerk_html(context, text: str) -> str:
+    """A clerk's Markdown as HTML, converted before the pages render (render/clerk.py)."""
+    return context["converted"][text]
 
 
 def iso(d: date | None) -> str:
@@ -85,14 +109,24 @@ def make_environment() -> Environment:
                       undefined=StrictUndefined, keep_trailing_newline=True,
                       trim_blocks=True, lstrip_blocks=True, autoescape=False,
                       auto_reload=False)   # templates ship with the package; no stat per include
-    env.filters.update(md=md_text, clerk_html=clerk_html, money=money, tel=tel_uri,
+    env.filters.update(md=md_text, money=money, tel=tel_uri,
                        cn_date=format_date_cn, iso=iso,
                        schedule_text=schedule_text, label=label,
                        weekday=lambda d: WEEKDAY_CN[d.weekday()],
                        contact_kind=lambda kind: CONTACT_KIND_LABELS.get(kind, kind))
-    env.globals.update(link=link, url=url, printing=print_targets)
+    env.globals.update(url=url, heading_id=heading_id, clerk_html=clerk_html,
+                       printing=print_targets)
     # Compiled here, once, so the workers forked later share them; compiled on first
     # use, each worker (and each that replaced it) compiled them again.
     for name in env.list_templates():
         env.get_template(name)
     return env
+
+
+def render_markdown(template: str, page_path: str, registry: frozenset[str] = frozenset(),
+                    converted: dict[str, str] | None = None, **context) -> str:
+    """A page's Markdown from its template; `registry` holds every docs path the site
+    has, which is all a page may link to, and `converted` the HTML of each clerk text."""
+    return make_environment().get_template(template).render(
+        page_path=page_path, registry=registry, converted=converted or {}, anchors=set(),
+        **context)

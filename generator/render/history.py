@@ -1,6 +1,10 @@
 """Pages of the versioned record: one per version, one per change, the site's
 更新记录 and the 规范性文件清理结果.
 
+The version in force gets no page: the item page shows it, and its address
+holds a stub that forwards there (generator/stubs) until a later version
+takes effect and it becomes history.
+
 Every page carries the version facts in its front matter, so the Markdown
 tree in build/docs is itself a dated record of what applied when.
 """
@@ -14,9 +18,9 @@ from ..versions import (EXPIRED, IN_FORCE, NOT_YET, REPEALED, ItemState, public_
                         version_status)
 from ..versions.updates import site_updates
 from .pages import LIST_SEARCH, Page, RenderContext, full_content, notice_facts, paginate
-from .version_tools import VersionTools, compare_path, version_path
+from .version_tools import VersionTools, compare_path, stubbed_version, version_path
 
-HISTORICAL, CURRENT, UPCOMING = "historical", "current", "upcoming"
+HISTORICAL, UPCOMING = "historical", "upcoming"
 NORMATIVE = "规范性文件"
 UPDATES_PAGE_ROWS = 200   # a big site's whole history was a 5 MB page
 
@@ -26,7 +30,7 @@ class VersionView:
     """Which version a version page shows, and how it stands to the item today."""
 
     version: ResolvedVersion
-    role: str                      # historical / current / upcoming
+    role: str                      # historical / upcoming
     item_state: ItemState          # the item as of the build date
     previous: ResolvedVersion | None
     next: ResolvedVersion | None
@@ -42,13 +46,12 @@ def version_state(state: ItemState, version: ResolvedVersion) -> ItemState:
 
 
 def _role(state: ItemState, version: ResolvedVersion) -> str:
+    """Of a version with a page: any but the one in force."""
     shown = state.shown.number
     # A repealed or expired item has no version in force: its last one is history too.
     if version.number < shown or (version.number == shown and state.status in (REPEALED, EXPIRED)):
         return HISTORICAL
-    if version.number > shown or state.current is None:
-        return UPCOMING
-    return CURRENT
+    return UPCOMING
 
 
 def _search(state: ItemState, status: str, when: str) -> dict:
@@ -79,9 +82,8 @@ def _version_page(ctx: RenderContext, state: ItemState, version: ResolvedVersion
         "current_version": state.shown.number,
         "version_of": item.url,
         "search": _search(state, seen.status, version.effective_from.isoformat()),
+        "frame": f"gk-version gk-version--{view.role}",     # the theme's box (version.md.j2)
     }
-    if view.role == CURRENT:
-        front["robots"] = "noindex"     # the item page itself is the one to find
     facts = notice_facts(ctx.site, seen, own_page=False) if item.kind.name == "notice" else None
     return Page(version_path(item, version.number), "version.md.j2", front,
                 {"state": seen, "item": item, "meta": meta, "v": full_content(seen),
@@ -136,7 +138,8 @@ def history_pages(ctx: RenderContext) -> list[Page]:
     pages = []
     for state in ctx.states:
         versions = state.item.versions
-        pages += [_version_page(ctx, state, v) for v in versions]
+        stubbed = stubbed_version(state)
+        pages += [_version_page(ctx, state, v) for v in versions if v is not stubbed]
         pages += [_compare_page(ctx, tools, state, a, b) for a, b in zip(versions, versions[1:])]
     updates = site_updates(ctx.states)
     past = [u for u in updates if not u.upcoming]

@@ -124,7 +124,9 @@ def _policy(ctx: "RenderContext", state: "ItemState", url: str, publisher: dict)
         data["expires"] = meta.repealed.date.isoformat()
     elif meta.expires:
         data["expires"] = meta.expires.isoformat()
-    # Every version at its own address (/v/N/), each with the date it took effect.
+    # Every version at its own address (/v/N/), each with the date it took effect. The one
+    # in force too: its address is a stub naming the item page canonical (generator/stubs),
+    # and an identifier must not change when a later version supersedes it.
     data["workExample"] = [_policy_version(site, state, version) for version in item.versions]
     return data
 

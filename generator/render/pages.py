@@ -10,16 +10,19 @@ from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
+from ..cache.store import Store
 from ..calendars.reception import next_days
 from ..load.site_loader import SiteData
 from ..model import KINDS
 from ..notices.period import Period, PeriodStatus, format_period, period_status, resolve_period
 from ..notices.lists import list_key
 from ..notices.workdays import NotCovered, WorkCalendar
+from ..print import targets as print_targets
 from ..privacy.namelist import NameList
 from ..versions import EXPIRED, REPEALED, ItemState, is_public, select
 from ..workers import forked_map
-from .environment import make_environment
+from .clerk import STORE_KIND as CLERK_STORE, prepare as prepare_clerk
+from .environment import make_environment, render_markdown
 from .version_tools import VersionTools
 from .jsonld import jsonld_front
 from .lookups import NotedDict, Whole, noting
@@ -83,9 +86,12 @@ class Page:
 
 def served_path(doc_path: str) -> str:
     """Where a docs file is served, relative to the site root. Pages are folders:
-    fees/x/index.md → fees/x/, about.md → about/; other files keep their path."""
-    if doc_path == "index.md" or doc_path.endswith("/index.md"):
-        return doc_path[: -len("index.md")]
+    fees/x/index.md → fees/x/, about.md → about/, and so are HTML files that MkDocs
+    copies as they are (a version's stub: fees/x/v/2/index.html → fees/x/v/2/);
+    other files keep their path."""
+    for index in ("index.md", "index.html"):
+        if doc_path == index or doc_path.endswith("/" + index):
+            return doc_path[: -len(index)]
     if doc_path.endswith(".md"):
         return doc_path[: -len(".md")] + "/"
     return doc_path
@@ -177,6 +183,19 @@ def dump_front(front: dict) -> str:
     return "---\n" + _NOT_YAML.sub(lambda m: f"\\u{ord(m.group()):04x}", lines) + "---\n\n"
 
 
+# Every generated page is CommonMark plus raw HTML, which MkDocs converts with a fast
+# engine (issue 23); pages copied from content/ are the clerk's Markdown and keep theirs.
+MARKUP = "commonmark"
+# First in the front matter, so that a page's first line says what it is.
+_GENERATED_START = f"---\nmarkup: {json.dumps(MARKUP)}\n"
+FRONT_MATTER_READ = len(_GENERATED_START)
+
+
+def is_generated(head: str) -> bool:
+    """Whether a docs page that starts with `head` is a generated page (dump_front)."""
+    return head.startswith(_GENERATED_START)
+
+
 @dataclass
 class RenderContext:
     """What every page provider may use: the site as of one date."""
@@ -201,7 +220,8 @@ class RenderContext:
         return {"site": Whole(site), "config": site.config, "as_of": self.as_of, "kinds": KINDS,
                 "orgs": site.organizations, "contacts": site.contacts,
                 "by_kind": Whole(self.by_kind), "facts": self.facts, "item_path": item_path,
-                "public": self.public, "pdf": self.pdf, "history": VersionTools(site)}
+                "public": self.public, "pdf": self.pdf,
+                "history": VersionTools(site, self.states)}
 
 
 def make_context(site: SiteData, as_of: date, pdf: bool = False) -> RenderContext:
@@ -329,6 +349,7 @@ def plan_pages(ctx: RenderContext, pipeline: Pipeline) -> list[Page]:
     pages = [page for provider in pipeline.page_providers for page in provider(ctx)]
     for page in pages:
         page.context = {**shared, **page.context}
+        page.front = {"markup": MARKUP, **page.front}
         for extra in FRONT_EXTRAS:
             page.front.update(extra(ctx, page))
     return pages
@@ -343,52 +364,83 @@ def _read(path: Path) -> str:
     return path.read_text(encoding="utf-8") if path.is_file() else ""
 
 
-def _render_page(page: Page) -> bytes:
+def _render_page(page: Page, registry: frozenset[str], clerk: dict[str, str]) -> bytes:
     if page.finish:
         page.finish(page)
-    body = make_environment().get_template(page.template).render(
-        page_path=page.path, page=page, **page.context)
+    body = render_markdown(page.template, page.path, registry, clerk, page=page, **page.context)
     return (dump_front(page.front) + body).encode("utf-8")
 
 
-def _render_noted(page: Page, keep: Callable[[str, bytes], Any]) -> tuple[Any, set[str]]:
-    """keep's value for the rendered page, and the items the page looked up."""
+def _render_noted(page: Page, keep: Callable[[str, bytes], Any], registry: frozenset[str],
+                  clerk: dict[str, str],
+                  pack: Callable[[bytes], bytes] | None) -> tuple[Any, set[str], bytes | None]:
+    """keep's value for the rendered page, the items the page looked up, and the
+    page packed for a cache (when given `pack` and the page is an item's)."""
     with noting() as looked_up:
-        content = _render_page(page)
-    return keep(page.path, content), looked_up
+        content = _render_page(page, registry, clerk)
+    packed = pack(content) if pack is not None and page.owner is not None else None
+    return keep(page.path, content), looked_up, packed
+
+
+def print_outputs(ctx: RenderContext) -> set[str]:
+    """What the print step will write that item pages link to: a print page for every
+    public item, and its PDF when the build makes one (generator/print/step.py)."""
+    found = {print_targets.page_path(s.item) for s in ctx.states}
+    if ctx.pdf:
+        found |= {print_targets.pdf_path(s.item) for s in ctx.states
+                  if print_targets.wants_pdf(s, ctx.facts.get(s.item.slug))}
+    return found
 
 
 def render_context(ctx: RenderContext, pipeline: Pipeline,
                    keep: Callable[[str, bytes], Any] = lambda path, content: content,
-                   cache: RenderCache | None = None) -> dict[str, Any]:
+                   cache: RenderCache | None = None,
+                   clerk_store: Store | None = None) -> dict[str, Any]:
     """Every file of the docs tree (rendered pages, copied content and attachments):
     path → keep(path, content), which is the content unless `keep` says otherwise.
     Pages are kept in the workers that render them, so with a `keep` that writes the
-    file they never gather in this process (over 200 MB at 10,000 items).
-    With a cache of the folder `keep` writes to, a page the cache holds unchanged is
-    neither rendered nor kept: its value is False, as write_file's for a file it left
-    alone; the cache records the pages rendered."""
-    site = ctx.site
+    file they never gather in this process (over 200 MB at 10,000 items): only
+    item pages come back, packed, for the cache. A page the cache holds is not
+    rendered: its Markdown comes from the cache.
+    Every file is known before the first page renders: a page links only to those.
+    Clerk texts are converted first, once each; `clerk_store` keeps them (the caller
+    saves it)."""
     pages = plan_pages(ctx, pipeline)
+    others = _other_files(ctx, pipeline)
+    registry = frozenset(page.path for page in pages) | frozenset(others) | print_outputs(ctx)
+    clerk = prepare_clerk(ctx, clerk_store or Store(None, CLERK_STORE, ""))
     make_environment()      # templates compiled once, before any worker is forked
     files: dict[str, Any] = {}
     todo = []
     for page in pages:
-        if cache is not None and cache.unchanged(page):
-            files[page.path] = False
-        else:
+        markdown = cache.markdown(page) if cache is not None else None
+        if markdown is None:
             todo.append(page)
-    for page, (value, looked_up) in zip(todo, forked_map(partial(_render_noted, keep=keep),
-                                                         todo, chunksize=64)):
+        else:
+            files[page.path] = keep(page.path, markdown)
+    render = partial(_render_noted, keep=keep, registry=registry, clerk=clerk,
+                     pack=cache.pack if cache is not None else None)
+    for page, (value, looked_up, packed) in zip(todo, forked_map(render, todo, chunksize=64)):
         files[page.path] = value
-        if cache is not None:
-            cache.rendered(page, looked_up)
+        if cache is not None and packed is not None:
+            cache.rendered(page, looked_up, packed)
+    for rel, read in others.items():
+        if rel not in files:
+            files[rel] = keep(rel, read())
+    return files
+
+
+def _other_files(ctx: RenderContext, pipeline: Pipeline) -> dict[str, Callable[[], bytes]]:
+    """The docs tree's files that are not rendered pages: path → how to read it.
+    Copied content/ pages, attachments and the file providers' files."""
+    site = ctx.site
+    files: dict[str, Callable[[], bytes]] = {}
     content = site.root / "content"
     if content.is_dir():
         for path in sorted(content.rglob("*")):
             rel = path.relative_to(content).as_posix()
-            if path.is_file() and rel not in CONTENT_SPECIAL and rel not in files:
-                files[rel] = keep(rel, path.read_bytes())
+            if path.is_file() and rel not in CONTENT_SPECIAL:
+                files[rel] = path.read_bytes
     # Only attachments of items already public: a file waiting in the folder
     # for a later item is not published by accident.
     attachments = site.root / "data" / "attachments"
@@ -396,9 +448,8 @@ def render_context(ctx: RenderContext, pipeline: Pipeline,
         for attachment in state.item.meta.attachments:
             path = attachments / attachment.file
             if path.is_file():
-                rel = "attachments/" + attachment.file
-                files[rel] = keep(rel, path.read_bytes())
+                files["attachments/" + attachment.file] = path.read_bytes
     for provider in pipeline.file_providers:
         for rel, data in provider(ctx).items():
-            files[rel] = keep(rel, data)
+            files[rel] = partial(bytes, data)
     return files

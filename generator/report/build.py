@@ -111,9 +111,8 @@ def report_title(site: SiteData, year: int, report: ReportFile | None) -> str:
 def render_report(site: SiteData, year: int, report: ReportFile | None) -> str:
     """The report's Markdown body (no front matter), as the command prints it."""
     # Imported here: the renderer registers this package's page provider.
-    from ..render.environment import make_environment
+    from ..render.environment import render_markdown
 
-    env = make_environment()
-    return env.get_template("report.md.j2").render(
-        page_path=f"reports/{year}/index.md", title=report_title(site, year, report),
-        **report_context(site, year, report))
+    return render_markdown("report.md.j2", f"reports/{year}/index.md",
+                           title=report_title(site, year, report),
+                           **report_context(site, year, report))

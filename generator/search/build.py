@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.cache.store import Store
 from generator.render.writer import write_tree
 from generator.search import layout, varint
 from generator.search.layout import CONTINUES, LISTS
@@ -113,13 +114,13 @@ def _title_characters(pages: list[Page], heavy_bytes: int) -> list[Gram]:
 
 
 def build_search_index(site_dir: Path, base_url: str = "/", *,
-                       heavy_bytes: int = HEAVY_BYTES, cache: Path | None = None,
+                       heavy_bytes: int = HEAVY_BYTES, cache: Store | None = None,
                        synonyms: list[list[str]] = ()) -> SearchStats:
     """Index site_dir's pages into site_dir/search/ (replacing an earlier index there).
 
     base_url is the path the site is served under; it is recorded in the manifest for
     consumers that cannot resolve page URLs against the manifest's own location.
-    `cache` keeps each page's text between builds (see generator.filecache).
+    `cache` keeps each page's text by its name and bytes (generator/cache/files.py).
     `synonyms` are folded word groups (generator.search.synonyms) queries expand to.
     """
     started = time.perf_counter()

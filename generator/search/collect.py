@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from generator.filecache import FileCache
-from generator.search import extract
+from generator.cache.files import file_results
+from generator.cache.store import Store
 from generator.search.extract import PageText, read_page
 from generator.walk import files_under
 from generator.workers import forked_map
@@ -31,17 +31,17 @@ def _read(site_dir: Path, name: str) -> PageText | None:
     return read_page((site_dir / name).read_text(encoding="utf-8"))
 
 
-def collect_pages(site_dir: Path, cache: Path | None = None) -> list[Page]:
-    """Every indexable page in document order. With a `cache` file, pages unchanged
-    since the last build are not read again.
+def collect_pages(site_dir: Path, cache: Store | None = None) -> list[Page]:
+    """Every indexable page in document order. With a `cache`, pages it has seen
+    (same name, same bytes) are not read again.
 
     Documents come newest first (page numbers then mean recency), undated ones last and
     URL order among equals; a document's own page comes first, then its versions (pages
     whose `of` names it), newest first. So search finds a document's pages together, and
     the lowest-numbered page of a document it found is the one to show."""
     names = [name for name in files_under(site_dir, ".html") if name != "404.html"]
-    texts = FileCache(cache, [Path(extract.__file__)]).results(
-        site_dir, names, lambda changed: forked_map(partial(_read, site_dir), changed))
+    texts = file_results(cache, site_dir, names,
+                         lambda changed: forked_map(partial(_read, site_dir), changed))
     pages = [Page(page_url(name), text) for name, text in zip(names, texts) if text is not None]
     # Stable sorts: URL order survives among pages of the same date.
     pages.sort(key=lambda page: page.text.date, reverse=True)

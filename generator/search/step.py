@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..filecache import CACHE_DIR
 from ..problems import Problem
 from .build import build_search_index
 from .synonyms import read_synonyms
@@ -16,6 +15,7 @@ if TYPE_CHECKING:
 def index_site(build: "BuildContext") -> list[Problem]:
     # Validation has reported any problem with the synonyms file; none stops the index.
     synonyms, _ = read_synonyms(build.root)
-    build_search_index(build.site_dir, build.site.config.base_url,
-                       cache=build.root / CACHE_DIR / "search-pages.pickle", synonyms=synonyms)
+    cache = build.store("search-pages")
+    build_search_index(build.site_dir, build.site.config.base_url, cache=cache, synonyms=synonyms)
+    cache.save()
     return []

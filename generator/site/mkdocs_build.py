@@ -14,6 +14,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from ..problems import Problem
+from .mkdocs_adapter import INSTALL_HINT, untested_versions
 from .mkdocs_messages import in_chinese, source_file
 from .stamp import BuildStamp
 
@@ -29,18 +30,19 @@ class WarningLog(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-DIRTY_NOTICE = "A 'dirty' build is being performed"   # expected in incremental builds
-
-
-def run_mkdocs(root: Path, site_dir: Path, stamp: BuildStamp, dirty: bool = False) -> list[Problem]:
+def run_mkdocs(root: Path, site_dir: Path, stamp: BuildStamp, cache_dir: Path | None = None) -> list[Problem]:
+    """Build into site_dir; `cache_dir` holds the page cache (site/pagecache.py)."""
+    untested = untested_versions()
+    if untested:
+        return [Problem("Python 环境", None, "", untested, INSTALL_HINT)]
     collect = WarningLog()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collect)
     try:
         config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site_dir))
         config.plugins["gongkai"].stamp = stamp
-        config.plugins["gongkai"].dirty = dirty
-        build(config, dirty=dirty)
+        config.plugins["gongkai"].cache_dir = cache_dir
+        build(config)
     except MkDocsException as err:
         details = "；".join(collect.messages) or str(err)
         return [Problem("mkdocs.yml", None, "", f"MkDocs 构建失败：{details}",
@@ -50,4 +52,4 @@ def run_mkdocs(root: Path, site_dir: Path, stamp: BuildStamp, dirty: bool = Fals
     # An item's text appears on its page and on its version pages: one problem each.
     return list(dict.fromkeys(Problem(source_file(message, root), None, "", in_chinese(message),
                                       "请改正这个链接（写其他条目的网址，或去掉链接）")
-                              for message in collect.messages if not message.startswith(DIRTY_NOTICE)))
+                              for message in collect.messages))

@@ -17,14 +17,10 @@ nav.html or tabs.html too.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import material
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, pass_context
 from mkdocs.utils import get_relative_url
 
-# Material's own templates under "material/", for the partials that wrap them.
-MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
+from .mkdocs_adapter import MATERIAL_TEMPLATES
 
 
 class NavMemo:
@@ -49,6 +45,7 @@ class NavMemo:
 
 
 def install(env: Environment, nav) -> None:
+    # Material's own templates under "material/", for the partials that wrap them.
     env.loader = ChoiceLoader([env.loader, PrefixLoader(
         {"material": FileSystemLoader(str(MATERIAL_TEMPLATES))})])
     env.globals["gongkai_memo"] = NavMemo(nav)

@@ -3,7 +3,9 @@
 It puts the package's theme folder between the site's own overrides and
 Material, adds gongkai's stylesheet, and hands site.yaml's identity and the
 build stamp to the templates; the pages outside the navigation it has built
-on every core (site/parallel.py). `mkdocs build` on its own works with it too.
+on every core or taken from the page cache (site/parallel.py), and pages that
+ask for it converted by the fast engine (site/commonmark.py). `mkdocs build` on
+its own works with it too, without the cache.
 """
 
 from __future__ import annotations
@@ -20,9 +22,10 @@ from ..today import today
 from ..sanitise import clean_page
 from ..workers import cores
 from .csp import with_policy
-from .detach import detach_outputs
+from .mkdocs_adapter import convert_here, is_read_elsewhere, read_elsewhere, require_tested_versions
 from .navmemo import install as install_nav_memo
-from .parallel import ParallelPages, ReadElsewhere
+from .pagecache import PageCache
+from .parallel import ParallelPages
 from .stamp import BuildStamp, make_stamp
 from .titles import escape_nav_titles, escape_page_titles, escape_site_strings
 
@@ -42,10 +45,11 @@ class GongkaiConfig(Config):
 
 class GongkaiPlugin(BasePlugin[GongkaiConfig]):
     stamp: BuildStamp | None = None     # set by `gongkai build`; computed otherwise
-    dirty = False                       # set by `gongkai build --incremental`
+    cache_dir: Path | None = None       # set by `gongkai build`: build/cache
     parallel: ParallelPages | None = None
 
     def on_config(self, config):
+        require_tested_versions()
         root = Path(config.config_file_path).parent
         dirs = config.theme.dirs
         position = 1 if config.theme.custom_dir else 0
@@ -65,7 +69,7 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         # each page ("../.."): one script, so one hash, for every page at any depth, and
         # a Content-Security-Policy that new, deeper pages do not change (site/csp.py).
         config.extra.setdefault("scope", urlsplit(config.site_url or "/").path or "/")
-        stamp = self.stamp or make_stamp(root, today(site.get("timezone")))
+        stamp = self.stamp = self.stamp or make_stamp(root, today(site.get("timezone")))
         config.extra["gongkai"] = {"identity": site.get("identity") or {}, "stamp": stamp.text,
                                    "as_of": stamp.as_of.isoformat(),
                                    "short_name": site.get("short_name") or site.get("name")}
@@ -82,20 +86,22 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
 
     def on_nav(self, nav, config, files):
         self.parallel = ParallelPages(self.config.jobs or cores())
-        self.parallel.choose(nav, files, self.dirty)
+        self.parallel.choose(nav, files)
         escape_nav_titles(nav)
         self.nav = nav
         return nav
 
     def on_pre_page(self, page, config, files):
         if self.parallel and self.parallel.defers(page):
-            page.__class__ = ReadElsewhere
+            read_elsewhere(page)
+        else:
+            convert_here(page)
         return page
 
     def on_page_content(self, html, page, config, files):
         # Runs in whichever process builds the page, before any template sees it; a page
         # built elsewhere has no content or title yet in this pass.
-        if isinstance(page, ReadElsewhere):
+        if is_read_elsewhere(page):
             return html
         escape_page_titles(page)
         return clean_page(html)
@@ -108,8 +114,7 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
 
     def on_env(self, env, config, files):
         install_nav_memo(env, self.nav)
-        if self.dirty:
-            detach_outputs(config, files)
         # Every navigation page is complete here, as a page outside it may show.
-        self.parallel.build_all(config, files, self.nav, env)
+        cache = PageCache(self.cache_dir, Path(config.config_file_path).parent, self.stamp.text, self.nav)
+        self.parallel.build_all(config, files, self.nav, env, cache)
         return env

@@ -14,6 +14,8 @@ from html import unescape
 
 from markupsafe import Markup, escape
 
+from .mkdocs_adapter import title_from_heading
+
 
 def _escaped(text, is_html: bool = False) -> Markup | None:
     if text is None or isinstance(text, Markup):
@@ -25,7 +27,7 @@ def _escaped(text, is_html: bool = False) -> Markup | None:
 def escape_page_titles(page) -> None:
     """The page's title (front matter, else its first heading), and its contents."""
     # Set by mkdocs.yml's nav or front matter: plain text; else from the heading.
-    from_heading = "title" not in vars(page) and "title" not in page.meta
+    from_heading = title_from_heading(page)
     if "title" in page.meta:
         page.meta["title"] = _escaped(page.meta["title"])
     page.title = _escaped(page.title, is_html=from_heading)

@@ -1,0 +1,119 @@
+"""Every use gongkai makes of MkDocs' and Material's private parts, in one place.
+
+MkDocs offers no public way to build one page, to skip reading a page, or to
+convert a page with another Markdown engine; Material's templates are wrapped
+by file name. Those parts change between releases without notice, so they are
+used here only, and only under the versions they were tested with (pinned in
+pyproject.toml): the `gongkai` plugin refuses to start under any other.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+import material
+from mkdocs.commands.build import _build_page, _populate_page
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from .commonmark import convert, is_marked
+
+TESTED = {"mkdocs": "1.6.1", "mkdocs-material": "9.8.1"}
+# Material's own templates, for the theme's partials that wrap them (site/navmemo.py).
+MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
+# A template that renders nothing: MkDocs skips writing a page whose output is empty,
+# which keeps its own pass from overwriting a page built elsewhere (site/parallel.py).
+SKIP_TEMPLATE = "gongkai-built-elsewhere.html"
+
+
+def _installed(name: str) -> str:
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "未安装"
+
+
+def untested_versions() -> str | None:
+    """What is wrong with the installed MkDocs and Material, in Chinese; None if they
+    are the versions this module was tested with."""
+    found = {name: _installed(name) for name in TESTED}
+    if found == TESTED:
+        return None
+    return ("已安装的 MkDocs 是 " + found["mkdocs"] + "，Material 主题（mkdocs-material）是 "
+            + found["mkdocs-material"] + "；gongkai 只在 MkDocs " + TESTED["mkdocs"]
+            + " 和 mkdocs-material " + TESTED["mkdocs-material"] + " 下测试过，用到了它们的内部接口，"
+            "换了版本生成的网页可能出错")
+
+
+INSTALL_HINT = ("请安装 gongkai 指定的版本：pip install mkdocs==" + TESTED["mkdocs"]
+                + " mkdocs-material==" + TESTED["mkdocs-material"] + "（或重新安装 gongkai）")
+
+
+def require_tested_versions() -> None:
+    """Called as the plugin starts: `mkdocs build` alone stops here too."""
+    problem = untested_versions()
+    if problem:
+        raise PluginError(f"{problem}。{INSTALL_HINT}")
+
+
+class CommonMarkPage(Page):
+    """A page MkDocs converts with the fast engine when its front matter asks for it
+    (site/commonmark.py), and with Python-Markdown otherwise."""
+
+    def render(self, config, files) -> None:
+        if not is_marked(self.meta):
+            return super().render(config, files)
+        converted = convert(self.markdown)
+        self.content = converted.html
+        self.toc = get_toc(converted.toc)
+        self._title_from_render = converted.title
+        self.present_anchor_ids = converted.anchor_ids
+        # Its links are final URLs from the page registry: nothing for MkDocs to check.
+        self.links_to_anchors = {}
+        return None
+
+
+class ReadElsewhere(Page):
+    """A page outside the navigation as MkDocs' own pass sees it: not read, not
+    converted, rendered with a template that writes nothing. For a big site,
+    reading and converting even empty pages one by one took most of a minute."""
+
+    def read_source(self, config) -> None:
+        self.markdown, self.meta = "", {"template": SKIP_TEMPLATE}
+
+    def render(self, config, files) -> None:
+        self.content, self.toc = "", get_toc([])
+        self.present_anchor_ids, self.links_to_anchors = set(), {}
+
+
+def convert_here(page: Page) -> None:
+    """MkDocs' own pass converts this page, with the engine its front matter asks for."""
+    page.__class__ = CommonMarkPage
+
+
+def read_elsewhere(page: Page) -> None:
+    page.__class__ = ReadElsewhere
+
+
+def is_read_elsewhere(page: Page) -> bool:
+    return isinstance(page, ReadElsewhere)
+
+
+def build_page(page: Page, config, files, doc_files, nav, env) -> None:
+    """Read, convert, render and write one page as MkDocs' own pass would."""
+    page.__class__ = CommonMarkPage
+    _populate_page(page, config, files)
+    _build_page(page, config, doc_files, nav, env)
+
+
+def empty_toc():
+    return get_toc([])
+
+
+def title_from_heading(page: Page) -> bool:
+    """Whether the page's title comes from its first heading (HTML) rather than from
+    mkdocs.yml's nav or front matter (plain text): MkDocs keeps a title given by the nav
+    in the instance, where its property would otherwise compute one."""
+    return "title" not in vars(page) and "title" not in page.meta
