@@ -12,7 +12,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -48,6 +48,7 @@ class BuildResult:
     warnings: list[Problem]
     seconds: float
     incremental: bool = False
+    context: BuildContext | None = None   # the steps' context, now about site_dir
 
 
 def _swap_in(new: Path, target: Path) -> None:
@@ -116,7 +117,9 @@ def build(root: Path, as_of: date | None = None, *, incremental: bool = False, p
             problems = in_child(run_mkdocs, root, staging, stamp, cache_dir)
         if problems:
             raise ProblemsError(problems)
-        step_context = BuildContext(root, site, ctx, stamp, staging, cache_dir, fingerprint)
+        step_context = BuildContext(root, site, ctx, stamp, staging, cache_dir, fingerprint,
+                                    tuple(step.name for step in PIPELINE.steps
+                                          if step not in pipeline.steps))
         for step in pipeline.steps:
             with progress.stage(step.name):
                 found = in_child(step.run, step_context)
@@ -129,4 +132,4 @@ def build(root: Path, as_of: date | None = None, *, incremental: bool = False, p
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return BuildResult(build_dir / "site", pages, docs, warnings, time.perf_counter() - started,
-                       incremental)
+                       incremental, replace(step_context, site_dir=build_dir / "site"))

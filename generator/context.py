@@ -30,5 +30,9 @@ class BuildContext:
     cache_dir: Path | None = None
     fingerprint: str = ""
 
+    # Standard steps this build's pipeline left out (the preview's, run after its
+    # reload): what they write was not there for the leak scan, so no publishable site.
+    left_out: tuple[str, ...] = ()
+
     def store(self, kind: str) -> Store:
         return Store(self.cache_dir, kind, self.fingerprint)

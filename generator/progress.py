@@ -1,7 +1,8 @@
 """Progress of a long build on a terminal: stage, count, elapsed. Silent in CI.
 
 Lines go to stderr only when it is a terminal and the CI variable is unset, so
-logs and piped output stay clean.
+logs and piped output stay clean. GONGKAI_PROGRESS=1 turns them on anyway (a CI
+log that should say which stage took the time; bench/scale.py reads them), =0 off.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from typing import Iterator, TextIO
 class Progress:
     def __init__(self, stream: TextIO | None = None, enabled: bool | None = None):
         self.stream = stream or sys.stderr
+        chosen = os.environ.get("GONGKAI_PROGRESS")
+        if enabled is None and chosen in ("0", "1"):
+            enabled = chosen == "1"
         if enabled is None:
             enabled = self.stream.isatty() and not os.environ.get("CI")
         self.enabled = enabled

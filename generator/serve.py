@@ -3,11 +3,16 @@
 A clerk looks at the browser, not the terminal: while the last build failed,
 every page they open (or have open: it reloads) shows its problems instead,
 and the site comes back by itself once the data is fixed.
+
+The page is what the clerk waits for: the steps that change nothing a previewed
+page shows (the search index, the nginx header file) run after the browsers
+reload, and the leak scan then reads what they wrote.
 """
 
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -15,12 +20,23 @@ from jinja2 import Environment, PackageLoader
 from mkdocs.livereload import LiveReloadServer
 
 from .build import build
+from .checks.leaks import leak_scan
+from .context import BuildContext
+from .pipeline import PIPELINE
 from .problems import Problem, ProblemsError
+from .progress import Progress
+from .search.step import index_site
+from .site.csp import write_header_policy
+from .workers import in_child
 
 WATCHED = ("data", "content", "site_config", "mkdocs.yml")
 # The preview's own files; no site page lives under this name.
 ASSETS = "/__gongkai__/"
 ASSET_TYPES = {"reload.js": "application/javascript", "problems.css": "text/css"}
+# Steps whose output no previewed page shows: they run once the browsers have reloaded.
+AFTER_RELOAD = tuple(step for step in PIPELINE.steps if step.run in (index_site, write_header_policy))
+PREVIEW = replace(PIPELINE, steps=tuple(step for step in PIPELINE.steps if step not in AFTER_RELOAD))
+LEAK_SCAN = next(step for step in PIPELINE.steps if step.run is leak_scan)
 
 _TEMPLATES = Environment(loader=PackageLoader("generator", "serve_page"), autoescape=True)
 
@@ -62,9 +78,30 @@ class PreviewServer(LiveReloadServer):
             body_end = content.rindex(b"</body>")
         except ValueError:
             body_end = len(content)
-        tag = (f'<script src="{ASSETS}reload.js" data-epoch="{epoch}" '
-               f'data-request="{time.monotonic_ns()}"></script>').encode()
+        tag = _TEMPLATES.get_template("reload_tag.html.j2").render(
+            assets=ASSETS, epoch=epoch, request=time.monotonic_ns()).encode()
         return content[:body_end] + tag + content[body_end:]
+
+    def reload_browsers(self) -> None:
+        """Open pages reload now, showing the site or the problems as they are."""
+        with self._epoch_cond:
+            # An epoch as MkDocs makes them: milliseconds of the monotonic clock.
+            self._wanted_epoch = self._visible_epoch = time.monotonic_ns() // 1_000_000
+            self._epoch_cond.notify_all()
+
+    def change_waiting(self) -> bool:
+        with self._rebuild_cond:
+            return self._want_rebuild
+
+
+def after_reload(context: BuildContext, progress: Progress) -> list[Problem]:
+    """The steps the preview left out, on the published site, then the leak scan (files
+    it read before come from its cache); their errors (warnings do not stop a preview)."""
+    found = []
+    for step in (*AFTER_RELOAD, LEAK_SCAN):
+        with progress.stage("刷新后：" + step.name):
+            found += in_child(step.run, context)
+    return [problem for problem in found if problem.level == "error"]
 
 
 def _is_page(path: str) -> bool:
@@ -76,18 +113,29 @@ def serve(root: Path, as_of: date | None, host: str, port: int) -> None:
     server = PreviewServer(builder=lambda: rebuild(), host=host, port=port,
                            root=str(root / "build" / "site"))
 
+    def show(problems) -> None:
+        server.problems = problems
+        for problem in problems:
+            print(problem)
+        print(f"发现 {len(problems)} 个问题，浏览器里打开的页面会显示它们；改好后自动刷新。")
+
     def rebuild() -> None:
+        progress = Progress()    # stage lines on a terminal or with GONGKAI_PROGRESS=1
         try:
-            result = build(root, as_of, incremental=True)
+            result = build(root, as_of, incremental=True, progress=progress,
+                           pipeline=PREVIEW)
         except ProblemsError as err:
-            # Keep the last good site on disk; the browser shows what to fix.
-            server.problems = err.problems
-            for problem in server.problems:
-                print(problem)
-            print(f"发现 {len(server.problems)} 个问题，浏览器里打开的页面会显示它们；改好后自动刷新。")
+            show(err.problems)   # the last good site stays on disk; the browser shows what to fix
             return
         server.problems = ()
         print(f"已重新生成（{result.seconds:.1f} 秒）")
+        server.reload_browsers()
+        if server.change_waiting():
+            return     # the next build runs these steps after its own reload
+        problems = after_reload(result.context, progress)
+        if problems:
+            show(problems)
+            server.reload_browsers()
 
     rebuild()
     for name in WATCHED:

@@ -27,3 +27,16 @@ def test_progress_is_quiet_when_not_a_terminal_or_in_ci(monkeypatch):
     assert not Progress(Terminal()).enabled
     monkeypatch.delenv("CI")
     assert Progress(Terminal()).enabled
+
+
+def test_gongkai_progress_turns_lines_on_in_ci_and_off_on_a_terminal(monkeypatch):
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+    monkeypatch.setenv("CI", "true")
+    monkeypatch.setenv("GONGKAI_PROGRESS", "1")
+    assert Progress(io.StringIO()).enabled
+    monkeypatch.delenv("CI")
+    monkeypatch.setenv("GONGKAI_PROGRESS", "0")
+    assert not Progress(Terminal()).enabled
+    assert Progress(io.StringIO(), enabled=True).enabled     # the caller's choice comes first

@@ -12,6 +12,9 @@ from pathlib import Path
 
 from browser_support import chromium
 
+from generator.publish.buildinfo import read_build_info
+from generator.search.query import IndexReader, search
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -63,6 +66,30 @@ def test_serve_rebuilds_when_data_changes(minimal):
         assert wait_for(lambda: "找不到机构「nobody」" in (fetch(url) or ""), 60)
         assert "实施细则（修订）" in minimal.read("build/site/policies/xize/index.html")
     assert any("找不到机构「nobody」" in line for line in output)
+
+
+def searched(site: Path, query: str) -> list[str]:
+    """Addresses of the pages the built search index finds for query."""
+    try:
+        reader = IndexReader(site)
+        return [reader.doc(hit.page)["u"] for hit in search(reader, query).hits]
+    except (OSError, ValueError, KeyError):
+        return []    # between two files of the index being replaced
+
+
+def test_serve_indexes_after_the_reload_and_never_looks_publishable(minimal):
+    site = minimal.root / "build/site"
+    with gongkai_serve(minimal.root) as (base, _):
+        url = f"{base}/policies/xize/"
+        assert wait_for(lambda: "社会抚养费征收管理实施细则" in (fetch(url) or ""), 60)
+        assert wait_for(lambda: searched(site, "征收管理实施细则"), 60)
+        # Even the first, full build: its steps ran after the leak scan, so gongkai
+        # publish must refuse the site.
+        assert read_build_info(site)["full_scan"] is False
+        minimal.replace("data/policies/xize.yaml", "实施细则", "实施细则勘误稿")
+        assert wait_for(lambda: "实施细则勘误稿" in (fetch(url) or ""), 60)
+        # The search index follows the page, after the reload.
+        assert wait_for(lambda: "policies/xize/" in searched(site, "勘误稿"), 60)
 
 
 def test_serve_shows_problems_in_every_open_page_until_fixed(minimal):

@@ -63,7 +63,7 @@ def _check_fully_scanned(info: dict) -> None:
     """Builds of gongkai before issue 23 could scan only the files they wrote; what they
     reused was scanned under the rules of its day, which may since have changed."""
     if info.get("full_scan") is not True:
-        raise UsageError("这次生成的网站没有对每个文件做个人信息泄露扫描（旧版 gongkai 的增量生成）："
+        raise UsageError("这次生成的网站没有对每个文件做个人信息泄露扫描（gongkai serve 预览或旧版 gongkai 的增量生成）："
                          "请用现在的 gongkai 运行 gongkai build 后再发布")
 
 

@@ -23,8 +23,9 @@ def write_build_info(ctx) -> list[Problem]:
             "built_at": stamp.built_at.isoformat(timespec="seconds"),
             "timezone": ctx.site.config.timezone,
             # Every file is scanned, or its result taken from the cache by its bytes;
-            # `gongkai publish` refuses a build of an older gongkai that scanned fewer.
-            "full_scan": True,
+            # `gongkai publish` refuses a build of an older gongkai that scanned fewer,
+            # and a preview's, whose steps after the reload wrote files unscanned here.
+            "full_scan": not ctx.left_out,
             "lists": shown_lists(ctx.render)}
     text = json.dumps(info, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     replace_file(ctx.site_dir / INFO_FILE, text.encode("utf-8"))
