@@ -6,16 +6,13 @@ with no policy at all."""
 from __future__ import annotations
 
 import re
-from datetime import date
 
 import pytest
 
 from browser_kit import chromium, page_types, without_csp_meta
 from browser_support import serve_folder
-from generator.build import build
 from generator.site.csp import HEADER_FILE
 
-AS_OF = date(2026, 11, 28)
 
 RECORD_VIOLATIONS = """
 window.__violations = [];
@@ -38,10 +35,8 @@ def header_policy(site_dir) -> str:
 
 
 @pytest.fixture(scope="module")
-def example(tmp_path_factory):
-    from conftest import REPO, copy_site
-    site = copy_site(REPO, tmp_path_factory.mktemp("csp"))
-    site_dir = build(site.root, AS_OF).site_dir
+def example(example_built):
+    site_dir = example_built.site_dir
     types = page_types(site_dir)
     types["打印页（公示）"] = "print/notice/jiangli-fuzhu-gongshi-2027/"
     types["打印页（办事指南）"] = "print/service/dusheng-zinv-guangrongzheng/"
