@@ -46,6 +46,20 @@ def example(example_built):
         yield site_dir, types, browser
 
 
+def _settled_layout(page) -> list[str]:
+    """LAYOUT once two measurements 100 ms and two frames apart agree: Material lays out its
+    sidebars after load, later than any fixed wait on a busy machine (two test workers)."""
+    layout = page.evaluate(LAYOUT)
+    for _ in range(50):
+        page.wait_for_timeout(100)
+        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        measured = page.evaluate(LAYOUT)
+        if measured == layout:
+            return layout
+        layout = measured
+    raise AssertionError(f"{page.url}: the layout still changes after 5 s")
+
+
 def _visit(browser, url, *, strip_meta=False, media="screen"):
     """(violations, layout, console messages) of one page load."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -57,8 +71,7 @@ def _visit(browser, url, *, strip_meta=False, media="screen"):
     page.on("console", lambda message: messages.append(message.text))
     page.emulate_media(media=media)
     page.goto(url, wait_until="load")
-    page.wait_for_timeout(100)     # Material lays out its sidebars right after load
-    result = page.evaluate("window.__violations"), page.evaluate(LAYOUT), messages
+    result = page.evaluate("window.__violations"), _settled_layout(page), messages
     context.close()
     return result
 
