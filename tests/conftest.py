@@ -17,8 +17,9 @@ EXAMPLE_AS_OF = date(2026, 11, 28)
 # The longest modules (pytest --durations on two cores), started first: `make test` hands
 # whole modules to two pytest-xdist workers, and a long one started last would leave one
 # worker busy alone at the end.
-SLOW_FIRST = ("test_privacy_false_positives.py", "test_release.py", "test_xss_browser.py",
-              "test_csp_browser.py", "test_start_method.py", "test_citizen_phone.py")
+SLOW_FIRST = ("test_citizen_phone.py", "test_privacy_false_positives.py", "test_release.py",
+              "test_xss_browser.py", "test_csp_browser.py", "test_build.py",
+              "test_citizen_browser.py", "test_start_method.py", "test_reproducible.py")
 
 
 def pytest_collection_modifyitems(items):
