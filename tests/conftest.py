@@ -7,8 +7,12 @@ import shutil
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from generator.build import BuildResult
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -80,7 +84,7 @@ def example(tmp_path) -> SiteFolder:
 class BuiltSite:
     """A built site that tests only read: copy it (shutil.copytree) before changing anything."""
     folder: SiteFolder
-    result: object       # generator.build's BuildResult
+    result: BuildResult
 
     @property
     def root(self) -> Path:
@@ -96,6 +100,7 @@ def example_built(tmp_path_factory) -> BuiltSite:
     """The bundled example built as of EXAMPLE_AS_OF without PDFs, once per test process
     (each pytest-xdist worker builds its own) for every module that reads those pages:
     a test that needs the example as it is takes this, not a build of its own."""
+    # Imported here: a test may check what importing gongkai's modules does.
     from generator.build import build
     folder = copy_site(REPO, tmp_path_factory.mktemp("example-built"))
     return BuiltSite(folder, build(folder.root, EXAMPLE_AS_OF))
