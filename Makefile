@@ -3,6 +3,9 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+# pytest-xdist workers for `make test`: whole test modules go to each, longest first
+# (tests/conftest.py), so a module's built site is built once; the 15 slowest are listed.
+TEST_WORKERS ?= 2
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml package.json 2>/dev/null | cksum | cut -d' ' -f1)
 
 .PHONY: site test serve clean system-deps dist
@@ -25,7 +28,7 @@ serve: $(STAMP)
 test: $(STAMP)
 	scripts/system-deps.sh test
 	test ! -f package.json || test -d node_modules || npm ci --no-audit --no-fund
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder --durations=15
 
 # The wheel is built from the sdist, so a file the sdist leaves out fails here, not at an office.
 dist: $(STAMP)

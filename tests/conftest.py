@@ -1,15 +1,34 @@
-"""Shared fixtures: small site folders copied into tmp_path, edited per test."""
+"""Shared fixtures: small site folders copied into tmp_path, edited per test, and the
+example site built once per test process for the many tests that only read it."""
 
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from generator.build import BuildResult
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SITE_PARTS = ("data", "content", "site_config", "mkdocs.yml")
+EXAMPLE_AS_OF = date(2026, 11, 28)
+# The longest modules (pytest --durations on two cores), started first: `make test` hands
+# whole modules to two pytest-xdist workers, and a long one started last would leave one
+# worker busy alone at the end.
+SLOW_FIRST = ("test_citizen_phone.py", "test_privacy_false_positives.py", "test_release.py",
+              "test_xss_browser.py", "test_csp_browser.py", "test_build.py",
+              "test_citizen_browser.py", "test_start_method.py", "test_reproducible.py")
+
+
+def pytest_collection_modifyitems(items):
+    rank = {name: place for place, name in enumerate(SLOW_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
 
 
 class SiteFolder:
@@ -59,3 +78,29 @@ def minimal(tmp_path) -> SiteFolder:
 def example(tmp_path) -> SiteFolder:
     """The bundled example site (the repository's own data/)."""
     return copy_site(REPO, tmp_path / "example")
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    """A built site that tests only read: copy it (shutil.copytree) before changing anything."""
+    folder: SiteFolder
+    result: BuildResult
+
+    @property
+    def root(self) -> Path:
+        return self.folder.root
+
+    @property
+    def site_dir(self) -> Path:
+        return self.result.site_dir
+
+
+@pytest.fixture(scope="session")
+def example_built(tmp_path_factory) -> BuiltSite:
+    """The bundled example built as of EXAMPLE_AS_OF without PDFs, once per test process
+    (each pytest-xdist worker builds its own) for every module that reads those pages:
+    a test that needs the example as it is takes this, not a build of its own."""
+    # Imported here: a test may check what importing gongkai's modules does.
+    from generator.build import build
+    folder = copy_site(REPO, tmp_path_factory.mktemp("example-built"))
+    return BuiltSite(folder, build(folder.root, EXAMPLE_AS_OF))

@@ -26,11 +26,8 @@ def snapshot(folder: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def example_build(tmp_path_factory):
-    from conftest import REPO, copy_site
-    site = copy_site(REPO, tmp_path_factory.mktemp("example"))
-    result = build(site.root, AS_OF)
-    return site, result
+def example_build(example_built):
+    return example_built.folder, example_built.result
 
 
 def html(site, rel: str) -> str:

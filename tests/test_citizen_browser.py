@@ -5,25 +5,18 @@ accessibility in both colour schemes, keyboard reach, the 关怀模式 switch,
 from __future__ import annotations
 
 import json
-from datetime import date
 
 import pytest
 
 from browser_kit import (DESKTOP, PHONE, SCREENSHOTS, axe_source, chromium, page_types,
                          run_axe, serious, serve, transferred)
-from generator.build import build
-
-AS_OF = date(2026, 11, 28)
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def site(example_built):
     """(base URL, page types, browser) for one build of the example site."""
-    from conftest import REPO, copy_site
-    folder = copy_site(REPO, tmp_path_factory.mktemp("citizen"))
-    result = build(folder.root, AS_OF)
-    with serve(result.site_dir) as base, chromium() as browser:
-        yield base, page_types(result.site_dir), browser
+    with serve(example_built.site_dir) as base, chromium() as browser:
+        yield base, page_types(example_built.site_dir), browser
 
 
 @pytest.fixture(scope="module")

@@ -20,11 +20,8 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 @pytest.fixture(scope="module")
-def example_site(tmp_path_factory):
-    from conftest import REPO, copy_site
-    site = copy_site(REPO, tmp_path_factory.mktemp("citizen-pages"))
-    build(site.root, AS_OF)
-    return site
+def example_site(example_built):
+    return example_built.folder
 
 
 def html(site, rel: str) -> str:

@@ -6,16 +6,13 @@ with no policy at all."""
 from __future__ import annotations
 
 import re
-from datetime import date
 
 import pytest
 
 from browser_kit import chromium, page_types, without_csp_meta
 from browser_support import serve_folder
-from generator.build import build
 from generator.site.csp import HEADER_FILE
 
-AS_OF = date(2026, 11, 28)
 
 RECORD_VIOLATIONS = """
 window.__violations = [];
@@ -38,10 +35,8 @@ def header_policy(site_dir) -> str:
 
 
 @pytest.fixture(scope="module")
-def example(tmp_path_factory):
-    from conftest import REPO, copy_site
-    site = copy_site(REPO, tmp_path_factory.mktemp("csp"))
-    site_dir = build(site.root, AS_OF).site_dir
+def example(example_built):
+    site_dir = example_built.site_dir
     types = page_types(site_dir)
     types["打印页（公示）"] = "print/notice/jiangli-fuzhu-gongshi-2027/"
     types["打印页（办事指南）"] = "print/service/dusheng-zinv-guangrongzheng/"
@@ -51,6 +46,20 @@ def example(tmp_path_factory):
                          if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8"))
     with chromium() as browser:
         yield site_dir, types, browser
+
+
+def _settled_layout(page) -> list[str]:
+    """LAYOUT once two measurements 100 ms and two frames apart agree: Material lays out its
+    sidebars after load, later than any fixed wait on a busy machine (two test workers)."""
+    layout = page.evaluate(LAYOUT)
+    for _ in range(50):
+        page.wait_for_timeout(100)
+        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        measured = page.evaluate(LAYOUT)
+        if measured == layout:
+            return layout
+        layout = measured
+    raise AssertionError(f"{page.url}: the layout still changes after 5 s")
 
 
 def _visit(browser, url, *, strip_meta=False, media="screen"):
@@ -64,8 +73,7 @@ def _visit(browser, url, *, strip_meta=False, media="screen"):
     page.on("console", lambda message: messages.append(message.text))
     page.emulate_media(media=media)
     page.goto(url, wait_until="load")
-    page.wait_for_timeout(100)     # Material lays out its sidebars right after load
-    result = page.evaluate("window.__violations"), page.evaluate(LAYOUT), messages
+    result = page.evaluate("window.__violations"), _settled_layout(page), messages
     context.close()
     return result
 

@@ -10,8 +10,6 @@ from jinja2 import pass_context
 from generator.build import build
 from generator.site.navmemo import NavMemo
 
-from gitsite import AS_OF
-
 STAMP_LINE = re.compile(rb'class="gk-stamp">[^<]*<')
 
 
@@ -20,16 +18,15 @@ def pages(site) -> dict[str, bytes]:
             for path in sorted(site.rglob("*.html"))}
 
 
-def test_shared_navigation_is_the_navigation_each_page_would_get(tmp_path, monkeypatch):
-    from conftest import REPO, copy_site
-    shared = copy_site(REPO, tmp_path / "shared")
-    build(shared.root, AS_OF)
+def test_shared_navigation_is_the_navigation_each_page_would_get(example_built, tmp_path,
+                                                                  monkeypatch):
+    from conftest import EXAMPLE_AS_OF, REPO, copy_site
     own = copy_site(REPO, tmp_path / "own")
     monkeypatch.setattr(NavMemo, "__call__",
                         pass_context(lambda self, context, name, *links, caller: caller()))
-    build(own.root, AS_OF)
+    build(own.root, EXAMPLE_AS_OF)
 
-    memoized, rendered = pages(shared.root / "build/site"), pages(own.root / "build/site")
+    memoized, rendered = pages(example_built.site_dir), pages(own.root / "build/site")
     # Pages outside the navigation at three depths, under different sections.
     for page in ("fees/shehui-fuyangfei/index.html", "fees/shehui-fuyangfei/v/1/index.html",
                  "services/zaishengyu-shenpi/compare/1-2/index.html"):

@@ -26,11 +26,8 @@ FRICTIONLESS = Path(sys.executable).parent / "frictionless"
 
 
 @pytest.fixture(scope="module")
-def example_build(tmp_path_factory):
-    from conftest import REPO, copy_site
-    site = copy_site(REPO, tmp_path_factory.mktemp("example"))
-    build(site.root, AS_OF)
-    return site
+def example_build(example_built):
+    return example_built.folder
 
 
 def opendata(site) -> Path:

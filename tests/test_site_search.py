@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from browser_support import chromium, serve_folder
-from generator.build import build
 from generator.search.collect import collect_pages
 from generator.search.fold import fold
 from generator.search.query import IndexReader, search
@@ -78,11 +76,8 @@ def scores(cases: list[Case], results: list[list[str]]) -> tuple[float, float, l
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    from conftest import copy_site
-    folder = copy_site(REPO, tmp_path_factory.mktemp("search-example"))
-    build(folder.root, date(2026, 11, 28))
-    return folder.root / "build/site"
+def site(example_built):
+    return example_built.root / "build/site"
 
 
 @pytest.fixture(scope="module")
