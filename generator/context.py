@@ -10,6 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from markupsafe import escape
+
+from .cache.files import FileStore
 from .cache.store import Store
 
 if TYPE_CHECKING:
@@ -29,10 +32,14 @@ class BuildContext:
     # keeps nothing), valid under `fingerprint` (generator/cache/).
     cache_dir: Path | None = None
     fingerprint: str = ""
-
     # Standard steps this build's pipeline left out (the preview's, run after its
     # reload): what they write was not there for the leak scan, so no publishable site.
     left_out: tuple[str, ...] = ()
 
     def store(self, kind: str) -> Store:
         return Store(self.cache_dir, kind, self.fingerprint)
+
+    def file_store(self, kind: str) -> FileStore:
+        """A store of results about the built files, blind to this build's stamp."""
+        shown = str(escape(self.stamp.text)).encode("utf-8", "xmlcharrefreplace")
+        return FileStore(self.cache_dir, kind, self.fingerprint, shown)

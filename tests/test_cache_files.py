@@ -81,3 +81,29 @@ def test_an_unreadable_cache_is_computed_afresh(tmp_path):
     calls: list[str] = []
     assert results(cache, site, ["a.html"], calls) == [3]
     assert calls == ["a.html"]
+
+
+def test_a_file_store_does_not_see_the_build_stamp(tmp_path):
+    """Every build stamps every page's footer: a page that differs from the last
+    build's only there is a hit, one that differs anywhere else is not."""
+    from generator.cache.files import FileStore
+
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    site.mkdir()
+    page = "<p>正文{}</p><p class=\"gk-stamp\">{}</p>"
+    old, new = "构建于 2026-11-28 09:00（北京时间）", "构建于 2026-12-01 18:30（北京时间）"
+    calls: list[str] = []
+
+    def build(stamp: str, text: str) -> list[int]:
+        (site / "a.html").write_text(page.format(text, stamp), encoding="utf-8")
+        store = FileStore(cache, "lengths", "一", stamp.encode())
+        found = file_results(store, site, ["a.html"], lengths(site, calls))
+        store.save()
+        return found
+
+    build(old, "甲")
+    assert calls == ["a.html"]
+    build(new, "甲")
+    assert calls == ["a.html"]            # only the stamp changed: kept
+    build(new, "乙")
+    assert calls == ["a.html", "a.html"]  # the page changed

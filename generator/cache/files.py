@@ -4,6 +4,14 @@ The link check, the search index and the leak scan each learn something from
 every file of the built site; a file with the same name and bytes as one they saw
 before gives the same answer, however and whenever it was made (a copied site, a
 warm CI runner, a rebuilt page that came out the same).
+
+Every page's footer carries the build stamp (time, commit, date of the data), so
+without more every build would change every page and find nothing kept. A
+`FileStore` is told the stamp as pages show it and leaves it out of the key. That is
+safe for these three: the link check and the search read no link or text of the
+footer's stamp, and the stamp, digits split by Chinese text and punctuation inside
+its own paragraph, can neither be nor join a personal number (privacy/detect.py
+joins digits across inline tags only), so the leak scan finds the same with any stamp.
 """
 
 from __future__ import annotations
@@ -20,12 +28,25 @@ from .store import Store, key
 READERS = 4
 
 
-def file_keys(folder: Path, names: list[str], setting: str = "") -> list[bytes]:
-    """The key of each file (named relative to folder): its name and its bytes, and
-    the setting the result also depends on."""
+class FileStore(Store):
+    """A store of results about built files whose keys leave out `volatile`, the
+    build stamp as the pages show it."""
+
+    def __init__(self, folder: Path | None, kind: str, fingerprint: str, volatile: bytes) -> None:
+        super().__init__(folder, kind, fingerprint)
+        self.volatile = volatile
+
+
+def file_keys(folder: Path, names: list[str], setting: str = "",
+              volatile: bytes = b"") -> list[bytes]:
+    """The key of each file (named relative to folder): its name and its bytes without
+    `volatile`, and the setting the result also depends on."""
     def one(name: str) -> bytes:
         with open(os.path.join(folder, name), "rb") as file:
-            return key(name, hashlib.file_digest(file, "sha256").digest(), setting)
+            if not volatile:
+                return key(name, hashlib.file_digest(file, "sha256").digest(), setting)
+            data = file.read().replace(volatile, b"")
+        return key(name, hashlib.sha256(data).digest(), setting)
     with ThreadPoolExecutor(max_workers=READERS) as pool:
         return list(pool.map(one, names))
 
@@ -36,5 +57,5 @@ def file_results(store: Store | None, folder: Path, names: list[str],
     and bytes (and `setting`) the store holds no result for; on all without a store."""
     if store is None:
         return list(compute(names))
-    return store.results(file_keys(folder, names, setting),
+    return store.results(file_keys(folder, names, setting, store.volatile if isinstance(store, FileStore) else b""),
                          lambda missing: compute([names[i] for i in missing]))

@@ -17,7 +17,7 @@ _SEARCH_DOCS = f"{SEARCH_DIR}/{doc_path(0).rsplit('/', 1)[0]}/"
 def leak_scan(ctx) -> list[Problem]:
     # The store's fingerprint holds the public numbers (build.py): each file's findings
     # are kept only under the numbers they were found with.
-    cache = ctx.store("leaks")
+    cache = ctx.file_store("leaks")
     problems = scan_site(ctx.site_dir, public_numbers(ctx.site), _with_search_docs(ctx),
                          display_root="build/site", cache=cache)
     cache.save()

@@ -231,7 +231,7 @@ def parse_all(site_dir: Path, base_url: str = "/", cache: Store | None = None,
 
 
 def check_links(ctx: "BuildContext") -> list[Problem]:
-    cache = ctx.store("links")
+    cache = ctx.file_store("links")
     problems = check_folder(ctx.site_dir, ctx.site.config.base_url, _sources(ctx), cache,
                             _generated(ctx.root / "build/docs"))
     cache.save()

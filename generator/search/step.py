@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 def index_site(build: "BuildContext") -> list[Problem]:
     # Validation has reported any problem with the synonyms file; none stops the index.
     synonyms, _ = read_synonyms(build.root)
-    cache = build.store("search-pages")
+    cache = build.file_store("search-pages")
     build_search_index(build.site_dir, build.site.config.base_url, cache=cache, synonyms=synonyms)
     cache.save()
     return []
