@@ -114,7 +114,7 @@ def build(root: Path, as_of: date | None = None, *, incremental: bool = False, p
     staging.chmod(0o755)     # mkdtemp's 0700 would keep a web server from reading the site
     try:
         with progress.stage("MkDocs 生成网页", docs.written + docs.unchanged):
-            problems = in_child(run_mkdocs, root, staging, stamp, cache_dir)
+            problems = in_child(run_mkdocs, root, staging, stamp, cache_dir, fingerprint)
         if problems:
             raise ProblemsError(problems)
         step_context = BuildContext(root, site, ctx, stamp, staging, cache_dir, fingerprint,

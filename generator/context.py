@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from markupsafe import escape
-
 from .cache.files import FileStore
 from .cache.store import Store
 
@@ -41,5 +39,4 @@ class BuildContext:
 
     def file_store(self, kind: str) -> FileStore:
         """A store of results about the built files, blind to this build's stamp."""
-        shown = str(escape(self.stamp.text)).encode("utf-8", "xmlcharrefreplace")
-        return FileStore(self.cache_dir, kind, self.fingerprint, shown)
+        return FileStore(self.cache_dir, kind, self.fingerprint, self.stamp.shown)

@@ -30,8 +30,10 @@ class WarningLog(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def run_mkdocs(root: Path, site_dir: Path, stamp: BuildStamp, cache_dir: Path | None = None) -> list[Problem]:
-    """Build into site_dir; `cache_dir` holds the page cache (site/pagecache.py)."""
+def run_mkdocs(root: Path, site_dir: Path, stamp: BuildStamp, cache_dir: Path | None = None,
+               fingerprint: str = "") -> list[Problem]:
+    """Build into site_dir; `cache_dir` holds the page cache (site/pagecache.py), valid
+    under the build's `fingerprint` (generator/cache/fingerprint.py)."""
     untested = untested_versions()
     if untested:
         return [Problem("Python 环境", None, "", untested, INSTALL_HINT)]
@@ -42,6 +44,7 @@ def run_mkdocs(root: Path, site_dir: Path, stamp: BuildStamp, cache_dir: Path | 
         config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site_dir))
         config.plugins["gongkai"].stamp = stamp
         config.plugins["gongkai"].cache_dir = cache_dir
+        config.plugins["gongkai"].fingerprint = fingerprint
         build(config)
     except MkDocsException as err:
         details = "；".join(collect.messages) or str(err)

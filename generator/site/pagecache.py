@@ -22,9 +22,6 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from markupsafe import escape
-
-from ..cache.fingerprint import fingerprint
 from ..cache.store import MISSING, Store, key
 
 KIND = "pages"
@@ -53,10 +50,9 @@ class Built:
 
 
 class PageCache:
-    def __init__(self, folder: Path | None, root: Path, stamp_text: str, nav) -> None:
-        self.store = Store(folder, KIND, fingerprint(root) if folder is not None else "")
-        # As the footer prints it (escaped), in the bytes MkDocs writes.
-        self.stamp = str(escape(stamp_text)).encode("utf-8", "xmlcharrefreplace")
+    def __init__(self, folder: Path | None, fingerprint: str, stamp: bytes, nav) -> None:
+        self.store = Store(folder, KIND, fingerprint)
+        self.stamp = stamp      # BuildStamp.shown
         self.nav = _nav_key(nav)
 
     def key(self, src_uri: str, markdown: bytes) -> bytes:

@@ -46,6 +46,7 @@ class GongkaiConfig(Config):
 class GongkaiPlugin(BasePlugin[GongkaiConfig]):
     stamp: BuildStamp | None = None     # set by `gongkai build`; computed otherwise
     cache_dir: Path | None = None       # set by `gongkai build`: build/cache
+    fingerprint = ""                    # set by `gongkai build`: the one all caches share
     parallel: ParallelPages | None = None
 
     def on_config(self, config):
@@ -115,6 +116,6 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
     def on_env(self, env, config, files):
         install_nav_memo(env, self.nav)
         # Every navigation page is complete here, as a page outside it may show.
-        cache = PageCache(self.cache_dir, Path(config.config_file_path).parent, self.stamp.text, self.nav)
+        cache = PageCache(self.cache_dir, self.fingerprint, self.stamp.shown, self.nav)
         self.parallel.build_all(config, files, self.nav, env, cache)
         return env

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone, timedelta
 from pathlib import Path
 
+from markupsafe import escape
+
 CHINA = timezone(timedelta(hours=8), "CST")
 
 
@@ -26,6 +28,12 @@ class BuildStamp:
         else:
             source = f"提交 {self.commit}{'（含未提交的修改）' if self.dirty else ''}"
         return f"构建于 {when}（北京时间）· {source} · 数据截至 {self.as_of.isoformat()}"
+
+    @property
+    def shown(self) -> bytes:
+        """The text as a page's footer prints it (escaped), in the bytes MkDocs writes:
+        what the caches leave out of a page (site/pagecache.py, cache/files.py)."""
+        return str(escape(self.text)).encode("utf-8", "xmlcharrefreplace")
 
 
 def _git(root: Path, *args: str) -> str | None:
