@@ -1,15 +1,14 @@
-"""Helpers for browser tests: a local HTTP server for a built site, Debian's
-headless Chromium through Playwright (never a downloaded browser), axe-core
-injected from node_modules, and what a page transferred."""
+"""Helpers for browser tests: a local HTTP server for a built site, axe-core
+injected from node_modules, and what a page transferred. The browser is Debian's
+headless Chromium through Playwright (conftest's `browser` fixture)."""
 
 from __future__ import annotations
 
-import re
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from browser_support import chromium, serve_folder  # noqa: F401 - chromium is re-exported
+from browser_support import serve_folder
 
 REPO = Path(__file__).resolve().parent.parent
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
@@ -43,29 +42,10 @@ def page_types(site_dir: Path) -> dict[str, str]:
 
 
 @contextmanager
-def serve(folder: Path):
+def serve(folder: Path, *, strip_csp_meta: bool = False):
     """Serve folder on 127.0.0.1 at a free port; yields the base URL, ending in /."""
-    with serve_folder(folder) as base:
+    with serve_folder(folder, strip_csp_meta=strip_csp_meta) as base:
         yield base + "/"
-
-
-META_CSP = re.compile(rb'<meta http-equiv="Content-Security-Policy" content="[^"]*">')
-
-
-def without_csp_meta(context) -> None:
-    """Pages of this browser context arrive without their <meta> Content-Security-Policy:
-    what the page does on its own, or the baseline a policy must not change."""
-    def strip(route):
-        if route.request.resource_type != "document":
-            route.continue_()
-            return
-        response = route.fetch()
-        body = response.body()
-        if "text/html" in response.headers.get("content-type", ""):
-            body = META_CSP.sub(b"", body)
-        route.fulfill(response=response, body=body)
-
-    context.route("**/*", strip)
 
 
 def axe_source() -> str:

@@ -1,5 +1,6 @@
-"""Shared fixtures: small site folders copied into tmp_path, edited per test, and the
-example site built once per test process for the many tests that only read it."""
+"""Shared fixtures: small site folders copied into tmp_path, edited per test, the example
+site built once per test process for the many tests that only read it, and one Chromium per
+test process for the browser tests."""
 
 from __future__ import annotations
 
@@ -21,9 +22,11 @@ EXAMPLE_AS_OF = date(2026, 11, 28)
 # The longest modules (pytest --durations on two cores), started first: `make test` hands
 # whole modules to two pytest-xdist workers, and a long one started last would leave one
 # worker busy alone at the end.
-SLOW_FIRST = ("test_citizen_phone.py", "test_privacy_false_positives.py", "test_release.py",
-              "test_xss_browser.py", "test_csp_browser.py", "test_build.py",
-              "test_citizen_browser.py", "test_start_method.py", "test_reproducible.py")
+SLOW_FIRST = ("test_release.py", "test_citizen_phone.py", "test_build.py", "test_xss_browser.py",
+              "test_csp_browser.py", "test_citizen_browser.py", "test_start_method.py",
+              "test_hook.py", "test_serve.py", "test_print_site.py", "test_reproducible.py",
+              "test_privacy_false_positives.py", "test_warm_cold.py", "test_changes.py",
+              "test_citizen_links.py")
 
 
 def pytest_collection_modifyitems(items):
@@ -104,3 +107,12 @@ def example_built(tmp_path_factory) -> BuiltSite:
     from generator.build import build
     folder = copy_site(REPO, tmp_path_factory.mktemp("example-built"))
     return BuiltSite(folder, build(folder.root, EXAMPLE_AS_OF))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium, started once per test process for every browser test:
+    each test opens its own contexts or pages in it and closes them."""
+    from browser_support import chromium
+    with chromium() as started:
+        yield started

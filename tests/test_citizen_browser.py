@@ -8,14 +8,14 @@ import json
 
 import pytest
 
-from browser_kit import (DESKTOP, PHONE, SCREENSHOTS, axe_source, chromium, page_types,
+from browser_kit import (DESKTOP, PHONE, SCREENSHOTS, axe_source, page_types,
                          run_axe, serious, serve, transferred)
 
 
 @pytest.fixture(scope="module")
-def site(example_built):
+def site(example_built, browser):
     """(base URL, page types, browser) for one build of the example site."""
-    with serve(example_built.site_dir) as base, chromium() as browser:
+    with serve(example_built.site_dir) as base:
         yield base, page_types(example_built.site_dir), browser
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from browser_kit import (DESKTOP, PHONE, SCREENSHOTS, axe_source, chromium, page_types,
+from browser_kit import (DESKTOP, PHONE, SCREENSHOTS, axe_source, page_types,
                          run_axe, serious, serve)
 from generator.build import build
 from phone_layout import broken_numbers, sideways, small_targets, squeezed_cells
@@ -57,14 +57,14 @@ def hostile_contacts() -> str:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def site(tmp_path_factory, browser):
     """(base URL, page types, browser) for one build of the example site, its contacts
     page with the hostile contacts of tests/corpus/phone_contacts.txt added."""
     from conftest import REPO, copy_site
     folder = copy_site(REPO, tmp_path_factory.mktemp("phone"))
     folder.append("data/contacts.yaml", hostile_contacts())
     result = build(folder.root, AS_OF)
-    with serve(result.site_dir) as base, chromium() as browser:
+    with serve(result.site_dir) as base:
         yield base, {**page_types(result.site_dir), **EXTRA_TYPES}, browser
 
 

@@ -18,8 +18,6 @@ AS_OF = date(2026, 11, 28)
 BASE = "https://qingxiang.example.gov.cn/"
 NOTICE = "jiangli-fuzhu-gongshi-2027"
 GUIDE = "zaishengyu-dengji"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                 "--disable-background-networking"]
 
 
 @pytest.fixture(scope="module")
@@ -114,15 +112,6 @@ def test_print_page_links_back_and_to_its_pdf(built):
     styles = re.findall(r'<link rel="stylesheet" href="([^"]+)">', sheet)
     text = "".join(site_file(built, resolve(rel, href)).read_text(encoding="utf-8") for href in styles)
     assert "@bottom-center" in text and "size: A4" in text
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def test_site_pages_print_without_chrome_and_with_link_addresses(built, browser):

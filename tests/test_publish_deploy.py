@@ -25,6 +25,7 @@ from generator.cli import main, make_parser
 from generator.commands import publish as publish_command
 from generator.publish.release import list_releases
 
+from browser_support import own_context
 from fake_ssh import FAKE_SSH
 from gitsite import AS_OF, commit, git
 
@@ -191,18 +192,14 @@ class HeaderHandler(SimpleHTTPRequestHandler):
         pass
 
 
-def csp_messages(site: Path, headers: dict[str, str], toggle: bool = True) -> list[str]:
-    from playwright.sync_api import sync_playwright
+def csp_messages(browser, site: Path, headers: dict[str, str], toggle: bool = True) -> list[str]:
     handler = type("Handler", (HeaderHandler,), {"headers_to_send": headers})
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     messages = []
     try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
-                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--disable-background-networking"])
-            page = browser.new_page()
+        with own_context(browser) as context:
+            page = context.new_page()
             page.on("console", lambda message: messages.append(message.text))
             for path in ("/", "/notices/", "/fees/fuyin-fei/", "/contacts/", "/catalog/")[
                     : 5 if toggle else 1]:
@@ -211,7 +208,6 @@ def csp_messages(site: Path, headers: dict[str, str], toggle: bool = True) -> li
                 page.locator("label.md-header__button[for^='__palette']:visible").click()
                 page.wait_for_timeout(200)
                 messages.append("palette:" + str(page.evaluate("document.body.dataset.mdColorScheme")))
-            browser.close()
     finally:
         server.shutdown()
         server.server_close()
@@ -227,7 +223,7 @@ def site_headers(conf: str, site: Path) -> dict[str, str]:
     return headers
 
 
-def test_nginx_security_headers_let_the_site_work_and_nothing_more(scaffold):
+def test_nginx_security_headers_let_the_site_work_and_nothing_more(scaffold, browser):
     site = scaffold / "build/site"
     headers = site_headers((scaffold / "deploy/nginx.conf").read_text(encoding="utf-8"), site)
     assert {"Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy",
@@ -235,9 +231,9 @@ def test_nginx_security_headers_let_the_site_work_and_nothing_more(scaffold):
     csp = headers["Content-Security-Policy"]
     assert csp.startswith("default-src 'none'") and "http" not in csp
     assert "'unsafe-inline'" not in csp and "frame-ancestors 'none'" in csp
-    messages = csp_messages(site, headers)
+    messages = csp_messages(browser, site, headers)
     assert not [m for m in messages if "Content Security Policy" in m], messages
     assert "palette:slate" in messages            # Material's scripts ran: the toggle worked
     # Control: without the hashes Material's inline scripts are blocked.
     strict = {**headers, "Content-Security-Policy": re.sub(r" 'sha256-[^']+'", "", csp)}
-    assert [m for m in csp_messages(site, strict, toggle=False) if "Content Security Policy" in m]
+    assert [m for m in csp_messages(browser, site, strict, toggle=False) if "Content Security Policy" in m]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from urllib.parse import urlparse
 
 import pytest
-from browser_support import chromium, serve_folder
+from browser_support import serve_folder
 from search_site import QUERIES, build_search_site
 
 from generator.search import build_search_index
@@ -19,10 +19,10 @@ SMALL_HEAVY_BYTES = 40
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
+def served(tmp_path_factory, browser):
     site = build_search_site(tmp_path_factory.mktemp("search-browser"))
     build_search_index(site.site_dir, heavy_bytes=SMALL_HEAVY_BYTES)
-    with serve_folder(site.site_dir) as base_url, chromium() as browser:
+    with serve_folder(site.site_dir) as base_url:
         yield site, base_url, browser
 
 

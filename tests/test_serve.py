@@ -10,7 +10,7 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
-from browser_support import chromium
+from browser_support import own_context
 
 from generator.publish.buildinfo import read_build_info
 from generator.search.query import IndexReader, search
@@ -92,10 +92,10 @@ def test_serve_indexes_after_the_reload_and_never_looks_publishable(minimal):
         assert wait_for(lambda: "policies/xize/" in searched(site, "勘误稿"), 60)
 
 
-def test_serve_shows_problems_in_every_open_page_until_fixed(minimal):
-    with gongkai_serve(minimal.root) as (base, _), chromium() as browser:
+def test_serve_shows_problems_in_every_open_page_until_fixed(minimal, browser):
+    with gongkai_serve(minimal.root) as (base, _), own_context(browser) as context:
         assert wait_for(lambda: fetch(f"{base}/policies/xize/") is not None, 60)
-        pages = [browser.new_page() for _ in range(2)]
+        pages = [context.new_page() for _ in range(2)]
         pages[0].goto(f"{base}/policies/xize/")
         pages[1].goto(f"{base}/services/guangrongzheng/")
         for page in pages:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from browser_support import chromium, serve_folder
+from browser_support import own_context, serve_folder
 from generator.search.collect import collect_pages
 from generator.search.fold import fold
 from generator.search.query import IndexReader, search
@@ -158,11 +158,11 @@ def test_relevance_set_puts_the_right_page_first(site, record_property):
     assert (top, mrr) == (1.0, 1.0)
 
 
-def test_header_search_in_chromium_agrees_and_ranks_the_relevance_set(site, pages,
+def test_header_search_in_chromium_agrees_and_ranks_the_relevance_set(site, pages, browser,
                                                                      record_property):
     cases = relevance_cases()
-    with serve_folder(site) as base, chromium() as browser:
-        page = browser.new_page()
+    with serve_folder(site) as base, own_context(browser) as context:
+        page = context.new_page()
         hosts = set()
         page.on("request", lambda request: hosts.add(request.url.split("/")[2]))
         page.goto(base + "/")
@@ -198,9 +198,9 @@ def test_name_lists_are_never_in_the_index(site):
     assert "5329**********" not in text and "张*梅" not in text
 
 
-def test_no_dead_ends_in_the_header_box(site):
-    with serve_folder(site) as base, chromium() as browser:
-        page = browser.new_page()
+def test_no_dead_ends_in_the_header_box(site, browser):
+    with serve_folder(site) as base, own_context(browser) as context:
+        page = context.new_page()
         page.goto(base + "/fees/")
         box = ".md-search__input"
         meta = ".md-search-result__meta"

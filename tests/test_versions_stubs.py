@@ -12,7 +12,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from browser_support import chromium, serve_folder
+from browser_support import own_context, serve_folder
 from conftest import FIXTURES, copy_site
 from generator.build import build, load_and_validate
 from generator.checks.links import check_folder
@@ -123,10 +123,10 @@ def test_hostile_title_stays_text_in_the_stub(minimal, payload):
     assert stub.texts["a"] == payload
 
 
-def test_chromium_follows_the_stub_to_the_item_page_keeping_the_anchor(built):
+def test_chromium_follows_the_stub_to_the_item_page_keeping_the_anchor(built, browser):
     errors = []
-    with serve_folder(built / "build/site") as base, chromium() as browser:
-        tab = browser.new_page()
+    with serve_folder(built / "build/site") as base, own_context(browser) as context:
+        tab = context.new_page()
         tab.on("console", lambda message: errors.append(message.text)
                if message.type == "error" else None)
         tab.goto(f"{base}/{ITEM}/v/2/#享受条件")
@@ -134,10 +134,11 @@ def test_chromium_follows_the_stub_to_the_item_page_keeping_the_anchor(built):
         assert unquote(tab.evaluate("location.hash")) == "#享受条件"
         assert tab.inner_text("h1") == TITLE
         # Without script, the refresh still gets there (a refresh cannot carry the anchor).
-        plain = browser.new_context(java_script_enabled=False).new_page()
-        plain.goto(f"{base}/{ITEM}/v/2/")
-        plain.wait_for_url(f"{base}/{ITEM}/")
-        assert plain.inner_text("h1") == TITLE
+        with own_context(browser, java_script_enabled=False) as no_script:
+            plain = no_script.new_page()
+            plain.goto(f"{base}/{ITEM}/v/2/")
+            plain.wait_for_url(f"{base}/{ITEM}/")
+            assert plain.inner_text("h1") == TITLE
     assert not errors      # nothing refused by the Content-Security-Policy
 
 

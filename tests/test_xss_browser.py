@@ -13,7 +13,7 @@ from datetime import date
 
 import pytest
 
-from browser_kit import chromium, serve, without_csp_meta
+from browser_kit import serve
 from generator.build import build
 from xss_corpus import payloads, swallows_what_follows
 
@@ -47,7 +47,7 @@ def _service() -> str:
 
 
 @pytest.fixture(scope="module")
-def corpus_site(tmp_path_factory):
+def corpus_site(tmp_path_factory, browser):
     from conftest import FIXTURES, copy_site
     site = copy_site(FIXTURES / "minimal", tmp_path_factory.mktemp("xss"))
     joined = " ".join(CASES)
@@ -79,8 +79,8 @@ def corpus_site(tmp_path_factory):
     site.write("content/about.md", "# 关于本站\n\n" + page)
     site.write("content/home.md", page)
     result = build(site.root, AS_OF)
-    with serve(result.site_dir) as base, chromium() as browser:
-        yield base, result.site_dir, browser
+    with serve(result.site_dir) as base, serve(result.site_dir, strip_csp_meta=True) as bare:
+        yield base, bare, result.site_dir, browser
 
 
 RECORD_DIALOGS = """
@@ -114,11 +114,9 @@ LIVE_IN_PAGE = """() => {
 
 
 def _open(browser, dialogs, navigations):
-    """A page whose HTML arrives without its Content-Security-Policy."""
+    """A page that records dialogs and navigations."""
     context = browser.new_context()
     context.add_init_script(RECORD_DIALOGS)
-
-    without_csp_meta(context)
     page = context.new_page()
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.on("framenavigated", lambda frame: navigations.append(frame.url))
@@ -132,7 +130,8 @@ def _visit(page, url):
 
 
 def test_pages_built_from_the_corpus_run_nothing_and_keep_their_text(corpus_site):
-    base, site_dir, browser = corpus_site
+    # Pages served without their <meta> Content-Security-Policy.
+    _, base, site_dir, browser = corpus_site
     dialogs, navigations = [], []
     context, page = _open(browser, dialogs, navigations)
     failures = []
@@ -168,7 +167,7 @@ def test_pages_built_from_the_corpus_run_nothing_and_keep_their_text(corpus_site
 
 
 def test_titles_are_text_everywhere_material_prints_them(corpus_site):
-    base, site_dir, browser = corpus_site
+    base, _, site_dir, browser = corpus_site
     i = CASES.index("</title><script>alert(1)</script>")
     html = (site_dir / f"notices/xss-{i:02d}/index.html").read_text(encoding="utf-8")
     head = html[:html.index("</head>")]
@@ -186,7 +185,7 @@ def test_titles_are_text_everywhere_material_prints_them(corpus_site):
 
 
 def test_jsonld_cannot_end_its_script_element(corpus_site):
-    _, site_dir, _ = corpus_site
+    _, _, site_dir, _ = corpus_site
     for i, case in enumerate(CASES):
         html = (site_dir / f"notices/xss-{i:02d}/index.html").read_text(encoding="utf-8")
         block, = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
