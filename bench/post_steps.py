@@ -68,6 +68,8 @@ def context(root: Path, staged: Path, cache_dir: Path | None, pdf: bool,
 
 
 def timed(step, build: BuildContext) -> tuple[float, float]:
+    for folder in ("print", "search"):      # a build's staging folder is new: none there
+        shutil.rmtree(build.site_dir / folder, ignore_errors=True)
     began_cpu, began = cpu(), time.perf_counter()
     problems = step(build)
     if problems:
