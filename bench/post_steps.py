@@ -2,9 +2,10 @@
 
     python bench/post_steps.py SITE [--pdf] [--repeat K] [--steps print,search]
 
-SITE is a site built before (`gongkai build`: its build/site is what MkDocs made;
-bench/synth.py makes one). Each step runs in this process on a copy of that site
-without its print/ and search/ folders, as a build hands them the staged site:
+SITE is a site built before (`gongkai build`: its build/site is what MkDocs and the
+steps made; bench/synth.py makes one). Each step runs in this process on a copy of
+that site without the step's own folder (print/, search/), as a build hands it the
+staged site:
 
   cold   no cache (`--no-cache`)
   fill   an empty cache, which the step fills
@@ -50,11 +51,10 @@ def cpu() -> float:
 
 
 def staged_copy(site_dir: Path, into: Path) -> Path:
-    """The built site as the steps find it after MkDocs: hard links, which the steps
-    never write through (generator/replace.py)."""
+    """The built site as the steps find it (the search step, with the print step's
+    sheets): hard links, which the steps never write through (generator/replace.py)."""
     staged = into / "site"
-    shutil.copytree(site_dir, staged, copy_function=os.link,
-                    ignore=lambda folder, names: ["print", "search"] if Path(folder) == site_dir else [])
+    shutil.copytree(site_dir, staged, copy_function=os.link)
     return staged
 
 
@@ -67,9 +67,10 @@ def context(root: Path, staged: Path, cache_dir: Path | None, pdf: bool,
                         fingerprint_of(root, public_numbers(site)))
 
 
-def timed(step, build: BuildContext) -> tuple[float, float]:
-    for folder in ("print", "search"):      # a build's staging folder is new: none there
-        shutil.rmtree(build.site_dir / folder, ignore_errors=True)
+def timed(name: str, build: BuildContext) -> tuple[float, float]:
+    # A build's staging folder is new: the step's own files are not there yet.
+    shutil.rmtree(build.site_dir / name, ignore_errors=True)
+    step = STEPS[name]
     began_cpu, began = cpu(), time.perf_counter()
     problems = step(build)
     if problems:
@@ -100,16 +101,15 @@ def main() -> None:
     args = parser.parse_args()
     root = args.site.resolve()
     for name in args.steps.split(","):
-        step = STEPS[name]
         for _ in range(args.repeat):
             with tempfile.TemporaryDirectory(prefix="post-steps-", dir=root / "build") as work:
                 work = Path(work)
                 staged, cache_dir = staged_copy(root / "build" / "site", work), work / "cache"
-                cold = timed(step, context(root, staged, None, args.pdf))
-                fill = timed(step, context(root, staged, cache_dir, args.pdf))
+                cold = timed(name, context(root, staged, None, args.pdf))
+                fill = timed(name, context(root, staged, cache_dir, args.pdf))
                 item, text = edit_one(root, staged)
                 try:
-                    warm = timed(step, context(root, staged, cache_dir, args.pdf, hours_later=1))
+                    warm = timed(name, context(root, staged, cache_dir, args.pdf, hours_later=1))
                 finally:
                     item.write_text(text, encoding="utf-8")
             print(f"{name:7s}" + "".join(f"  {label} {c:5.2f} CPU-s {w:5.2f} s"

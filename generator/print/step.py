@@ -90,7 +90,10 @@ def print_sheets(build: "BuildContext") -> list[Problem]:
               for i, (state, with_pdf) in enumerate(wanted) if with_pdf]
     if sheets:
         # A PDF is made from its HTML, the stylesheets (gongkai's, in the fingerprint),
-        # and the engine and fonts (engine_key); it is kept under their hash.
+        # and the engine and fonts (engine_key); it is kept under their hash. The HTML
+        # holds the build stamp, which the PDF prints: a new stamp is new text to lay
+        # out and new glyphs in the PDF's font subsets, so only WeasyPrint's full run
+        # gives the bytes, and a stamp-only change makes every PDF again.
         store, engine = build.store("pdf"), engine_key()
         pdfs = store.results([key(html, engine) for _, html in sheets], lambda missing: forked_map(
             _pdf_bytes, [sheets[i][1] for i in missing], chunksize=1, at_least=PDF_WORKERS_AT))
