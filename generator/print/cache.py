@@ -22,9 +22,11 @@ from ..render.pages import RenderContext
 from ..versions import ItemState
 
 KIND = "sheets"
-# Cannot stand in a sheet: the sanitiser turns NUL into U+FFFD, the templates have none.
+# Not text of a sheet: the sanitiser turns NUL into U+FFFD, the templates have none
+# and a data file may not hold one (load/limits.py).
 PLACEHOLDER = "\0gongkai-build-stamp\0"
-# Sheets are kept compressed: a fifth of their size, for a fraction of a render.
+# Sheets are kept compressed: under half their size (the QR code compresses least),
+# for a fraction of a render.
 LEVEL = 1
 
 
