@@ -180,6 +180,16 @@ def test_page_reading_follows_the_template_contract():
     assert read_page(html.replace("</head>", noindex)) is None
 
 
+def test_scripts_styles_comments_and_entities_in_the_article_are_read_right():
+    html = """<html><head><title>t</title></head><body>
+      <article class="md-content__inner"><h1>标题</h1>
+        <p>甲&amp;乙<!-- 注释 <p>不算</p> --></p><SCRIPT>var s = "<p>脚本</p>";</script>
+        <p title="a>b">丙 &lt;丁&gt;</p><style>p::after { content: "<b>" }</STYLE><p>戊</p>
+      </article></body></html>"""
+    page = read_page(html)
+    assert page.body == "甲&乙 丙 <丁> 戊"
+
+
 def test_rebuild_replaces_only_the_index_own_files(site, tmp_path):
     copy = tmp_path / "site"
     shutil.copytree(site.site_dir, copy)

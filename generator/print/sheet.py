@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass
 from datetime import date
@@ -60,10 +61,17 @@ class Sheet:
     pdf_href: str | None
 
 
+@functools.cache
+def _converter() -> markdown.Markdown:
+    # One per process, reset for each text: setting up the extensions was a third of
+    # converting a body.
+    return markdown.Markdown(extensions=["tables", "sane_lists", "toc"],
+                             extension_configs=EXTENSION_CONFIGS)
+
+
 def render_markdown(text: str) -> Markup:
     # The sheet is a page of the site too: the same sanitiser as every other page.
-    return Markup(clean_page(markdown.markdown(text, extensions=["tables", "sane_lists", "toc"],
-                                              extension_configs=EXTENSION_CONFIGS)))
+    return Markup(clean_page(_converter().reset().convert(text)))
 
 
 def qr_svg(url: str) -> Markup:

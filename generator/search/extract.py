@@ -31,9 +31,10 @@ _META = re.compile(r"<meta\s[^>]*>", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r'([\w:-]+)\s*=\s*"([^"]*)"')
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 _ATTRIBUTE_ANY = re.compile(r"""([^\s=/>]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
-_TOKEN = re.compile(r"""<!--.*?(?:-->|$)|<(?P<close>/?)(?P<tag>[a-zA-Z][a-zA-Z0-9-]*)"""
-                    r"""(?P<attributes>(?:[^>"']|"[^"]*"|'[^']*')*)>|(?P<text>[^<]+)|<!?[^<]*""",
-                    re.DOTALL)
+# What is not text: a comment, a tag (closing?, name, attributes) or a stray "<".
+# Every "<" starts one, so the text between two is all the text there.
+_TOKENS = re.compile(r"""(<!--.*?(?:-->|$)|<(/?)([a-zA-Z][a-zA-Z0-9-]*)"""
+                     r"""((?:[^>"']|"[^"]*"|'[^']*')*)>|<!?[^<]*)""", re.DOTALL)
 _RAW_TEXT = {"script", "style", "textarea"}
 _ARTICLE_OPEN = re.compile(r'<article\b[^>]*class="[^"]*\bmd-content__inner\b')
 
@@ -88,7 +89,8 @@ class _ArticleText:
             return
         self._open.append(tag)
         if self._hidden_from is None:
-            if tag in _NEVER_TEXT or _is_skipped(attributes):
+            if tag in _NEVER_TEXT or (("class" in attributes or "data-search-skip" in attributes)
+                                      and _is_skipped(attributes)):
                 self._hidden_from = len(self._open)
             elif tag == "h1" and not self._h1_done and self._h1_from is None:
                 self._h1_from = len(self._open)
@@ -115,34 +117,45 @@ class _ArticleText:
 
     def text(self, data: str) -> None:
         if self._hidden_from is None:
-            self._sink().append(unescape(data))
+            data = unescape(data) if "&" in data else data
+            self._sink().append(data)
             if self._heading_from is not None:
-                self.heading_parts.append(unescape(data))
+                self.heading_parts.append(data)
 
     def feed(self, html: str) -> None:
         # A regex tokenizer: mkdocs writes well-formed HTML, and html.parser was the
-        # slowest part of indexing 10,000 pages.
-        at = 0
-        while at < len(html):
-            token = _TOKEN.match(html, at)
-            at = token.end()
-            if token["text"] is not None:
-                self.text(token["text"])
-            elif token["tag"] is None:
-                continue  # a comment, a doctype or a stray "<"
-            elif token["close"]:
-                self.end(token["tag"].lower())
-            else:
-                tag = token["tag"].lower()
-                self.start(tag, token["attributes"].strip())
-                if tag in _RAW_TEXT:
-                    closing = html.lower().find(f"</{tag}", at)
-                    at = len(html) if closing < 0 else closing
+        # slowest part of indexing 10,000 pages. re.split finds the tags in C; a
+        # raw-text element's content (script, style) is skipped, the rest split again.
+        resume: int | None = 0
+        while resume is not None:
+            resume = self._feed_from(html, resume)
+
+    def _feed_from(self, html: str, start: int) -> int | None:
+        """The tokens of html from `start`; where to go on after a raw-text element's
+        content, or None at the end."""
+        pieces = _TOKENS.split(html[start:] if start else html)
+        text, start_tag, end_tag = self.text, self.start, self.end
+        if pieces[0]:
+            text(pieces[0])
+        at = start + len(pieces[0])
+        for index in range(1, len(pieces), 5):
+            whole, close, tag, attributes, data = pieces[index:index + 5]
+            at += len(whole) + len(data)
+            if tag is not None:
+                tag = tag.lower()
+                if close:
+                    end_tag(tag)
+                else:
+                    start_tag(tag, attributes.strip())
+                    if tag in _RAW_TEXT:
+                        closing = html.lower().find(f"</{tag}", at - len(data))
+                        return None if closing < 0 else closing
+            if data:
+                text(data)
+        return None
 
 
 def _is_skipped(attributes: str) -> bool:
-    if "data-search-skip" not in attributes and "class" not in attributes:
-        return False
     names = {name.lower(): value for name, value in _ATTRIBUTE_ANY.findall(attributes)}
     classes = set(names.get("class", "").strip("\"'").split())
     return "data-search-skip" in names or bool(classes & _CHROME_CLASSES)

@@ -15,7 +15,9 @@ if TYPE_CHECKING:
 def index_site(build: "BuildContext") -> list[Problem]:
     # Validation has reported any problem with the synonyms file; none stops the index.
     synonyms, _ = read_synonyms(build.root)
-    cache = build.file_store("search-pages")
+    # A build without a cache keeps nothing: hashing every page for keys would be waste.
+    cache = build.file_store("search-pages") if build.cache_dir is not None else None
     build_search_index(build.site_dir, build.site.config.base_url, cache=cache, synonyms=synonyms)
-    cache.save()
+    if cache is not None:
+        cache.save()
     return []

@@ -1,0 +1,77 @@
+"""Sheets' HTML, kept in build/cache under everything that makes it.
+
+A sheet shows one item as of the build date: its HTML is a function of the item's
+files, the site's shared data files, the date and options (render/cache.py's
+`site_inputs`), the other items it looked up while it rendered (a linked fee's
+title: render/lookups.py), whether it links a PDF, the QR code's library, and what
+the shared fingerprint covers (code, templates, libraries, settings). And of the build stamp in its small
+print, which changes every build: a sheet is rendered with PLACEHOLDER where the
+stamp goes, kept so, and gets this build's stamp as it is written. Cold builds go
+the same way, so a sheet from the cache is byte for byte the one a build makes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from importlib.metadata import version
+
+from ..cache.store import MISSING, Store, key
+from ..render.cache import ABSENT, item_key, site_inputs
+from ..render.lookups import EVERYTHING
+from ..render.pages import RenderContext
+from ..versions import ItemState
+
+KIND = "sheets"
+# What draws a sheet beside the libraries in the shared fingerprint: the QR code.
+LIBRARIES = ("segno",)
+# Not text of a sheet: the sanitiser turns NUL into U+FFFD, the templates have none
+# and a data file may not hold one (load/limits.py).
+PLACEHOLDER = "\0gongkai-build-stamp\0"
+# Sheets are kept compressed: under half their size (the QR code compresses least),
+# for a fraction of a render.
+LEVEL = 1
+
+
+def pack(html: str) -> bytes:
+    return zlib.compress(html.encode("utf-8"), LEVEL)
+
+
+def stamped(packed: bytes, shown: bytes) -> bytes:
+    """The sheet as written: `shown` is the stamp as the template prints it (escaped)."""
+    return zlib.decompress(packed).replace(PLACEHOLDER.encode(), shown)
+
+
+class SheetCache:
+    """Sheets of one render of `ctx`, looked up in and added to `store`."""
+
+    def __init__(self, ctx: RenderContext, store: Store) -> None:
+        self.store = store
+        self.site = key(site_inputs(ctx), *(f"{name}={version(name)}" for name in LIBRARIES))
+        self.items = {item.slug: item_key(ctx.site.root, item) for item in ctx.site.items}
+
+    def key(self, state: ItemState, with_pdf: bool) -> bytes:
+        item = state.item
+        return key(self.site, item.kind.name, item.slug, self.items[item.slug], str(with_pdf))
+
+    def _lookups(self, looked_up: frozenset[str]) -> bytes:
+        digest = hashlib.sha256()
+        for slug in sorted(looked_up):
+            digest.update(slug.encode() + b"\0" + self.items.get(slug, ABSENT) + b"\0")
+        return digest.digest()
+
+    def get(self, entry: bytes) -> bytes | None:
+        """The packed sheet, while the items it looked up are as they were."""
+        found = self.store.get(entry)
+        if found is MISSING:
+            return None
+        looked_up, lookups, packed = found
+        return packed if lookups == self._lookups(looked_up) else None
+
+    def put(self, entry: bytes, looked_up: set[str], packed: bytes) -> None:
+        if EVERYTHING not in looked_up:
+            items = frozenset(looked_up)
+            self.store.put(entry, (items, self._lookups(items), packed))
+
+    def save(self) -> None:
+        self.store.save()
