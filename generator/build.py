@@ -94,14 +94,14 @@ def build(root: Path, as_of: date | None = None, *, incremental: bool = False, p
     started = time.perf_counter()
     progress = progress or Progress(enabled=False)
     root = root.resolve()   # MkDocs resolves relative paths against mkdocs.yml's folder
+    cache_dir = root / CACHE_DIR if cache else None
     with progress.stage("读取并检查数据"):
-        site, warnings = load_and_validate(root, pipeline)
+        site, warnings = load_and_validate(root, pipeline, cache_dir)
     as_of = as_of or today(site.config.timezone)
     allowed = public_numbers(site)
     # One fingerprint for every cache: the office's public numbers are in it, so a
     # number no longer declared public sends every file through the leak scan again.
     fingerprint = fingerprint_of(root, allowed)
-    cache_dir = root / CACHE_DIR if cache else None
     with progress.stage("生成 Markdown 页面", len(site.items)):
         ctx = make_context(site, as_of, pdf)
         build_dir = root / BUILD_DIR
