@@ -1,5 +1,5 @@
-"""Name lists kept in build/cache: a list read from there is the list read afresh, and a
-changed list file (or declaration) is read again."""
+"""Item files and name lists kept in build/cache: what is read from there is what reading
+the files afresh gives, and a changed file (or declaration) is read again."""
 
 from __future__ import annotations
 
@@ -30,3 +30,18 @@ def test_a_kept_list_is_the_list_read_afresh_and_an_edit_is_read_again(example):
     edited, _ = load_and_validate(example.root, cache=cache)
     fresh, _ = load_and_validate(example.root)
     assert edited.name_lists == fresh.name_lists != cold.name_lists
+
+
+def test_item_files_parsed_before_are_taken_from_the_cache_as_parsed_afresh(example):
+    cache = example.root / "build" / "cache"
+    rel = "data/services/dusheng-zinv-guangrongzheng.yaml"
+    load_and_validate(example.root, cache=cache)
+    # CRLF line ends are read as text mode reads them, from the cache as from the file.
+    example.write(rel, example.read(rel).replace("\n", "\r\n"))
+    for _ in range(2):
+        kept, _ = load_and_validate(example.root, cache=cache)
+        fresh, _ = load_and_validate(example.root)
+        assert kept.docs == fresh.docs
+        assert [(i.file, i.meta, i.versions) for i in kept.items] == \
+            [(i.file, i.meta, i.versions) for i in fresh.items]
+    assert len(list(cache.glob("parsed-yaml-*.pickle"))) == 1
