@@ -26,6 +26,7 @@ from .progress import Progress
 from .render import RenderContext, make_context
 from .render.cache import KIND as RENDER_KIND, render_into
 from .render.clerk import STORE_KIND as CLERK_STORE
+from .render.environment import TEMPLATES_KIND
 from .render.writer import WriteStats, tree_stats
 from .site.mkdocs_build import run_mkdocs
 from .site.stamp import make_stamp
@@ -79,7 +80,8 @@ def _write_docs(build_dir: Path, ctx: RenderContext, pipeline: Pipeline, cache_d
     Item pages the cache holds are not rendered (render/cache.py)."""
     docs = build_dir / "docs"
     written, _ = render_into(ctx, pipeline, docs, Store(cache_dir, RENDER_KIND, fingerprint),
-                             Store(cache_dir, CLERK_STORE, fingerprint))
+                             Store(cache_dir, CLERK_STORE, fingerprint),
+                             Store(cache_dir, TEMPLATES_KIND, fingerprint))
     return tree_stats(docs, written), sum(path.endswith(".md") for path in written)
 
 
