@@ -28,7 +28,6 @@ from .render.cache import KIND as RENDER_KIND, render_into
 from .render.clerk import STORE_KIND as CLERK_STORE
 from .render.environment import TEMPLATES_KIND
 from .render.writer import WriteStats, tree_stats
-from .site.mkdocs_build import run_mkdocs
 from .site.stamp import make_stamp
 from .today import today
 from .validate.personal import public_numbers
@@ -114,6 +113,9 @@ def build(root: Path, as_of: date | None = None, *, incremental: bool = False, p
         discard(leftover)   # from a killed build: it may hold a list since withdrawn
     staging = Path(tempfile.mkdtemp(prefix=STAGING, dir=build_dir))
     staging.chmod(0o755)     # mkdtemp's 0700 would keep a web server from reading the site
+    # Imported only now (in this process, before the stage's child is forked): the
+    # stages before it need none of MkDocs.
+    from .site.mkdocs_build import run_mkdocs
     try:
         with progress.stage("MkDocs 生成网页", docs.written + docs.unchanged):
             problems = in_child(run_mkdocs, root, staging, stamp, cache_dir, fingerprint)
