@@ -26,8 +26,8 @@ from .progress import Progress
 from .render import RenderContext, make_context
 from .render.cache import KIND as RENDER_KIND, render_into
 from .render.clerk import STORE_KIND as CLERK_STORE
+from .render.environment import TEMPLATES_KIND
 from .render.writer import WriteStats, tree_stats
-from .site.mkdocs_build import run_mkdocs
 from .site.stamp import make_stamp
 from .today import today
 from .validate.personal import public_numbers
@@ -79,7 +79,8 @@ def _write_docs(build_dir: Path, ctx: RenderContext, pipeline: Pipeline, cache_d
     Item pages the cache holds are not rendered (render/cache.py)."""
     docs = build_dir / "docs"
     written, _ = render_into(ctx, pipeline, docs, Store(cache_dir, RENDER_KIND, fingerprint),
-                             Store(cache_dir, CLERK_STORE, fingerprint))
+                             Store(cache_dir, CLERK_STORE, fingerprint),
+                             Store(cache_dir, TEMPLATES_KIND, fingerprint))
     return tree_stats(docs, written), sum(path.endswith(".md") for path in written)
 
 
@@ -94,14 +95,14 @@ def build(root: Path, as_of: date | None = None, *, incremental: bool = False, p
     started = time.perf_counter()
     progress = progress or Progress(enabled=False)
     root = root.resolve()   # MkDocs resolves relative paths against mkdocs.yml's folder
+    cache_dir = root / CACHE_DIR if cache else None
     with progress.stage("读取并检查数据"):
-        site, warnings = load_and_validate(root, pipeline)
+        site, warnings = load_and_validate(root, pipeline, cache_dir)
     as_of = as_of or today(site.config.timezone)
     allowed = public_numbers(site)
     # One fingerprint for every cache: the office's public numbers are in it, so a
     # number no longer declared public sends every file through the leak scan again.
     fingerprint = fingerprint_of(root, allowed)
-    cache_dir = root / CACHE_DIR if cache else None
     with progress.stage("生成 Markdown 页面", len(site.items)):
         ctx = make_context(site, as_of, pdf)
         build_dir = root / BUILD_DIR
@@ -112,6 +113,9 @@ def build(root: Path, as_of: date | None = None, *, incremental: bool = False, p
         discard(leftover)   # from a killed build: it may hold a list since withdrawn
     staging = Path(tempfile.mkdtemp(prefix=STAGING, dir=build_dir))
     staging.chmod(0o755)     # mkdtemp's 0700 would keep a web server from reading the site
+    # Imported only now (in this process, before the stage's child is forked): the
+    # stages before it need none of MkDocs.
+    from .site.mkdocs_build import run_mkdocs
     try:
         with progress.stage("MkDocs 生成网页", docs.written + docs.unchanged):
             problems = in_child(run_mkdocs, root, staging, stamp, cache_dir, fingerprint)

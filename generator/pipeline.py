@@ -10,23 +10,17 @@ stage without being handed the pipeline cannot quietly run only part of it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import import_module
 from typing import TYPE_CHECKING, Callable
 
 from .calendars.files import calendar_files
-from .checks.leaks import leak_scan
-from .checks.links import check_links
 from .feeds import feed_files
 from .opendata import catalog_print_page, opendata_files, opendata_page
-from .print.step import print_sheets
-from .publish.buildinfo import write_build_info
-from .publish.sitemap import pin_sitemap
 from .render.history import history_pages
 from .render.pages import catalog_pages, core_pages, list_pages
 from .report import report_pages
 from .report.load import check_reports
-from .search.step import index_site
 from .search.synonyms import check_synonyms
-from .site.csp import write_header_policy
 from .validate.content import check_content
 from .validate.dates import check_dates
 from .validate.notices import check_notices
@@ -47,10 +41,18 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Step:
-    """A post-build step and what the progress line calls it."""
+    """A post-build step and what the progress line calls it. Its module is imported
+    when the build asks for `run`, in the building process before the step's child is
+    forked: a command that runs no step (validate, print) does not load the PDF,
+    spreadsheet and array libraries the steps use."""
 
-    run: Callable[[BuildContext], list[Problem]]
+    where: str       # "module:function", the module relative to this package
     name: str
+
+    @property
+    def run(self) -> Callable[[BuildContext], list[Problem]]:
+        module, _, function = self.where.partition(":")
+        return getattr(import_module(module, __package__), function)
 
 
 @dataclass(frozen=True)
@@ -71,12 +73,12 @@ PIPELINE = Pipeline(
     file_providers=(calendar_files, feed_files, opendata_files, version_stubs),
     # Each step reads what the steps before it wrote, so the checks come last.
     steps=(
-        Step(print_sheets, "公开栏打印页和 PDF"),
-        Step(index_site, "全文检索索引"),         # the chunked Chinese index under search/
-        Step(pin_sitemap, "站点地图"),            # dated by the data, not the build day
-        Step(write_build_info, "构建信息"),        # which commit and date; read by gongkai publish
-        Step(write_header_policy, "内容安全策略"),  # the pages' policy for the nginx header
-        Step(leak_scan, "个人信息泄露扫描"),        # no unmasked personal number in any file
-        Step(check_links, "死链接检查"),           # PDFs and feeds included
+        Step(".print.step:print_sheets", "公开栏打印页和 PDF"),
+        Step(".search.step:index_site", "全文检索索引"),   # the chunked Chinese index under search/
+        Step(".publish.sitemap:pin_sitemap", "站点地图"),  # dated by the data, not the build day
+        Step(".publish.buildinfo:write_build_info", "构建信息"),  # commit and date, for gongkai publish
+        Step(".site.csp:write_header_policy", "内容安全策略"),  # the pages' policy for the nginx header
+        Step(".checks.leaks:leak_scan", "个人信息泄露扫描"),  # no unmasked personal number in any file
+        Step(".checks.links:check_links", "死链接检查"),     # PDFs and feeds included
     ),
 )

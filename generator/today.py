@@ -8,13 +8,12 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .load.site_loader import SITE_FILE
-from .load.yaml_reader import read_yaml
-from .model.site_config import DEFAULT_TIMEZONE
 
 
 def zone(name: str | None) -> ZoneInfo:
     """The named zone; Beijing for a missing or unknown name (validation reports the latter)."""
+    # Imported here: publish and print import this module before they know they need a site.
+    from .model.site_config import DEFAULT_TIMEZONE
     try:
         return ZoneInfo(name or DEFAULT_TIMEZONE)
     except (ZoneInfoNotFoundError, ValueError, TypeError):
@@ -28,6 +27,9 @@ def today(timezone_name: str | None = None, now: datetime | None = None) -> date
 
 def site_timezone(root: Path) -> str:
     """site.yaml's `timezone`, for commands that need the date before they load the site."""
+    from .load.site_loader import SITE_FILE
+    from .load.yaml_reader import read_yaml
+    from .model.site_config import DEFAULT_TIMEZONE
     path = root / SITE_FILE
     if path.is_file():
         doc, _ = read_yaml(path, SITE_FILE)

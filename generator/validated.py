@@ -9,20 +9,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .cache.fingerprint import fingerprint
+from .cache.store import Store
 from .load.field_names import name_fields
-from .load.site_loader import SiteData, load_site
-from .notices.lists import load_name_lists
+from .load.site_loader import PARSED_KIND, SiteData, load_site
+from .notices.lists import STORE_KIND as LISTS_KIND, load_name_lists
 from .pipeline import PIPELINE, Pipeline
 from .problems import Problem, ProblemsError
 from .validate import validate_site
 
 
-def load_and_validate(root: Path, pipeline: Pipeline = PIPELINE) -> tuple[SiteData, list[Problem]]:
-    """The loaded site and its warnings; raises ProblemsError on any error."""
-    site, problems = load_site(root)
+def load_and_validate(root: Path, pipeline: Pipeline = PIPELINE,
+                      cache: Path | None = None) -> tuple[SiteData, list[Problem]]:
+    """The loaded site and its warnings; raises ProblemsError on any error. With
+    `cache` (build/cache), item files parsed and name lists read before are taken from
+    there; the rules across files run all the same."""
+    # Without the public numbers, which are read from the data: a list's key has them.
+    kept = fingerprint(root) if cache is not None else ""
+    site, problems = load_site(root, Store(cache, PARSED_KIND, kept))
     if site is not None:
         found = validate_site(site, pipeline)
-        site.name_lists, listed = load_name_lists(site)
+        lists = Store(cache, LISTS_KIND, kept)
+        site.name_lists, listed = load_name_lists(site, lists)
+        lists.save()
         problems += name_fields(_not_about_dropped(found + listed, site.salvaged), site.docs)
     errors = [p for p in problems if p.level == "error"]
     if errors or site is None:

@@ -38,6 +38,7 @@ class Store:
         self.path = folder / f"{kind}-{fingerprint[:32]}.pickle" if folder is not None else None
         self.entries: dict[bytes, Any] = _load(self.path)
         self.used: dict[bytes, Any] = {}
+        self.added = False
 
     def get(self, entry: bytes) -> Any:
         value = self.entries.get(entry, MISSING)
@@ -47,6 +48,7 @@ class Store:
 
     def put(self, entry: bytes, value: Any) -> None:
         self.entries[entry] = self.used[entry] = value
+        self.added = True
 
     def results(self, keys: list[bytes], compute: Callable[[list[int]], Iterable[Any]]) -> list[Any]:
         """The value of each key; `compute` is given the positions of the missing ones
@@ -60,8 +62,8 @@ class Store:
 
     def save(self) -> None:
         """Keep what this build used; drop this kind's stores of other fingerprints."""
-        if self.path is None:
-            return
+        if self.path is None or (not self.added and len(self.used) == len(self.entries)):
+            return      # the file holds exactly what this build used already
         self.path.parent.mkdir(parents=True, exist_ok=True)
         for other in self.path.parent.glob(f"{self.kind}-*.pickle"):
             if other != self.path:

@@ -6,7 +6,6 @@ import argparse
 import sys
 from datetime import date
 
-from ..load.schema_errors import explain_date
 from ..problems import Problem
 
 
@@ -14,6 +13,7 @@ def as_of_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
+        from ..load.schema_errors import explain_date
         raise argparse.ArgumentTypeError("，".join(explain_date(text)))
 
 

@@ -1,7 +1,5 @@
 """gongkai build: the whole site into build/site/, as of a date."""
 
-from ..build import build
-from ..progress import Progress
 from ._common import as_of_date, report
 
 
@@ -18,6 +16,9 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from ..build import build
+    from ..progress import Progress
+
     result = build(args.root, args.as_of, incremental=args.incremental,
                    pdf=args.pdf, cache=args.cache, progress=Progress())
     report(result.warnings)

@@ -7,10 +7,6 @@ because only commits are published; --working-tree previews uncommitted edits.
 """
 
 from ..problems import UsageError
-from ..publish import git
-from ..publish.changes import collect
-from ..publish.report import FORMATS, format_report
-from ..today import site_timezone, today
 from ._common import as_of_date
 
 
@@ -24,7 +20,7 @@ def register(sub) -> None:
     parser.add_argument("--as-of", type=as_of_date, help="按哪一天的情况比较（默认今天）")
     parser.add_argument("--ahead", type=int, default=7, metavar="N",
                         help="列出今后 N 天里到期自动发生的变化（默认 7）")
-    parser.add_argument("--format", choices=FORMATS, default="text",
+    parser.add_argument("--format", choices=("text", "markdown"), default="text",
                         help="text：终端阅读；markdown：贴到合并请求的评论里")
     parser.add_argument("--max-lines", type=int, default=400, metavar="N",
                         help="每个文件最多显示多少行差异（0 表示不限，默认 400）")
@@ -32,6 +28,11 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from ..publish import git
+    from ..publish.changes import collect
+    from ..publish.report import format_report
+    from ..today import site_timezone, today
+
     if args.working_tree and args.until:
         raise UsageError("--until 和 --working-tree 只能用一个")
     if args.ahead < 0 or args.max_lines < 0:
@@ -47,6 +48,8 @@ def run(args) -> int:
 
 
 def _commit(root, rev: str, option: str) -> str:
+    from ..publish import git
+
     commit = git.resolve(root, rev)
     if commit is None:
         raise UsageError(f"{option} {rev}：git 里找不到这个提交或分支，请检查拼写（可用 git log 查看）")

@@ -10,8 +10,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from ..model import KINDS
-from ..privacy.propose import propose_columns, render_declaration
+from ..kind_names import KIND_NAMES
 from ..problems import UsageError
 
 SUPPORTED = (".csv", ".xlsx")
@@ -26,12 +25,14 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from ..privacy.propose import propose_columns, render_declaration
+
     source: Path = args.file
     if not source.is_file():
         raise UsageError(f"找不到名单文件 {source}")
     if source.suffix.lower() not in SUPPORTED:
         raise UsageError(f"名单只能是 .xlsx 或 .csv 文件，{source.name} 不是；请在 Excel 里另存为 .xlsx")
-    folder = args.root / "data" / KINDS["notice"].folder
+    folder = args.root / "data" / KIND_NAMES["notice"][0]
     notice = folder / f"{args.notice}.yaml"
     if not notice.is_file():
         raise UsageError(f"找不到公示 {notice.relative_to(args.root)}；请先用 gongkai new notice {args.notice} 新建")

@@ -2,7 +2,6 @@
 
 from pathlib import Path
 
-from ..scaffold import init_site
 
 NEEDS_SITE = False   # DIR is created, not read
 
@@ -14,6 +13,8 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from ..scaffold import init_site
+
     target = init_site(Path(args.dir))
     print(f"已在 {target} 生成新网站。下一步：cd {args.dir} && gongkai build")
     return 0

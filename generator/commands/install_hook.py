@@ -1,6 +1,5 @@
 """gongkai install-hook: check the staged data before every `git commit`."""
 
-from ..publish.hook import install_hook
 
 
 def register(sub) -> None:
@@ -10,6 +9,8 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from ..publish.hook import install_hook
+
     path, outcome = install_hook(args.root, args.force)
     print(f"{outcome}：{path}。以后每次 git commit 前都会检查暂存的数据，有错误时不会提交"
           "（紧急情况可用 git commit --no-verify 跳过）。")

@@ -10,19 +10,9 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from ..model import KINDS
 from ..print import targets
-from ..print.pdf import MissingFont, render_pdf, require_cjk_font
-from ..print.step import sheet_html
-from ..privacy.scan import file_problems
 from ..problems import ProblemsError, UsageError
-from ..render.pages import make_context, notice_facts
-from ..replace import replace_file
-from ..site.stamp import make_stamp
 from ..today import today
-from ..validate.personal import public_numbers
-from ..validated import load_and_validate
-from ..versions import select
 from ._common import as_of_date, report
 
 
@@ -37,8 +27,18 @@ def register(sub) -> None:
     parser.set_defaults(func=run)
 
 
+def load_and_validate(root: Path):
+    """validated.load_and_validate, imported when a sheet is printed (it brings the
+    whole pipeline); a name of this module, so tests can hand the command a site."""
+    from ..validated import load_and_validate as load
+
+    return load(root)
+
+
 def _kind(name: str):
     """Accept the kind (notice) or its folder (notices), as the clerk sees both."""
+    from ..model import KINDS
+
     for kind in KINDS.values():
         if name in (kind.name, kind.folder):
             return kind
@@ -48,6 +48,9 @@ def _kind(name: str):
 
 def _withhold_list_withdrawn_by(ctx, state, now) -> None:
     """A sheet of an earlier day reprinted today: a list withdrawn since is not printed."""
+    from ..render.pages import notice_facts
+    from ..versions import select
+
     since = notice_facts(ctx.site, select(state.item, now))
     if since.withdrawn:
         slug = state.item.slug
@@ -63,6 +66,14 @@ def _shown(out: Path, root: Path) -> str:
 
 
 def run(args) -> int:
+    from ..print.pdf import MissingFont, render_pdf, require_cjk_font
+    from ..print.step import sheet_html
+    from ..privacy.scan import file_problems
+    from ..render.pages import make_context
+    from ..replace import replace_file
+    from ..site.stamp import make_stamp
+    from ..validate.personal import public_numbers
+
     kind_name, _, slug = args.target.strip("/").partition("/")
     if not slug:
         raise UsageError(f"「{args.target}」要写成 类别/文件名，例如 notice/jiangli-fuzhu-gongshi-2027")

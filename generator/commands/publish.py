@@ -8,11 +8,7 @@ never the scan.
 
 from pathlib import Path
 
-from ..build import BUILD_DIR
 from ..problems import UsageError
-from ..publish import git
-from ..publish.buildinfo import INFO_FILE, read_build_info
-from ..publish.release import list_releases, publish
 from ..today import today
 
 
@@ -28,6 +24,10 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from ..build import BUILD_DIR
+    from ..publish.buildinfo import INFO_FILE, read_build_info
+    from ..publish.release import publish
+
     if args.list:
         print_releases(args.dest)
         return 0
@@ -50,6 +50,8 @@ def run(args) -> int:
 
 
 def _check_matches_commit(root: Path, info: dict) -> None:
+    from ..publish import git
+
     if info.get("dirty"):
         raise UsageError("这次生成的网站含有未提交的修改，发布后无法从提交重现：请先提交（git commit），"
                          "再运行 gongkai build 和 gongkai publish（紧急情况可加 --force）")
@@ -76,6 +78,8 @@ def _check_as_of_today(info: dict) -> None:
 
 
 def print_releases(dest: Path) -> None:
+    from ..publish.release import list_releases
+
     releases = list_releases(dest)
     if not releases:
         print(f"{dest} 里还没有发布过任何版本。")

@@ -13,9 +13,6 @@ import sys
 from pathlib import Path
 
 from ..problems import UsageError
-from ..report import load_reports, render_report
-from ..report.load import FOLDER
-from ..validated import load_and_validate
 from ._common import report as report_problems
 
 
@@ -33,6 +30,10 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from ..report import load_reports, render_report
+    from ..report.load import FOLDER
+    from ..validated import load_and_validate
+
     site, warnings = load_and_validate(args.root)
     report_problems(warnings)
     reports = {r.year: r for r in load_reports(site)[0]}

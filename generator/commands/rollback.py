@@ -2,7 +2,6 @@
 
 from pathlib import Path
 
-from ..publish.release import rollback
 from .publish import print_releases
 
 
@@ -17,6 +16,8 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from ..publish.release import rollback
+
     if args.list:
         print_releases(args.dest)
         return 0

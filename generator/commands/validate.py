@@ -1,6 +1,5 @@
 """gongkai validate: check data/ and report every problem at once."""
 
-from ..validated import load_and_validate
 from ._common import report
 
 
@@ -10,6 +9,8 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from ..validated import load_and_validate
+
     site, warnings = load_and_validate(args.root)
     report(warnings)
     print(f"检查通过：{len(site.items)} 个条目，{len(site.contacts)} 个联系渠道，"

@@ -12,6 +12,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
+from ..cache.store import Store, key
 from ..model import KINDS, Contact, Item, Organization, SiteConfig
 from ..model.base import SLUG_RE
 from ..model.items import Kind, resolve_versions
@@ -19,11 +20,13 @@ from ..notices.workdays import HOLIDAYS_FILE, WorkCalendar
 from ..problems import Problem
 from ..workers import forked_map
 from .field_names import name_fields
+from . import limits
 from .limits import visible
 from .schema_errors import salvage, validate_model
-from .yaml_reader import YamlDoc, read_yaml
+from .yaml_reader import YamlDoc, decode_yaml, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
+PARSED_KIND = "parsed-yaml"     # the store of parsed item files in build/cache
 
 SITE_FILE = "site_config/site.yaml"
 ORGS_FILE = "data/organizations.yaml"
@@ -99,8 +102,33 @@ def _load_list(doc: YamlDoc | None, model: type[M], what: str, problems: list[Pr
     return result
 
 
+def _file_bytes(path: Path) -> bytes | None:
+    """The file's bytes; None when it is too big or cannot be read (read_yaml says why)."""
+    try:
+        return None if limits.too_big(path.stat().st_size, "") else path.read_bytes()
+    except OSError:
+        return None
+
+
+def _parse_items(root: Path, files: list[str], store: Store) -> list:
+    """read_yaml's result for each item file. A file whose name and bytes the store
+    holds is not parsed again; the others are parsed on all cores (parsing is most
+    of loading a big site)."""
+    data = [_file_bytes(root / rel) for rel in files]
+    held = [i for i, raw in enumerate(data) if raw is not None]
+    parsed = {i: read_yaml(root / rel, rel) for i, rel in enumerate(files) if data[i] is None}
+    found = store.results([key(files[i], data[i]) for i in held],
+                          lambda missing: forked_map(lambda i: decode_yaml(data[i], files[i]),
+                                                     [held[m] for m in missing]))
+    parsed.update(zip(held, found))
+    # Kept now, before anything downstream could change a document it holds.
+    store.save()
+    return [parsed[i] for i in range(len(files))]
+
+
 def _load_items(root: Path, problems: list[Problem], docs: dict[str, YamlDoc],
-                salvaged: dict[str, tuple[str, ...]], unreadable: set[tuple[str, str]]) -> list[Item]:
+                salvaged: dict[str, tuple[str, ...]], unreadable: set[tuple[str, str]],
+                store: Store) -> list[Item]:
     files: list[tuple[Kind, str]] = []
     for kind in KINDS.values():
         folder = root / "data" / kind.folder
@@ -116,8 +144,7 @@ def _load_items(root: Path, problems: list[Problem], docs: dict[str, YamlDoc],
                                         "只能用小写英文字母、数字和连字符，例如 shehui-fuyangfei.yaml"))
                 continue
             files.append((kind, rel))
-    # Parsing is most of loading a big site: it is spread over the cores.
-    parsed = forked_map(lambda file: read_yaml(root / file[1], file[1]), files)
+    parsed = _parse_items(root, [rel for _, rel in files], store)
     items: list[Item] = []
     for (kind, rel), (doc, found) in zip(files, parsed):
         problems.extend(found)
@@ -140,8 +167,9 @@ def _load_items(root: Path, problems: list[Problem], docs: dict[str, YamlDoc],
     return items
 
 
-def load_site(root: Path) -> tuple[SiteData | None, list[Problem]]:
-    """Everything under `root`, or None with the problems when it cannot be read."""
+def load_site(root: Path, store: Store | None = None) -> tuple[SiteData | None, list[Problem]]:
+    """Everything under `root`, or None with the problems when it cannot be read.
+    `store` holds item files parsed before (build/cache)."""
     problems: list[Problem] = []
     site_doc = _read(root, SITE_FILE, problems)
     config = None
@@ -158,7 +186,8 @@ def load_site(root: Path) -> tuple[SiteData | None, list[Problem]]:
     unreadable: set[tuple[str, str]] = set()
     organizations = _load_list(org_doc, Organization, "机构", problems, salvaged, unreadable)
     contacts = _load_list(contact_doc, Contact, "联系渠道", problems, salvaged, unreadable)
-    items = _load_items(root, problems, docs, salvaged, unreadable)
+    items = _load_items(root, problems, docs, salvaged, unreadable,
+                        store or Store(None, PARSED_KIND, ""))
     calendar, found = WorkCalendar.load(root / HOLIDAYS_FILE, HOLIDAYS_FILE)
     problems.extend(found)
     problems = name_fields(problems, docs)

@@ -194,11 +194,19 @@ def read_yaml(path: Path, display: str) -> tuple[YamlDoc | None, list[Problem]]:
         beyond = limits.too_big(path.stat().st_size, display)
         if beyond:
             return None, [beyond]
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except OSError as err:
         return None, [Problem(display, None, "", f"无法读取这个文件（{err.strerror}）",
                               "请确认它是一个普通文件，并且当前用户有权读取")]
+    return decode_yaml(data, display)
+
+
+def decode_yaml(data: bytes, display: str) -> tuple[YamlDoc | None, list[Problem]]:
+    """A file's bytes parsed as read_yaml parses the file: UTF-8, line ends read as
+    Python's text mode reads them."""
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         return None, [Problem(display, None, "", "文件不是 UTF-8 编码",
                               "请用 UTF-8 编码另存这个文件（记事本：另存为 → 编码选 UTF-8）")]
-    return parse_yaml(text, display)
+    return parse_yaml(text.replace("\r\n", "\n").replace("\r", "\n"), display)

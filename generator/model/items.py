@@ -13,6 +13,7 @@ from typing import Any, List, Literal
 
 from pydantic import Field, model_validator
 
+from ..kind_names import KIND_NAMES
 from .base import Amount, Day, Days, Strict, Text
 
 ChangeType = Literal["major", "minor"]
@@ -197,13 +198,13 @@ class Kind:
         return tuple(name for name in version_model.model_fields if name not in VERSION_META)
 
 
-KINDS: dict[str, Kind] = {k.name: k for k in (
-    Kind("policy", "policies", "政策文件", PolicyItem, ("body",)),
-    Kind("fee", "fees", "收费标准", FeeItem, ("basis", "standards")),
-    Kind("subsidy", "subsidies", "奖励扶助", SubsidyItem, ("eligibility", "amounts")),
-    Kind("service", "services", "办事指南", ServiceItem, ("conditions", "materials", "steps")),
-    Kind("notice", "notices", "公示公告", NoticeItem, ("kind", "body")),
-)}
+_SCHEMAS = {"policy": (PolicyItem, ("body",)),
+            "fee": (FeeItem, ("basis", "standards")),
+            "subsidy": (SubsidyItem, ("eligibility", "amounts")),
+            "service": (ServiceItem, ("conditions", "materials", "steps")),
+            "notice": (NoticeItem, ("kind", "body"))}
+KINDS: dict[str, Kind] = {name: Kind(name, folder, label, *_SCHEMAS[name])
+                          for name, (folder, label) in KIND_NAMES.items()}
 ITEM_MODELS = {k.name: k.model for k in KINDS.values()}
 VERSION_META = frozenset(VersionBase.model_fields)
 

@@ -7,6 +7,8 @@ reads the clock: the same data as of the same date gives byte-identical files.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -35,8 +37,11 @@ class FileEntry:
 
 
 def csv_bytes(dataset: Dataset) -> bytes:
-    text = dataset.frame.to_csv(index=False, lineterminator="\r\n")
-    return (BOM + text).encode("utf-8")
+    text = io.StringIO()
+    writer = csv.writer(text, lineterminator="\r\n")    # an empty cell for None
+    writer.writerow([column.header for column in dataset.table.columns])
+    writer.writerows(dataset.rows)
+    return (BOM + text.getvalue()).encode("utf-8")
 
 
 def json_bytes(value) -> bytes:
@@ -74,7 +79,7 @@ def build_files(ctx: RenderContext) -> tuple[dict[str, bytes], list[FileEntry]]:
     entries: list[FileEntry] = []
     resources: list[dict] = []
     for dataset in build_datasets(ctx):
-        table, rows = dataset.table, len(dataset.frame)
+        table, rows = dataset.table, len(dataset.rows)
         csv_path = f"{table.stem}.csv"
         data = csv_bytes(dataset)
         files[f"{FOLDER}/{csv_path}"] = data

@@ -1,4 +1,4 @@
-"""Every open data table as a pandas DataFrame, and the JSON beside it.
+"""Every open data table as rows of cells, and the JSON beside it.
 
 CSV cells are flat: a list becomes one cell with one entry per line (steps
 numbered, questions as 问/答), and the lists that are themselves tables —
@@ -13,8 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
 from ..model import KINDS
 from ..model.labels import label
 from .fields import (CATALOG, CONTACTS, NO, ORGANIZATIONS, PART_SOURCES, PART_TABLES, VERSIONS,
@@ -28,7 +26,7 @@ if TYPE_CHECKING:
 @dataclass
 class Dataset:
     table: Table
-    frame: pd.DataFrame
+    rows: list[list[Any]]            # cells in the table's column order; None is empty
     records: list[dict] | None      # written as <stem>.json when given
     updated: str | None             # latest data date in the table, ISO
 
@@ -53,11 +51,9 @@ def _cell(column: Column, value: Any) -> Any:
     return value
 
 
-def _frame(table: Table, rows: list[dict]) -> pd.DataFrame:
-    """Rows keyed by column key → a frame with the Chinese headers, as text-like objects
-    (pandas would print 720 as 720.0 in a float column with gaps)."""
-    data = [[_cell(c, row.get(c.key)) for c in table.columns] for row in rows]
-    return pd.DataFrame(data, columns=[c.header for c in table.columns], dtype=object)
+def _frame(table: Table, rows: list[dict]) -> list[list[Any]]:
+    """Rows keyed by column key → cells in the table's column order."""
+    return [[_cell(c, row.get(c.key)) for c in table.columns] for row in rows]
 
 
 def _flat_item(record: dict) -> dict:

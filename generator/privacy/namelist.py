@@ -23,9 +23,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-import openpyxl
-import pandas as pd
-
 from generator.privacy.detect import find_personal_numbers, id_card_problem, is_phone
 from generator.privacy.mask import apply_mask, mask_for_message
 from generator.problems import Problem
@@ -85,6 +82,9 @@ _LONG_RUN = re.compile(r"[0-9*]{11}")
 
 
 def _read_csv(path: Path) -> list[list[str]]:
+    # Imported where used (pandas and openpyxl are a second of a command's start).
+    import pandas as pd
+
     raw = path.read_bytes()
     for encoding in _CSV_ENCODINGS:
         try:
@@ -125,6 +125,8 @@ def _cell_text(value: object) -> str:
 def _read_xlsx(path: Path) -> tuple[Table, list[str]]:
     # openpyxl itself, not pandas: the cell type tells a number Excel has already
     # rounded to 15 significant digits from the digits the clerk typed as text.
+    import openpyxl
+
     cells: list[list[str]] = []
     numeric: set[tuple[int, int]] = set()
     try:

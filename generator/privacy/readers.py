@@ -18,11 +18,12 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from io import BytesIO
-
-import openpyxl
-import pypdf
+from typing import TYPE_CHECKING
 
 from generator.privacy import filetypes
+
+if TYPE_CHECKING:
+    import pypdf
 
 # Packages inside packages inside PDFs: deeper than this, or bigger unpacked, is refused
 # rather than read (a zip bomb must not stop the build by eating the memory).
@@ -145,6 +146,9 @@ def _unfold(text: str) -> str | None:
 
 
 def _pdf_texts(data: bytes, depth: int) -> Iterator[Text]:
+    # Imported where used: pypdf and openpyxl are a second of a command's start.
+    import pypdf
+
     # pypdf raises many kinds of errors for a damaged or unusual file; each means the
     # same to the clerk: this PDF cannot be checked.
     try:
@@ -214,6 +218,8 @@ def _office_text(xml: str) -> str:
 
 def _xlsx_cells(data: bytes) -> Iterator[Text]:
     """Cell values row by row, so a finding is named by sheet and row."""
+    import openpyxl
+
     try:
         book = openpyxl.load_workbook(BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged file

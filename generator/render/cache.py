@@ -86,16 +86,17 @@ def pack(markdown: bytes) -> bytes:
 
 
 def render_into(ctx: RenderContext, pipeline: Pipeline, docs: Path, store: Store,
-                clerk_store: Store) -> tuple[dict[str, bool], set[str]]:
+                clerk_store: Store, templates: Store | None = None) -> tuple[dict[str, bool], set[str]]:
     """Render the docs tree into `docs`, writing only files whose bytes changed; item
     pages the store holds are not rendered at all (a store kept nowhere holds none).
-    `clerk_store` keeps the HTML of clerk texts. Returns each file's path → whether
+    `clerk_store` keeps the HTML of clerk texts, `templates` compiled templates. Returns each file's path → whether
     it was written, and the pages not rendered."""
     cache = RenderCache(ctx, store)
     written = render_context(ctx, pipeline, partial(write_file, docs), cache,   # folders made as needed
-                             clerk_store)
-    store.save()
-    clerk_store.save()
+                             clerk_store, templates)
+    for kept in (store, clerk_store, templates):
+        if kept is not None:
+            kept.save()
     return written, cache.reused
 
 

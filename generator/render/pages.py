@@ -22,7 +22,7 @@ from ..privacy.namelist import NameList
 from ..versions import EXPIRED, REPEALED, ItemState, is_public, select
 from ..workers import forked_map
 from .clerk import STORE_KIND as CLERK_STORE, prepare as prepare_clerk
-from .environment import make_environment, render_markdown
+from .environment import compile_templates, render_markdown
 from .version_tools import VersionTools
 from .jsonld import jsonld_front
 from .lookups import NotedDict, Whole, noting
@@ -395,7 +395,8 @@ def print_outputs(ctx: RenderContext) -> set[str]:
 def render_context(ctx: RenderContext, pipeline: Pipeline,
                    keep: Callable[[str, bytes], Any] = lambda path, content: content,
                    cache: RenderCache | None = None,
-                   clerk_store: Store | None = None) -> dict[str, Any]:
+                   clerk_store: Store | None = None,
+                   templates: Store | None = None) -> dict[str, Any]:
     """Every file of the docs tree (rendered pages, copied content and attachments):
     path → keep(path, content), which is the content unless `keep` says otherwise.
     Pages are kept in the workers that render them, so with a `keep` that writes the
@@ -404,12 +405,12 @@ def render_context(ctx: RenderContext, pipeline: Pipeline,
     rendered: its Markdown comes from the cache.
     Every file is known before the first page renders: a page links only to those.
     Clerk texts are converted first, once each; `clerk_store` keeps them (the caller
-    saves it)."""
+    saves it), and `templates` the compiled templates."""
     pages = plan_pages(ctx, pipeline)
     others = _other_files(ctx, pipeline)
     registry = frozenset(page.path for page in pages) | frozenset(others) | print_outputs(ctx)
     clerk = prepare_clerk(ctx, clerk_store or Store(None, CLERK_STORE, ""))
-    make_environment()      # templates compiled once, before any worker is forked
+    compile_templates(templates)
     files: dict[str, Any] = {}
     todo = []
     for page in pages:

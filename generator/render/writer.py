@@ -71,15 +71,22 @@ def _read(path: str) -> bytes:
 
 def _remove_others(dest: Path, files: dict[str, object],
                    owns: Callable[[str], bool]) -> tuple[str, ...]:
-    """Delete files no longer generated, then folders left empty."""
+    """Delete files no longer generated, then folders left empty. Walked bottom-up,
+    a folder is empty when none of its files is left and each subfolder went (asking
+    the system for each of a big site's thousands of folders cost more)."""
     removed = []
-    for folder, subfolders, names in os.walk(dest, topdown=False):
-        rel_folder = os.path.relpath(folder, dest)
+    base = os.fspath(dest)
+    gone: set[str] = set()
+    for folder, subfolders, names in os.walk(base, topdown=False):
+        rel_folder = folder[len(base) + 1:].replace(os.sep, "/")    # "" for dest itself
+        left = len(names)
         for name in names:
-            rel = name if rel_folder == "." else f"{rel_folder}/{name}"
+            rel = f"{rel_folder}/{name}" if rel_folder else name
             if rel not in files and owns(rel):
                 os.unlink(os.path.join(folder, name))
                 removed.append(rel)
-        if rel_folder != "." and not os.listdir(folder):
+                left -= 1
+        if rel_folder and not left and all(os.path.join(folder, sub) in gone for sub in subfolders):
             os.rmdir(folder)
+            gone.add(folder)
     return tuple(sorted(removed))
