@@ -20,6 +20,7 @@ fragment along, so an anchor into it must be an id of the page it forwards to.
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -245,10 +246,13 @@ def _generated(docs: Path) -> Callable[[str], bool]:
         folder = page.removesuffix("index.html").rstrip("/")
         for doc in ([f"{folder}/index.md", f"{folder}.md"] if folder else ["index.md"]):
             try:
-                with open(docs / doc, encoding="utf-8") as file:
-                    return is_generated(file.read(FRONT_MATTER_READ))
+                # Bytes, unbuffered (a text file's decoder cost more than the read): the
+                # front matter's start is ASCII, as many bytes as characters.
+                with open(os.path.join(docs, doc), "rb", buffering=0) as file:
+                    head = file.read(FRONT_MATTER_READ)
             except (FileNotFoundError, NotADirectoryError):
                 continue
+            return is_generated(head.decode("utf-8", errors="replace"))
         return False
     return generated
 
