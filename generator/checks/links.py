@@ -20,10 +20,12 @@ fragment along, so an anchor into it must be an id of the page it forwards to.
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from dataclasses import dataclass, field
 from html import unescape
+from itertools import accumulate, compress
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 from urllib.parse import unquote, urlsplit
@@ -126,17 +128,46 @@ def _made_by_template(value: str, position: int, spans: list[tuple[int, int]]) -
     return not _ADDRESS.match(value) and any(a <= position < b for a, b in spans)
 
 
-def parse_html(text: str, generated: bool = False) -> ParsedPage:
-    """A page's ids and links; of a `generated` page's content, only the links
-    templates did not make (see the module's note)."""
-    page = ParsedPage()
-    refresh = _REFRESH.search(text, 0, max(text.find("</head>"), 0))
-    if refresh:
-        page.forward = unescape(refresh.group(1))
-    # Blank out skipped spans but keep their newlines, so line numbers stay right.
-    text = _SKIP.sub(lambda m: "\n" * m.group(0).count("\n"), text)
-    spans = _generated_spans(text) if generated else []
-    line, counted = 1, 0
+class TagPieces:
+    """The ids and links of each distinct piece of a page, parsed once.
+
+    A page is cut after each ">\\n". A tag (`_TAG`) ends at the first ">" after its "<",
+    so none reaches across a cut, and the tag scan, resuming after each tag's ">", meets
+    the same tags in a piece as in the whole page: a page's tags are its pieces' tags, in
+    order. Most pieces are the theme's, the same on every page of a folder depth.
+    """
+
+    CUT = ">\n"
+    REMEMBERED = 16_384     # characters: longer pieces rarely repeat
+
+    def __init__(self) -> None:
+        self.seen: dict[str, tuple[tuple[int, bool, str], ...]] = {}
+
+    def tags(self, text: str) -> list[tuple[int, bool, str]]:
+        """(position, whether an id (else a link), value) of each wanted attribute."""
+        parts = text.split(self.CUT)
+        last = parts.pop()
+        found = list(map(self.seen.get, parts))
+        if None in found:
+            found = [self._parsed(parts[index]) if known is None else known
+                     for index, known in enumerate(found)]
+        parts.append(last)
+        found.append(_piece_tags(last))
+        # Where each piece starts; only the pieces with tags are visited (most have none).
+        starts = list(accumulate(map(len, parts), initial=0))
+        return [(starts[index] + index * len(self.CUT) + offset, is_id, value)
+                for index in compress(range(len(found)), found)
+                for offset, is_id, value in found[index]]
+
+    def _parsed(self, part: str) -> tuple[tuple[int, bool, str], ...]:
+        known = _piece_tags(part + self.CUT)
+        if len(part) <= self.REMEMBERED:
+            self.seen[part] = known
+        return known
+
+
+def _piece_tags(text: str) -> tuple[tuple[int, bool, str], ...]:
+    found = []
     for tag in _TAG.finditer(text):
         attributes = tag.group(2)
         # Most tags (class, aria-…, data-…) hold none of the attributes wanted here.
@@ -149,17 +180,35 @@ def parse_html(text: str, generated: bool = False) -> ParsedPage:
                 continue
             value = unescape(double or single or bare)
             if key == "id" or (key == "name" and name == "a"):
-                page.ids.add(value)
-            elif key in LINK_ATTRS and name != "base" and not (
-                    spans and _made_by_template(value, tag.start(), spans)):
-                line += text.count("\n", counted, tag.start())
-                counted = tag.start()
-                page.links.append((value, line))
+                found.append((tag.start(), True, value))
+            elif key in LINK_ATTRS and name != "base":
+                found.append((tag.start(), False, value))
+    return tuple(found)
+
+
+def parse_html(text: str, generated: bool = False, pieces: TagPieces | None = None) -> ParsedPage:
+    """A page's ids and links; of a `generated` page's content, only the links
+    templates did not make (see the module's note). `pieces` remembers what pages share."""
+    page = ParsedPage()
+    refresh = _REFRESH.search(text, 0, max(text.find("</head>"), 0))
+    if refresh:
+        page.forward = unescape(refresh.group(1))
+    # Blank out skipped spans but keep their newlines, so line numbers stay right.
+    text = _SKIP.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    spans = _generated_spans(text) if generated else []
+    line, counted = 1, 0
+    for position, is_id, value in (pieces or TagPieces()).tags(text):
+        if is_id:
+            page.ids.add(value)
+        elif not (spans and _made_by_template(value, position, spans)):
+            line += text.count("\n", counted, position)
+            counted = position
+            page.links.append((value, line))
     return page
 
 
-def parse_page(path: Path, generated: bool = False) -> ParsedPage:
-    return parse_html(path.read_text(encoding="utf-8", errors="replace"), generated)
+def parse_page(path: Path, generated: bool = False, pieces: TagPieces | None = None) -> ParsedPage:
+    return parse_html(path.read_text(encoding="utf-8", errors="replace"), generated, pieces)
 
 
 def check_folder(site_dir: Path, base_url: str = "/",
@@ -210,9 +259,10 @@ def parse_all(site_dir: Path, base_url: str = "/", cache: Store | None = None,
     resolve = _resolver(base, base.path if base.path.endswith("/") else base.path + "/")
 
     flags = {rel: generated(rel) for rel in names}
+    pieces = TagPieces()        # each worker remembers the theme's pieces it parsed
 
     def linked(rel: str) -> LinkedPage:
-        parsed = parse_page(site_dir / rel, flags[rel])
+        parsed = parse_page(site_dir / rel, flags[rel], pieces)
         folder = posixpath.dirname(rel)
         resolved = [(url, line, resolve(rel, folder, url)) for url, line in parsed.links]
         forward = resolve(rel, folder, parsed.forward) if parsed.forward is not None else None
@@ -245,10 +295,13 @@ def _generated(docs: Path) -> Callable[[str], bool]:
         folder = page.removesuffix("index.html").rstrip("/")
         for doc in ([f"{folder}/index.md", f"{folder}.md"] if folder else ["index.md"]):
             try:
-                with open(docs / doc, encoding="utf-8") as file:
-                    return is_generated(file.read(FRONT_MATTER_READ))
+                # Bytes, unbuffered (a text file's decoder cost more than the read): the
+                # front matter's start is ASCII, as many bytes as characters.
+                with open(os.path.join(docs, doc), "rb", buffering=0) as file:
+                    head = file.read(FRONT_MATTER_READ)
             except (FileNotFoundError, NotADirectoryError):
                 continue
+            return is_generated(head.decode("utf-8", errors="replace"))
         return False
     return generated
 

@@ -75,6 +75,11 @@ _BANK_GROUPED = re.compile(
 # keeps a 5 MB scan fast; most built pages have none and are passed over in one search.
 _CLUSTER = re.compile(
     f"[{_DIGITS}](?:[{_LOOSE_SEPARATORS}]{{0,6}}[{_DIGITS}]){{10}}(?:[{_LOOSE_SEPARATORS}]{{0,6}}[{_DIGITS}])*")
+# A cluster's 11 digits are characters of the text, or digit references, each of which
+# holds a digit itself ("&#49;", "&#x31;", "&#xFF11;"; no named entity is a digit), and
+# what is removed as hidden adds none: a text with fewer than 11 digits holds no
+# finding, and most pieces of a page (privacy/repeats.py) are let go after this match.
+_ELEVEN_DIGITS = re.compile(f"(?:[^{_DIGITS}]*+[{_DIGITS}]){{11}}")
 _ASCII_DIGIT = re.compile("[0-9]")
 # Reach of the exact forms beyond a cluster: a "(+86) " prefix before, an "X" and one more after.
 _BEFORE, _AFTER = 7, 2
@@ -341,6 +346,8 @@ def find_personal_numbers(text: str, allowed: frozenset[str] = frozenset()) -> l
     `allowed` holds digit-only numbers published on purpose (a hotline that is a mobile
     number); they are not findings. A number that is a valid ID is reported only as an ID.
     """
+    if not _ELEVEN_DIGITS.match(text):
+        return []
     clean, offsets = _strip_hidden(text)
     if offsets is None and not _CLUSTER.search(text):
         return []

@@ -19,6 +19,7 @@ from generator.cache.store import Store
 from generator.privacy import filetypes
 from generator.privacy.detect import Finding, find_personal_numbers
 from generator.privacy.readers import Text, Unreadable, texts
+from generator.privacy.repeats import Finder
 from generator.problems import Problem
 from generator.walk import files_under
 from generator.workers import MANY, forked_map
@@ -68,16 +69,19 @@ class FileFinding:
     place: str
 
 
-def read_file(name: str, data: bytes,
-              allowed: frozenset[str]) -> tuple[list[FileFinding], Unreadable | None]:
+def read_file(name: str, data: bytes, allowed: frozenset[str],
+              find: Callable[[str], list[Finding]] | None = None,
+              ) -> tuple[list[FileFinding], Unreadable | None]:
     """Personal numbers in the file `name` holding `data`, each once, its name included;
-    and why the file could not be read in full, if it could not."""
+    and why the file could not be read in full, if it could not. `find` is
+    find_personal_numbers with `allowed` (a `repeats.Finder` of it, over many files)."""
+    find = find or Finder(allowed)
     seen: set[tuple[str, str]] = set()
     found: list[FileFinding] = []
     for piece in _pieces(name, data):
         if isinstance(piece, Unreadable):
             return found, piece
-        findings = find_personal_numbers(piece.text, allowed)
+        findings = find(piece.text)
         starts = _line_starts(piece.text) if findings and piece.line is not None else []
         for finding in findings:
             if (finding.kind, finding.digits) in seen:
@@ -146,8 +150,11 @@ def scan_site(site_dir: Path, allowed: frozenset[str],
     `cache` keeps each file's findings by its name and bytes; `allowed` must be the
     numbers its fingerprint was made with.
     """
+    # Each worker remembers the pieces it searched: the theme is most of every page.
+    find = Finder(allowed)
+
     def scan(relpath: str) -> tuple[list[FileFinding], Unreadable | None]:
-        return read_file(relpath, (site_dir / relpath).read_bytes(), allowed)
+        return read_file(relpath, (site_dir / relpath).read_bytes(), allowed, find)
 
     def scan_all(names: list[str]) -> list[tuple[list[FileFinding], Unreadable | None]]:
         if len(names) >= MANY:
