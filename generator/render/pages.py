@@ -453,3 +453,16 @@ def _other_files(ctx: RenderContext, pipeline: Pipeline) -> dict[str, Callable[[
         for rel, data in provider(ctx).items():
             files[rel] = partial(bytes, data)
     return files
+
+
+def render_some(ctx: RenderContext, pipeline: Pipeline, paths: set[str], clerk_store: Store,
+                files: frozenset[str]) -> dict[str, bytes]:
+    """The pages at `paths` (docs paths) of the render of `ctx`, as render_context makes
+    them when `files` holds the docs tree's other files (its own would cost the feeds,
+    calendars and data sets): `gongkai serve` shows the pages open in a browser before
+    the whole site is rendered again."""
+    pages = plan_pages(ctx, pipeline)
+    registry = frozenset(page.path for page in pages) | files | print_outputs(ctx)
+    clerk = prepare_clerk(ctx, clerk_store)
+    make_environment()
+    return {page.path: _render_page(page, registry, clerk) for page in pages if page.path in paths}
