@@ -32,12 +32,14 @@ from mkdocs.livereload import LiveReloadServer
 from .build import build
 from .checks.leaks import leak_scan
 from .context import BuildContext
+from .load.site_loader import load_site
 from .model import KINDS
 from .pipeline import PIPELINE
 from .problems import Problem, ProblemsError
 from .progress import Progress
 from .render.pages import item_path, served_path
 from .search.step import index_site
+from .serve_parsed import ParsedFiles
 from .serve_preview import PagePreview
 from .serve_watch import watch
 from .site.csp import write_header_policy
@@ -217,6 +219,7 @@ class Site:
         self.server = PreviewServer(builder=self.rebuild, host=host, port=port,
                                     root=str(self.root / "build" / "site"), watched=watched)
         self.preview: PagePreview | None = None
+        self.parsed = ParsedFiles()
         self.previewing = threading.Lock()   # held while self.preview builds or is replaced
         self.lock = threading.Condition()    # over the counts and flags below, and the pages
         self.saves = 0                   # bursts of saves seen
@@ -252,7 +255,7 @@ class Site:
         built alone; whether they are shown (None: the data has errors, shown)."""
         started = time.perf_counter()
         try:
-            site, _ = load_and_validate(self.root, PREVIEW)
+            site, _ = load_and_validate(self.root, PREVIEW, self.parsed)
         except ProblemsError as err:
             self.show(err.problems)
             self.server.reload_browsers()
@@ -279,6 +282,7 @@ class Site:
         if hasattr(os, "setpriority") and sys.platform.startswith("linux"):
             # On Linux the priority is the thread's, and its build processes inherit it.
             os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+        load_site(self.root, self.parsed)    # every item file parsed before the first save
         while True:
             with self.lock:
                 self.lock.wait_for(lambda: self.wanted > self.done or self.stopping)

@@ -49,8 +49,8 @@ class PagePreview:
         config.plugins["gongkai"].stamp = stamp
         config = config.plugins.on_config(config)
         files = get_files(config)
-        # The docs tree's files that are not pages, as the last full render wrote them.
-        self.docs = frozenset(file.src_uri for file in files if not file.is_documentation_page())
+        # The docs tree as the last full render wrote it.
+        self.docs = frozenset(file.src_uri for file in files)
         env = config.theme.get_env()
         files.add_files_from_theme(env, config)
         files = config.plugins.on_files(files, config=config)

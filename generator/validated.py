@@ -10,16 +10,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from .load.field_names import name_fields
-from .load.site_loader import SiteData, load_site
+from .load.site_loader import SiteData, load_site, parse_files
 from .notices.lists import load_name_lists
 from .pipeline import PIPELINE, Pipeline
 from .problems import Problem, ProblemsError
 from .validate import validate_site
 
 
-def load_and_validate(root: Path, pipeline: Pipeline = PIPELINE) -> tuple[SiteData, list[Problem]]:
-    """The loaded site and its warnings; raises ProblemsError on any error."""
-    site, problems = load_site(root)
+def load_and_validate(root: Path, pipeline: Pipeline = PIPELINE,
+                      parse=parse_files) -> tuple[SiteData, list[Problem]]:
+    """The loaded site and its warnings; raises ProblemsError on any error. `parse`
+    reads and parses item files (load/site_loader.py)."""
+    site, problems = load_site(root, parse)
     if site is not None:
         found = validate_site(site, pipeline)
         site.name_lists, listed = load_name_lists(site)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Callable, TypeVar
 
 from pydantic import BaseModel
 
@@ -99,8 +99,18 @@ def _load_list(doc: YamlDoc | None, model: type[M], what: str, problems: list[Pr
     return result
 
 
+Parsed = tuple[YamlDoc | None, list[Problem]]
+
+
+def parse_files(root: Path, files: list[str]) -> list[Parsed]:
+    """Each file (site-relative) read and parsed: most of loading a big site, so spread
+    over the cores."""
+    return forked_map(lambda rel: read_yaml(root / rel, rel), files)
+
+
 def _load_items(root: Path, problems: list[Problem], docs: dict[str, YamlDoc],
-                salvaged: dict[str, tuple[str, ...]], unreadable: set[tuple[str, str]]) -> list[Item]:
+                salvaged: dict[str, tuple[str, ...]], unreadable: set[tuple[str, str]],
+                parse: Callable[[Path, list[str]], list[Parsed]]) -> list[Item]:
     files: list[tuple[Kind, str]] = []
     for kind in KINDS.values():
         folder = root / "data" / kind.folder
@@ -116,8 +126,7 @@ def _load_items(root: Path, problems: list[Problem], docs: dict[str, YamlDoc],
                                         "只能用小写英文字母、数字和连字符，例如 shehui-fuyangfei.yaml"))
                 continue
             files.append((kind, rel))
-    # Parsing is most of loading a big site: it is spread over the cores.
-    parsed = forked_map(lambda file: read_yaml(root / file[1], file[1]), files)
+    parsed = parse(root, [rel for _, rel in files])
     items: list[Item] = []
     for (kind, rel), (doc, found) in zip(files, parsed):
         problems.extend(found)
@@ -140,8 +149,10 @@ def _load_items(root: Path, problems: list[Problem], docs: dict[str, YamlDoc],
     return items
 
 
-def load_site(root: Path) -> tuple[SiteData | None, list[Problem]]:
-    """Everything under `root`, or None with the problems when it cannot be read."""
+def load_site(root: Path, parse: Callable[[Path, list[str]], list[Parsed]] = parse_files
+              ) -> tuple[SiteData | None, list[Problem]]:
+    """Everything under `root`, or None with the problems when it cannot be read; item
+    files are read and parsed by `parse` (`gongkai serve` keeps them between saves)."""
     problems: list[Problem] = []
     site_doc = _read(root, SITE_FILE, problems)
     config = None
@@ -158,7 +169,7 @@ def load_site(root: Path) -> tuple[SiteData | None, list[Problem]]:
     unreadable: set[tuple[str, str]] = set()
     organizations = _load_list(org_doc, Organization, "机构", problems, salvaged, unreadable)
     contacts = _load_list(contact_doc, Contact, "联系渠道", problems, salvaged, unreadable)
-    items = _load_items(root, problems, docs, salvaged, unreadable)
+    items = _load_items(root, problems, docs, salvaged, unreadable, parse)
     calendar, found = WorkCalendar.load(root / HOLIDAYS_FILE, HOLIDAYS_FILE)
     problems.extend(found)
     problems = name_fields(problems, docs)
