@@ -20,6 +20,7 @@ import os
 import sys
 import threading
 import time
+import traceback
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
@@ -179,7 +180,10 @@ class PreviewServer(LiveReloadServer):
                 while self._rebuild_cond.wait(timeout=self.build_delay):
                     pass     # an editor's save may write several files
                 changed, self.changed = self.changed, set()
-            self.builder(changed)
+            try:
+                self.builder(changed)
+            except Exception:   # noqa: BLE001 — as MkDocs' own loop: serve goes on
+                traceback.print_exc()
 
 
 def after_reload(context: BuildContext, progress: Progress) -> list[Problem]:
@@ -197,14 +201,15 @@ def _is_page(path: str) -> bool:
     return last == "" or last.endswith(".html") or "." not in last
 
 
-def item_files(root: Path, changed: set[str]) -> list[str] | None:
-    """The site-relative paths of the changed files when each is an item's file that was
-    there before and still is (its pages can be built alone); None otherwise."""
+def item_files(root: Path, changed: set[str], docs: frozenset[str]) -> list[str] | None:
+    """The site-relative paths of the changed files when each is the file of an item
+    whose page is among `docs` and is still there (its pages can be built alone); None
+    otherwise (a new item, one deleted, or one not public before, say)."""
     found = []
     for path in changed:
-        rel = Path(path).relative_to(root).as_posix() if Path(path).is_absolute() else path
-        if not (rel.startswith(ITEM_FOLDERS) and rel.endswith((".yaml", ".yml"))
-                and rel.count("/") == 2 and (root / rel).is_file()):
+        rel = Path(path).relative_to(root).as_posix()
+        page = rel.removeprefix("data/").rsplit(".", 1)[0] + "/index.md"   # item_path's
+        if not (rel.startswith(ITEM_FOLDERS) and (root / rel).is_file() and page in docs):
             return None
         found.append(rel)
     return found
@@ -239,8 +244,13 @@ class Site:
         alone, then the whole site."""
         with self.lock:
             self.saves += 1      # a whole-site build still going is given up
-        items = item_files(self.root, changed)
-        previewed = items is not None and self.preview is not None and self.quick(items)
+        preview = self.preview
+        items = item_files(self.root, changed, preview.docs) if preview is not None else None
+        try:
+            previewed = items is not None and self.quick(items)
+        except Exception:   # noqa: BLE001 — the whole build that follows shows what is wrong
+            traceback.print_exc()
+            previewed = False
         with self.lock:
             if previewed is None:
                 self.done = self.wanted   # the data has errors, shown: nothing to build
@@ -277,24 +287,31 @@ class Site:
         return True
 
     def settle(self) -> None:
-        """Whole-site builds, one after another, each for the latest save (in a thread of
-        its own, at low priority: the next save's preview goes first)."""
+        """Whole-site builds, one after another, each for the latest save. The first at
+        full speed; then every item file is parsed for the previews, and the builds go on
+        at low priority: the next save's preview goes first."""
+        self.settle_once()
+        load_site(self.root, self.parsed)
         if hasattr(os, "setpriority") and sys.platform.startswith("linux"):
             # On Linux the priority is the thread's, and its build processes inherit it.
             os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
-        load_site(self.root, self.parsed)    # every item file parsed before the first save
-        while True:
-            with self.lock:
-                self.lock.wait_for(lambda: self.wanted > self.done or self.stopping)
-                if self.stopping:
-                    return
-                saves, build_for = self.saves, self.wanted
-            try:
-                self.build_all(lambda: self.saves != saves or self.stopping)
-            except Superseded:
-                continue
-            with self.lock:
-                self.done = max(self.done, build_for)
+        while not self.stopping:
+            self.settle_once()
+
+    def settle_once(self) -> None:
+        with self.lock:
+            self.lock.wait_for(lambda: self.wanted > self.done or self.stopping)
+            if self.stopping:
+                return
+            saves, build_for = self.saves, self.wanted
+        try:
+            self.build_all(lambda: self.saves != saves or self.stopping)
+        except Superseded:
+            return
+        except Exception:   # noqa: BLE001 — as MkDocs' own loop: serve goes on
+            traceback.print_exc()
+        with self.lock:
+            self.done = max(self.done, build_for)
 
     def build_all(self, superseded) -> None:
         """The whole site, then the browsers reloaded where it shows them something new."""
@@ -307,7 +324,9 @@ class Site:
                 self.show(err.problems)   # the last good site stays on disk
                 self.server.reload_browsers()
             return
-        if self.renew:
+        # A page added or removed (a new version, say) is not in the open MkDocs' files.
+        if (self.renew or result.docs.removed_paths or self.preview is None
+                or not self.preview.docs.issuperset(result.docs.written_paths)):
             opened = PagePreview(self.root, result.context.stamp)
             with self.previewing:
                 old, self.preview = self.preview, opened
@@ -328,8 +347,8 @@ class Site:
             self.server.reload_browsers()
 
     def run(self) -> None:
-        self.unshown = True
-        self.build_all(lambda: False)    # the first build, before anything is served
+        with self.lock:
+            self.wanted, self.unshown = 1, True    # the first build: open pages reload after it
         threading.Thread(target=self.settle, name="gongkai-settle", daemon=True).start()
         print(f"预览地址：{self.server.url} （按 Ctrl+C 停止）")
         try:
