@@ -188,6 +188,11 @@ def _served(url: str, text: str) -> bool:
         return False
 
 
+def _printed(file) -> str:
+    file.seek(0)
+    return file.read()
+
+
 def cpu_seconds(pid: int) -> float:
     """CPU time of a process and of the children it has waited for (its finished stages)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -212,7 +217,8 @@ def serve_reloads(root: Path, item: Path, page: str, reloads: int,
                                   env=ENV)
         url = f"http://127.0.0.1:{port}/{page}"
         try:
-            while not _served(url, "<h1"):
+            # Serve answers at once with the site on disk; ready once its first build is done.
+            while not (_served(url, "<h1") and "已重新生成" in _printed(printed)):
                 if server.poll() is not None:
                     raise RuntimeError(f"gongkai serve ended (exit {server.returncode})")
                 time.sleep(0.2)

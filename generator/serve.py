@@ -236,8 +236,8 @@ class Site:
     def show(self, problems) -> None:
         self.server.problems = problems
         for problem in problems:
-            print(problem)
-        print(f"发现 {len(problems)} 个问题，浏览器里打开的页面会显示它们；改好后自动刷新。")
+            print(problem, flush=True)
+        print(f"发现 {len(problems)} 个问题，浏览器里打开的页面会显示它们；改好后自动刷新。", flush=True)
 
     def rebuild(self, changed: set[str]) -> None:
         """A burst of saves: the pages open in a browser first when they can be built
@@ -282,7 +282,7 @@ class Site:
         with self.lock:
             self.server.pages = {**self.server.pages, **pages}
             self.server.problems = ()
-        print(f"已预览改过的页面（{time.perf_counter() - started:.1f} 秒），整个网站随后生成")
+        print(f"已预览改过的页面（{time.perf_counter() - started:.1f} 秒），整个网站随后生成", flush=True)
         self.server.reload_browsers()
         return True
 
@@ -338,7 +338,7 @@ class Site:
             shown, self.server.pages = self.server.pages, {}
             self.server.problems = ()
             unshown, self.unshown, self.renew = self.unshown, False, False
-        print(f"已重新生成（{result.seconds:.1f} 秒）")
+        print(f"已重新生成（{result.seconds:.1f} 秒）", flush=True)
         if unshown or any(_differs(result.site_dir, url, page) for url, page in shown.items()):
             self.server.reload_browsers()
         problems = after_reload(result.context, progress)
@@ -350,7 +350,7 @@ class Site:
         with self.lock:
             self.wanted, self.unshown = 1, True    # the first build: open pages reload after it
         threading.Thread(target=self.settle, name="gongkai-settle", daemon=True).start()
-        print(f"预览地址：{self.server.url} （按 Ctrl+C 停止）")
+        print(f"预览地址：{self.server.url} （按 Ctrl+C 停止）", flush=True)
         try:
             self.server.serve()
         except KeyboardInterrupt:
