@@ -288,10 +288,8 @@ class Site:
 
     def settle(self) -> None:
         """Whole-site builds, one after another, each for the latest save. The first at
-        full speed; then every item file is parsed for the previews, and the builds go on
-        at low priority: the next save's preview goes first."""
+        full speed; the others at low priority: the next save's preview goes first."""
         self.settle_once()
-        load_site(self.root, self.parsed)
         if hasattr(os, "setpriority") and sys.platform.startswith("linux"):
             # On Linux the priority is the thread's, and its build processes inherit it.
             os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
@@ -332,6 +330,8 @@ class Site:
                 old, self.preview = self.preview, opened
             if old is not None:
                 old.close()
+            if not self.parsed.kept:
+                load_site(self.root, self.parsed)    # every item file parsed before a save
         with self.lock:
             if superseded():
                 raise Superseded      # its pages are older than those shown
