@@ -4,17 +4,28 @@ A clerk looks at the browser, not the terminal: while the last build failed,
 every page they open (or have open: it reloads) shows its problems instead,
 and the site comes back by itself once the data is fixed.
 
-The page is what the clerk waits for: the steps that change nothing a previewed
-page shows (the search index, the nginx header file) run after the browsers
-reload, and the leak scan then reads what they wrote.
+The page is what the clerk waits for. A save of an item's file is checked, and
+the pages open in a browser and the item's own page are built alone with MkDocs
+kept open in this process (serve_preview.py), served from memory and reloaded;
+then the whole site is built in a thread of its own, given up at its next stage
+when a newer save comes, and replaces them. Any other change (settings, a new or
+deleted file) builds the whole site before the reload. The steps that change
+nothing a previewed page shows (the search index, the nginx header file) run
+after the browsers reload, and the leak scan then reads what they wrote.
 """
 
 from __future__ import annotations
 
+import os
+import sys
+import threading
 import time
+import traceback
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from urllib.parse import parse_qs, unquote
 
 from jinja2 import Environment, PackageLoader
 from mkdocs.livereload import LiveReloadServer
@@ -22,11 +33,20 @@ from mkdocs.livereload import LiveReloadServer
 from .build import build
 from .checks.leaks import leak_scan
 from .context import BuildContext
+from .load.site_loader import load_site
+from .model import KINDS
 from .pipeline import PIPELINE
 from .problems import Problem, ProblemsError
 from .progress import Progress
+from .render.pages import item_path, served_path
 from .search.step import index_site
+from .serve_parsed import ParsedFiles
+from .serve_preview import PagePreview
+from .serve_watch import watch
 from .site.csp import write_header_policy
+from .site.stamp import make_stamp
+from .today import today
+from .validated import load_and_validate
 from .workers import in_child
 
 WATCHED = ("data", "content", "site_config", "mkdocs.yml")
@@ -37,6 +57,10 @@ ASSET_TYPES = {"reload.js": "application/javascript", "problems.css": "text/css"
 AFTER_RELOAD = tuple(step for step in PIPELINE.steps if step.run in (index_site, write_header_policy))
 PREVIEW = replace(PIPELINE, steps=tuple(step for step in PIPELINE.steps if step not in AFTER_RELOAD))
 LEAK_SCAN = next(step for step in PIPELINE.steps if step.run is leak_scan)
+# A page whose browser asked for a reload this recently is open (it asks again each minute).
+OPEN_SECONDS = 90
+# Item files whose pages are previewed alone; anything else changes what every page shows.
+ITEM_FOLDERS = tuple(f"data/{kind.folder}/" for kind in KINDS.values())
 
 _TEMPLATES = Environment(loader=PackageLoader("generator", "serve_page"), autoescape=True)
 
@@ -47,26 +71,59 @@ def problems_page(problems) -> str:
                                                               assets=ASSETS)
 
 
+class Superseded(Exception):
+    """A newer save came while the whole site was being built: that build is given up."""
+
+
+class Abandoning(Progress):
+    """Progress that gives the build up at its next stage once `superseded` says so."""
+
+    def __init__(self, superseded) -> None:
+        super().__init__()
+        self.superseded = superseded
+
+    @contextmanager
+    def stage(self, name: str, count: int | None = None):
+        if self.superseded():
+            raise Superseded
+        with super().stage(name, count):
+            yield
+
+
 class PreviewServer(LiveReloadServer):
     """MkDocs' live-reload server, serving the problem page instead of any page while the
-    last build failed, and its reload script from a file."""
+    last build failed, pages built alone (`pages`) before the site on disk, and its
+    reload script from a file. It watches by system events (serve_watch.py) and hands
+    the builder the files a save changed."""
 
     problems: tuple[Problem, ...] | list[Problem] = ()   # of the last build; none once it passed
 
+    def __init__(self, builder, host: str, port: int, root: str, watched: list[Path]) -> None:
+        super().__init__(builder=builder, host=host, port=port, root=root)
+        self.watched = watched
+        self._watched_paths = {str(path): 1 for path in watched}   # pages get the reload script
+        self.pages: dict[str, bytes] = {}     # site-relative URL → HTML, newer than the disk's
+        self.changed: set[str] = set()        # files saved since the builder last looked
+        self.seen: dict[str, float] = {}      # URL of a page a browser has open → when it asked
+
     def _serve_request(self, environ, start_response):
-        path = environ["PATH_INFO"]
+        path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
         if path.startswith(ASSETS) and path[len(ASSETS):] in ASSET_TYPES:
             name = path[len(ASSETS):]
             content = (Path(__file__).parent / "serve_page" / name).read_bytes()
             start_response("200 OK", [("Content-Type", ASSET_TYPES[name]),
                                       ("Content-Length", str(len(content)))])
             return [content]
-        problems = self.problems
-        if problems and _is_page(path):
+        if path.startswith("/livereload/"):
+            page = parse_qs(environ.get("QUERY_STRING", "")).get("page")
+            if page:
+                self.seen[unquote(page[0]).lstrip("/")] = time.monotonic()
+        problems, built = self.problems, self.pages.get(path.lstrip("/"))
+        if (problems or built is not None) and _is_page(path):
             with self._epoch_cond:
-                self._epoch_cond.wait_for(lambda: self._visible_epoch == self._wanted_epoch)
                 epoch = self._visible_epoch
-            content = self._inject_js_into_html(problems_page(problems).encode(), epoch)
+            content = self._inject_js_into_html(problems_page(problems).encode() if problems
+                                                else built, epoch)
             start_response("200 OK", [("Content-Type", "text/html; charset=utf-8"),
                                       ("Content-Length", str(len(content))),
                                       ("Cache-Control", "no-store")])
@@ -82,6 +139,11 @@ class PreviewServer(LiveReloadServer):
             assets=ASSETS, epoch=epoch, request=time.monotonic_ns()).encode()
         return content[:body_end] + tag + content[body_end:]
 
+    def open_pages(self) -> set[str]:
+        """Site-relative URLs of the pages browsers have open ("" is the home page)."""
+        now = time.monotonic()
+        return {url for url, when in list(self.seen.items()) if now - when < OPEN_SECONDS}
+
     def reload_browsers(self) -> None:
         """Open pages reload now, showing the site or the problems as they are."""
         with self._epoch_cond:
@@ -89,9 +151,39 @@ class PreviewServer(LiveReloadServer):
             self._wanted_epoch = self._visible_epoch = time.monotonic_ns() // 1_000_000
             self._epoch_cond.notify_all()
 
+    def saved(self, paths: set[str]) -> None:
+        with self._rebuild_cond:
+            self.changed |= paths
+            self._rebuild_cond.notify_all()
+
     def change_waiting(self) -> bool:
         with self._rebuild_cond:
-            return self._want_rebuild
+            return bool(self.changed)
+
+    def serve(self, *, open_in_browser=False):
+        self.server_bind()
+        self.server_activate()
+        self.observer = watch(self.watched, self.saved)
+        self.serve_thread.start()
+        self._build_loop()
+
+    def _build_loop(self):
+        """Hands the builder each burst of saves (MkDocs' loop, with the files)."""
+        while True:
+            with self._rebuild_cond:
+                # Woken now and then: on Windows a Ctrl+C waits for the wait to end.
+                while not self._rebuild_cond.wait_for(lambda: self.changed or self._shutdown,
+                                                      timeout=self.shutdown_delay):
+                    pass
+                if self._shutdown:
+                    return
+                while self._rebuild_cond.wait(timeout=self.build_delay):
+                    pass     # an editor's save may write several files
+                changed, self.changed = self.changed, set()
+            try:
+                self.builder(changed)
+            except Exception:   # noqa: BLE001 — as MkDocs' own loop: serve goes on
+                traceback.print_exc()
 
 
 def after_reload(context: BuildContext, progress: Progress) -> list[Problem]:
@@ -109,42 +201,175 @@ def _is_page(path: str) -> bool:
     return last == "" or last.endswith(".html") or "." not in last
 
 
-def serve(root: Path, as_of: date | None, host: str, port: int) -> None:
-    server = PreviewServer(builder=lambda: rebuild(), host=host, port=port,
-                           root=str(root / "build" / "site"))
+def item_files(root: Path, changed: set[str], docs: frozenset[str]) -> list[str] | None:
+    """The site-relative paths of the changed files when each is the file of an item
+    whose page is among `docs` and is still there (its pages can be built alone); None
+    otherwise (a new item, one deleted, or one not public before, say)."""
+    found = []
+    for path in changed:
+        rel = Path(path).relative_to(root).as_posix()
+        page = rel.removeprefix("data/").rsplit(".", 1)[0] + "/index.md"   # item_path's
+        if not (rel.startswith(ITEM_FOLDERS) and (root / rel).is_file() and page in docs):
+            return None
+        found.append(rel)
+    return found
 
-    def show(problems) -> None:
-        server.problems = problems
+
+class Site:
+    """One site being previewed: its server, MkDocs kept open, and the whole-site builds."""
+
+    def __init__(self, root: Path, as_of: date | None, host: str, port: int) -> None:
+        self.root, self.as_of = root.resolve(), as_of
+        watched = [self.root / name for name in WATCHED if (self.root / name).exists()]
+        self.server = PreviewServer(builder=self.rebuild, host=host, port=port,
+                                    root=str(self.root / "build" / "site"), watched=watched)
+        self.preview: PagePreview | None = None
+        self.parsed = ParsedFiles()
+        self.previewing = threading.Lock()   # held while self.preview builds or is replaced
+        self.lock = threading.Condition()    # over the counts and flags below, and the pages
+        self.saves = 0                   # bursts of saves seen
+        self.wanted = self.done = 0      # whole-site builds asked for and finished
+        self.renew = True                # MkDocs to be opened anew after the next one
+        self.unshown = False             # a save whose pages were not previewed
+        self.stopping = False
+
+    def show(self, problems) -> None:
+        self.server.problems = problems
         for problem in problems:
-            print(problem)
-        print(f"发现 {len(problems)} 个问题，浏览器里打开的页面会显示它们；改好后自动刷新。")
+            print(problem, flush=True)
+        print(f"发现 {len(problems)} 个问题，浏览器里打开的页面会显示它们；改好后自动刷新。", flush=True)
 
-    def rebuild() -> None:
-        progress = Progress()    # stage lines on a terminal or with GONGKAI_PROGRESS=1
+    def rebuild(self, changed: set[str]) -> None:
+        """A burst of saves: the pages open in a browser first when they can be built
+        alone, then the whole site."""
+        with self.lock:
+            self.saves += 1      # a whole-site build still going is given up
+        preview = self.preview
+        items = item_files(self.root, changed, preview.docs) if preview is not None else None
         try:
-            result = build(root, as_of, incremental=True, progress=progress,
+            previewed = items is not None and self.quick(items)
+        except Exception:   # noqa: BLE001 — the whole build that follows shows what is wrong
+            traceback.print_exc()
+            previewed = False
+        with self.lock:
+            if previewed is None:
+                self.done = self.wanted   # the data has errors, shown: nothing to build
+                return
+            self.wanted += 1
+            self.renew = self.renew or items is None
+            self.unshown = self.unshown or not previewed
+            self.lock.notify_all()
+
+    def quick(self, items: list[str]) -> bool | None:
+        """Check the data and show the pages of `items` and those open in a browser,
+        built alone; whether they are shown (None: the data has errors, shown)."""
+        started = time.perf_counter()
+        try:
+            site, _ = load_and_validate(self.root, PREVIEW, parse=self.parsed)
+        except ProblemsError as err:
+            self.show(err.problems)
+            self.server.reload_browsers()
+            return None
+        as_of = self.as_of or today(site.config.timezone)
+        with self.previewing:
+            wanted = {self.preview.source(url) for url in self.server.open_pages()}
+            wanted |= {self.preview.source(served_path(item_path(item)))
+                       for item in site.items if item.file in items}
+            pages = self.preview.build(site, as_of, PREVIEW, wanted - {None},
+                                       make_stamp(self.root, as_of))
+        if pages is None:
+            return False
+        with self.lock:
+            self.server.pages = {**self.server.pages, **pages}
+            self.server.problems = ()
+        print(f"已预览改过的页面（{time.perf_counter() - started:.1f} 秒），整个网站随后生成", flush=True)
+        self.server.reload_browsers()
+        return True
+
+    def settle(self) -> None:
+        """Whole-site builds, one after another, each for the latest save. The first at
+        full speed; the others at low priority: the next save's preview goes first."""
+        self.settle_once()
+        if hasattr(os, "setpriority") and sys.platform.startswith("linux"):
+            # On Linux the priority is the thread's, and its build processes inherit it.
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+        while not self.stopping:
+            self.settle_once()
+
+    def settle_once(self) -> None:
+        with self.lock:
+            self.lock.wait_for(lambda: self.wanted > self.done or self.stopping)
+            if self.stopping:
+                return
+            saves, build_for = self.saves, self.wanted
+        try:
+            self.build_all(lambda: self.saves != saves or self.stopping)
+        except Superseded:
+            return
+        except Exception:   # noqa: BLE001 — as MkDocs' own loop: serve goes on
+            traceback.print_exc()
+        with self.lock:
+            self.done = max(self.done, build_for)
+
+    def build_all(self, superseded) -> None:
+        """The whole site, then the browsers reloaded where it shows them something new."""
+        progress = Abandoning(superseded)   # stage lines on a terminal or with GONGKAI_PROGRESS=1
+        try:
+            result = build(self.root, self.as_of, incremental=True, progress=progress,
                            pipeline=PREVIEW)
         except ProblemsError as err:
-            show(err.problems)   # the last good site stays on disk; the browser shows what to fix
+            if not superseded():
+                self.show(err.problems)   # the last good site stays on disk
+                self.server.reload_browsers()
             return
-        server.problems = ()
-        print(f"已重新生成（{result.seconds:.1f} 秒）")
-        server.reload_browsers()
-        if server.change_waiting():
-            return     # the next build runs these steps after its own reload
+        # A page added or removed (a new version, say) is not in the open MkDocs' files.
+        if (self.renew or result.docs.removed_paths or self.preview is None
+                or not self.preview.docs.issuperset(result.docs.written_paths)):
+            opened = PagePreview(self.root, result.context.stamp)
+            with self.previewing:
+                old, self.preview = self.preview, opened
+            if old is not None:
+                old.close()
+            if not self.parsed.kept:
+                load_site(self.root, parse=self.parsed)    # every item file parsed before a save
+        with self.lock:
+            if superseded():
+                raise Superseded      # its pages are older than those shown
+            shown, self.server.pages = self.server.pages, {}
+            self.server.problems = ()
+            unshown, self.unshown, self.renew = self.unshown, False, False
+        print(f"已重新生成（{result.seconds:.1f} 秒）", flush=True)
+        if unshown or any(_differs(result.site_dir, url, page) for url, page in shown.items()):
+            self.server.reload_browsers()
         problems = after_reload(result.context, progress)
         if problems:
-            show(problems)
-            server.reload_browsers()
+            self.show(problems)
+            self.server.reload_browsers()
 
-    rebuild()
-    for name in WATCHED:
-        if (root / name).exists():
-            server.watch(str(root / name))
-    print(f"预览地址：http://{host}:{port}/ （按 Ctrl+C 停止）")
+    def run(self) -> None:
+        with self.lock:
+            self.wanted, self.unshown = 1, True    # the first build: open pages reload after it
+        threading.Thread(target=self.settle, name="gongkai-settle", daemon=True).start()
+        print(f"预览地址：{self.server.url} （按 Ctrl+C 停止）", flush=True)
+        try:
+            self.server.serve()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            with self.lock:
+                self.stopping = True
+                self.lock.notify_all()
+            self.server.shutdown()
+            if self.preview is not None:
+                self.preview.close()
+
+
+def _differs(site: Path, url: str, page: bytes) -> bool:
     try:
-        server.serve()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.shutdown()
+        return (site / url / "index.html").read_bytes() != page
+    except OSError:
+        return True
+
+
+def serve(root: Path, as_of: date | None, host: str, port: int) -> None:
+    Site(root, as_of, host, port).run()

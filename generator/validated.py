@@ -12,7 +12,7 @@ from pathlib import Path
 from .cache.fingerprint import fingerprint
 from .cache.store import Store
 from .load.field_names import name_fields
-from .load.site_loader import PARSED_KIND, SiteData, load_site
+from .load.site_loader import PARSED_KIND, Parse, SiteData, load_site
 from .notices.lists import STORE_KIND as LISTS_KIND, load_name_lists
 from .pipeline import PIPELINE, Pipeline
 from .problems import Problem, ProblemsError
@@ -20,13 +20,15 @@ from .validate import validate_site
 
 
 def load_and_validate(root: Path, pipeline: Pipeline = PIPELINE,
-                      cache: Path | None = None) -> tuple[SiteData, list[Problem]]:
+                      cache: Path | None = None, parse: Parse | None = None
+                      ) -> tuple[SiteData, list[Problem]]:
     """The loaded site and its warnings; raises ProblemsError on any error. With
     `cache` (build/cache), item files parsed and name lists read before are taken from
-    there; the rules across files run all the same."""
+    there; the rules across files run all the same. `parse`, when given, reads and
+    parses item files instead (load/site_loader.py)."""
     # Without the public numbers, which are read from the data: a list's key has them.
     kept = fingerprint(root) if cache is not None else ""
-    site, problems = load_site(root, Store(cache, PARSED_KIND, kept))
+    site, problems = load_site(root, Store(cache, PARSED_KIND, kept), parse)
     if site is not None:
         found = validate_site(site, pipeline)
         lists = Store(cache, LISTS_KIND, kept)

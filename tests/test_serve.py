@@ -61,6 +61,9 @@ def test_serve_rebuilds_when_data_changes(minimal):
         assert wait_for(lambda: "社会抚养费征收管理实施细则" in (fetch(url) or ""), 60)
         minimal.replace("data/policies/xize.yaml", "实施细则", "实施细则（修订）")
         assert wait_for(lambda: "实施细则（修订）" in (fetch(url) or ""), 60)
+        # The page is shown first; the whole site on disk follows.
+        on_disk = minimal.root / "build/site/policies/xize/index.html"
+        assert wait_for(lambda: "实施细则（修订）" in on_disk.read_text(encoding="utf-8"), 120)
         # Bad data: the page says what to fix; the last good site stays on disk.
         minimal.replace("data/policies/xize.yaml", "publisher: town", "publisher: nobody")
         assert wait_for(lambda: "找不到机构「nobody」" in (fetch(url) or ""), 60)

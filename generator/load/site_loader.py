@@ -7,8 +7,9 @@ look across files (references, duplicates, dates) live in `validate/`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import Callable, TypeVar
 
 from pydantic import BaseModel
 
@@ -102,6 +103,10 @@ def _load_list(doc: YamlDoc | None, model: type[M], what: str, problems: list[Pr
     return result
 
 
+Parsed = tuple[YamlDoc | None, list[Problem]]
+Parse = Callable[[Path, list[str]], list[Parsed]]
+
+
 def _file_bytes(path: Path) -> bytes | None:
     """The file's bytes; None when it is too big or cannot be read (read_yaml says why)."""
     try:
@@ -110,7 +115,7 @@ def _file_bytes(path: Path) -> bytes | None:
         return None
 
 
-def _parse_items(root: Path, files: list[str], store: Store) -> list:
+def _parse_items(root: Path, files: list[str], store: Store) -> list[Parsed]:
     """read_yaml's result for each item file. A file whose name and bytes the store
     holds is not parsed again; the others are parsed on all cores (parsing is most
     of loading a big site)."""
@@ -126,9 +131,14 @@ def _parse_items(root: Path, files: list[str], store: Store) -> list:
     return [parsed[i] for i in range(len(files))]
 
 
+def parse_files(root: Path, files: list[str]) -> list[Parsed]:
+    """Each file (site-relative) read and parsed, spread over the cores, nothing kept."""
+    return forked_map(lambda rel: read_yaml(root / rel, rel), files)
+
+
 def _load_items(root: Path, problems: list[Problem], docs: dict[str, YamlDoc],
                 salvaged: dict[str, tuple[str, ...]], unreadable: set[tuple[str, str]],
-                store: Store) -> list[Item]:
+                parse: Parse) -> list[Item]:
     files: list[tuple[Kind, str]] = []
     for kind in KINDS.values():
         folder = root / "data" / kind.folder
@@ -144,7 +154,7 @@ def _load_items(root: Path, problems: list[Problem], docs: dict[str, YamlDoc],
                                         "只能用小写英文字母、数字和连字符，例如 shehui-fuyangfei.yaml"))
                 continue
             files.append((kind, rel))
-    parsed = _parse_items(root, [rel for _, rel in files], store)
+    parsed = parse(root, [rel for _, rel in files])
     items: list[Item] = []
     for (kind, rel), (doc, found) in zip(files, parsed):
         problems.extend(found)
@@ -167,9 +177,11 @@ def _load_items(root: Path, problems: list[Problem], docs: dict[str, YamlDoc],
     return items
 
 
-def load_site(root: Path, store: Store | None = None) -> tuple[SiteData | None, list[Problem]]:
+def load_site(root: Path, store: Store | None = None, parse: Parse | None = None
+              ) -> tuple[SiteData | None, list[Problem]]:
     """Everything under `root`, or None with the problems when it cannot be read.
-    `store` holds item files parsed before (build/cache)."""
+    Item files are read and parsed by `parse` (`gongkai serve` keeps them between
+    saves), or else with `store` holding those parsed before (build/cache)."""
     problems: list[Problem] = []
     site_doc = _read(root, SITE_FILE, problems)
     config = None
@@ -186,8 +198,9 @@ def load_site(root: Path, store: Store | None = None) -> tuple[SiteData | None, 
     unreadable: set[tuple[str, str]] = set()
     organizations = _load_list(org_doc, Organization, "机构", problems, salvaged, unreadable)
     contacts = _load_list(contact_doc, Contact, "联系渠道", problems, salvaged, unreadable)
-    items = _load_items(root, problems, docs, salvaged, unreadable,
-                        store or Store(None, PARSED_KIND, ""))
+    if parse is None:
+        parse = partial(_parse_items, store=store or Store(None, PARSED_KIND, ""))
+    items = _load_items(root, problems, docs, salvaged, unreadable, parse)
     calendar, found = WorkCalendar.load(root / HOLIDAYS_FILE, HOLIDAYS_FILE)
     problems.extend(found)
     problems = name_fields(problems, docs)

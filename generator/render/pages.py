@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property, partial
 from pathlib import Path
@@ -454,3 +454,21 @@ def _other_files(ctx: RenderContext, pipeline: Pipeline) -> dict[str, Callable[[
         for rel, data in provider(ctx).items():
             files[rel] = partial(bytes, data)
     return files
+
+
+def render_some(ctx: RenderContext, pipeline: Pipeline, paths: set[str], clerk_store: Store,
+                known: frozenset[str]) -> dict[str, bytes]:
+    """The pages at `paths` (docs paths) of the render of `ctx`, as render_context makes
+    them while the docs tree holds the files `known` (the last full render's): `gongkai
+    serve` shows the pages open in a browser before the whole site is rendered again.
+    Page providers are asked in order until every page at `paths` is planned (the
+    version pages and the open data take longer than all the others)."""
+    pages: list[Page] = []
+    for provider in pipeline.page_providers:
+        pages += plan_pages(ctx, replace(pipeline, page_providers=(provider,)))
+        if paths <= {page.path for page in pages}:
+            break
+    registry = frozenset(page.path for page in pages) | known | print_outputs(ctx)
+    clerk = prepare_clerk(ctx, clerk_store)
+    make_environment()
+    return {page.path: _render_page(page, registry, clerk) for page in pages if page.path in paths}

@@ -1,6 +1,7 @@
 // Live reload for `gongkai serve`, from a file rather than inline: the site's
 // Content-Security-Policy allows only scripts from the site itself. Same protocol
-// as MkDocs' own: /livereload/<epoch>/<request> answers once a newer build is visible.
+// as MkDocs' own: /livereload/<epoch>/<request> answers once a newer build is visible;
+// the page's address tells serve which pages to build first after a save.
 (function () {
   var script = document.currentScript;
   var epoch = Number(script.dataset.epoch);
@@ -16,7 +17,8 @@
         timeout = setTimeout(poll, this.status === 200 ? 0 : 3000);
       }
     };
-    req.open("GET", "/livereload/" + epoch + "/" + request);
+    req.open("GET", "/livereload/" + epoch + "/" + request + "?page="
+             + encodeURIComponent(location.pathname));
     req.send();
   }
 
