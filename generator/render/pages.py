@@ -470,5 +470,4 @@ def render_some(ctx: RenderContext, pipeline: Pipeline, paths: set[str], clerk_s
             break
     registry = frozenset(page.path for page in pages) | known | print_outputs(ctx)
     clerk = prepare_clerk(ctx, clerk_store)
-    make_environment()
     return {page.path: _render_page(page, registry, clerk) for page in pages if page.path in paths}
