@@ -78,8 +78,10 @@ class ParallelPages:
             mkdocs_log.addHandler(collect)
             try:
                 build_page(page, config, files, doc_files, nav, env)
-                with open(page.file.abs_dest_path, "rb") as written:
-                    packed = cache.packed(written.read())
+                packed = b""
+                if cache.keeps:
+                    with open(page.file.abs_dest_path, "rb") as written:
+                        packed = cache.packed(written.read())
             except Exception as err:   # noqa: BLE001 — reported by the main process
                 return f"生成页面 {page.file.src_uri} 时出错：{err}"
             finally:
@@ -107,7 +109,7 @@ class ParallelPages:
             if isinstance(outcome, str):
                 raise PluginError(outcome)
             _take_back(by_uri[outcome.src_uri], outcome.built, files)
-            if not outcome.warnings:
+            if cache.keeps and not outcome.warnings:
                 cache.put(keys[outcome.src_uri], outcome.built)
             # A page built here logged its warnings to MkDocs already; a worker's did not.
             if outcome.pid != os.getpid():

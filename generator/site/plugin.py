@@ -114,7 +114,7 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         return with_policy(output_content) if template_name.endswith(".html") else output_content
 
     def on_env(self, env, config, files):
-        install_nav_memo(env, self.nav)
+        install_nav_memo(env, self.nav, config)
         # Every navigation page is complete here, as a page outside it may show.
         cache = PageCache(self.cache_dir, self.fingerprint, self.stamp.shown, self.nav)
         self.parallel.build_all(config, files, self.nav, env, cache)
