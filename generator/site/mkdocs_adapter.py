@@ -15,6 +15,7 @@ from pathlib import Path
 import material
 from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
@@ -86,6 +87,25 @@ class ReadElsewhere(Page):
     def render(self, config, files) -> None:
         self.content, self.toc = "", get_toc([])
         self.present_anchor_ids, self.links_to_anchors = set(), {}
+
+
+class CopiedElsewhere(File):
+    """A static file MkDocs' own pass leaves alone: copied already (site/parallel.py)."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        return None
+
+
+def static_files(files: Files) -> list[File]:
+    """The files MkDocs' pass would copy into the site; one whose address is also a
+    page's is left to that pass, so which of the two the site gets stays its choice."""
+    pages = {f.dest_uri for f in files.documentation_pages()}
+    return [f for f in files if not f.is_documentation_page() and f.inclusion.is_included()
+            and f.dest_uri not in pages]
+
+
+def copied_elsewhere(file: File) -> None:
+    file.__class__ = CopiedElsewhere
 
 
 def convert_here(page: Page) -> None:

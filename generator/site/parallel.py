@@ -8,7 +8,8 @@ are neither read nor converted and builds them here instead, once the
 navigation pages are complete (`on_env`): each from the page cache when its
 inputs are unchanged (site/pagecache.py), the rest split across forked worker
 processes, each running MkDocs' own read → Markdown → template → write steps
-(through site/mkdocs_adapter.py). What MkDocs still needs from them afterwards —
+(through site/mkdocs_adapter.py). The workers also write the pages taken from the
+cache and copy the site's static files, which MkDocs' own pass then skips. What MkDocs still needs from them afterwards —
 front matter for the sitemap, anchors for its link validation, the warnings they
 raised — comes back to the main process, which also keeps them in the cache.
 Pages are dropped from memory once written.
@@ -22,10 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
 from ..workers import forked_map
-from .mkdocs_adapter import SKIP_TEMPLATE, build_page, empty_toc
+from .mkdocs_adapter import SKIP_TEMPLATE, build_page, copied_elsewhere, empty_toc, static_files
 from .mkdocs_build import WarningLog
 from .pagecache import Built, PageCache
 
@@ -61,14 +63,15 @@ class ParallelPages:
                                              Path(page.file.abs_src_path).read_bytes())
                 for page in pages}
         mkdocs_log = logging.getLogger("mkdocs")
-        missing = []
+        missing, kept = [], []
         for page in pages:
             built = cache.get(keys[page.file.src_uri])
             if built is None:
                 missing.append(page)
             else:
-                cache.write(built, page.file.abs_dest_path)
+                kept.append((built, page.file.abs_dest_path))
                 _take_back(page, built, files)
+        statics = static_files(files)
         doc_files = files.documentation_pages()
 
         def build(page: Page) -> Outcome | str:
@@ -93,19 +96,34 @@ class ParallelPages:
             page.markdown, page.content, page.toc = "", "", empty_toc()
             return Outcome(os.getpid(), page.file.src_uri, built, collect.messages)
 
+        def job(item: Page | tuple[Built, str] | File) -> Outcome | str | None:
+            """A page to build, a kept page to write, or a static file to copy."""
+            if isinstance(item, Page):
+                return build(item)
+            if isinstance(item, tuple):
+                cache.write(*item)
+            else:
+                item.copy_file()
+            return None
+
         self.building = True
         try:
             # The first page here: Jinja compiles Material's templates as a page first
             # includes them (a third of a worker's time), so workers forked after it inherit
             # them compiled instead of compiling them each.
             outcomes = [build(page) for page in missing[:1]]
-            # However few the pages: workers are forked with all MkDocs has gathered so far.
-            outcomes += forked_map(build, missing[1:], processes=self.jobs, at_least=1,
-                                   chunksize=16)
+            # However few the pages: workers are forked with all MkDocs has gathered so
+            # far. Kept pages and static files are written by them too, alongside.
+            outcomes += forked_map(job, [*missing[1:], *kept, *statics], processes=self.jobs,
+                                   at_least=1, chunksize=16)
         finally:
             self.building = False
+        for file in statics:
+            copied_elsewhere(file)
         by_uri = {page.file.src_uri: page for page in missing}
         for outcome in outcomes:
+            if outcome is None:
+                continue
             if isinstance(outcome, str):
                 raise PluginError(outcome)
             _take_back(by_uri[outcome.src_uri], outcome.built, files)
