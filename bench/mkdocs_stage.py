@@ -1,6 +1,6 @@
 """The MkDocs stage alone: CPU and wall seconds, cold and warm.
 
-    python bench/mkdocs_stage.py SITE [--runs R]
+    python bench/mkdocs_stage.py SITE [--runs R] [--gongkai CHECKOUT]
 
 SITE is a site folder a `gongkai build` has rendered build/docs in (bench/synth.py
 makes one; build it once). Each run builds build/docs with MkDocs as `gongkai build`
@@ -8,7 +8,8 @@ does (site/mkdocs_build.py, in a forked process of its own), into a scratch fold
 cold (no page cache); then with a page cache filled by a first build, after one item
 page's Markdown changed (warm). Prints one JSON line per run: wall seconds, and CPU
 seconds (user + system) of the stage's process and every worker it started. The
-docs tree is left as it was found.
+docs tree is left as it was found. --gongkai times another checkout's code (a "before"
+to compare with), with this one's libraries.
 """
 
 from __future__ import annotations
@@ -23,12 +24,6 @@ import time
 from datetime import date
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from generator.cache.fingerprint import fingerprint  # noqa: E402
-from generator.site.mkdocs_build import run_mkdocs  # noqa: E402
-from generator.site.stamp import make_stamp  # noqa: E402
-from generator.workers import in_child  # noqa: E402
-
 AS_OF = "2026-11-28"
 
 
@@ -40,6 +35,9 @@ def _cpu() -> float:
 
 def timed(root: Path, cache: Path | None, site_fingerprint: str) -> tuple[float, float]:
     """Wall and CPU seconds of one MkDocs stage into a scratch folder."""
+    from generator.site.mkdocs_build import run_mkdocs
+    from generator.site.stamp import make_stamp
+    from generator.workers import in_child
     stamp = make_stamp(root, date.fromisoformat(AS_OF))
     with tempfile.TemporaryDirectory(dir=root / "build") as scratch:
         cpu, wall = _cpu(), time.perf_counter()
@@ -59,7 +57,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("site", type=Path)
     parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--gongkai", type=Path, default=Path(__file__).resolve().parents[1],
+                        help="the checkout whose generator package is timed")
     args = parser.parse_args()
+    sys.path.insert(0, str(args.gongkai.resolve()))
+    from generator.cache.fingerprint import fingerprint
     root = args.site.resolve()
     docs = root / "build" / "docs"
     if not docs.is_dir():
