@@ -27,6 +27,7 @@ from .navmemo import install as install_nav_memo
 from .pagecache import PageCache
 from .parallel import ParallelPages
 from .stamp import BuildStamp, make_stamp
+from .templatecache import TemplateCache
 from .titles import escape_nav_titles, escape_page_titles, escape_site_strings
 
 THEME_DIR = Path(__file__).parent / "theme"
@@ -48,6 +49,7 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
     cache_dir: Path | None = None       # set by `gongkai build`: build/cache
     fingerprint = ""                    # set by `gongkai build`: the one all caches share
     parallel: ParallelPages | None = None
+    templates: TemplateCache | None = None
 
     def on_config(self, config):
         require_tested_versions()
@@ -108,13 +110,19 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         return clean_page(html)
 
     def on_post_page(self, output, page, config):
-        return with_policy(output)
+        # Empty for a page built elsewhere, which MkDocs then does not write.
+        return with_policy(output) if output else output
+
+    def on_post_build(self, config):
+        self.templates.save()
 
     def on_post_template(self, output_content, template_name, config):
         return with_policy(output_content) if template_name.endswith(".html") else output_content
 
     def on_env(self, env, config, files):
         install_nav_memo(env, self.nav, config)
+        # Nothing is compiled yet: every template this build renders passes through it.
+        self.templates = env.bytecode_cache = TemplateCache(self.cache_dir, self.fingerprint)
         # Every navigation page is complete here, as a page outside it may show.
         cache = PageCache(self.cache_dir, self.fingerprint, self.stamp.shown, self.nav)
         self.parallel.build_all(config, files, self.nav, env, cache)
