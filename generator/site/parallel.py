@@ -8,8 +8,8 @@ are neither read nor converted and builds them here instead, once the
 navigation pages are complete (`on_env`): each from the page cache when its
 inputs are unchanged (site/pagecache.py), the rest split across forked worker
 processes, each running MkDocs' own read → Markdown → template → write steps
-(through site/mkdocs_adapter.py). The workers also write the pages taken from the
-cache and copy the site's static files, which MkDocs' own pass then skips. What MkDocs still needs from them afterwards —
+(through site/mkdocs_adapter.py). The workers also copy the site's static files,
+which MkDocs' own pass then skips. What MkDocs still needs from them afterwards —
 front matter for the sitemap, anchors for its link validation, the warnings they
 raised — comes back to the main process, which also keeps them in the cache.
 Pages are dropped from memory once written.
@@ -63,15 +63,14 @@ class ParallelPages:
                                              Path(page.file.abs_src_path).read_bytes())
                 for page in pages}
         mkdocs_log = logging.getLogger("mkdocs")
-        missing, kept = [], []
+        missing = []
         for page in pages:
             built = cache.get(keys[page.file.src_uri])
             if built is None:
                 missing.append(page)
             else:
-                kept.append((built, page.file.abs_dest_path))
+                cache.write(built, page.file.abs_dest_path)
                 _take_back(page, built, files)
-        statics = static_files(files)
         doc_files = files.documentation_pages()
 
         def build(page: Page) -> Outcome | str:
@@ -96,16 +95,16 @@ class ParallelPages:
             page.markdown, page.content, page.toc = "", "", empty_toc()
             return Outcome(os.getpid(), page.file.src_uri, built, collect.messages)
 
-        def job(item: Page | tuple[Built, str] | File) -> Outcome | str | None:
-            """A page to build, a kept page to write, or a static file to copy."""
+        def job(item: Page | File) -> Outcome | str | None:
+            """A page to build or a static file to copy."""
             if isinstance(item, Page):
                 return build(item)
-            if isinstance(item, tuple):
-                cache.write(*item)
-            else:
-                item.copy_file()
+            item.copy_file()
             return None
 
+        # Where there are workers, they copy the static files too, alongside; forking
+        # them for that alone cost more than it saved.
+        statics = static_files(files) if missing[1:] else []
         self.building = True
         try:
             # The first page here: Jinja compiles Material's templates as a page first
@@ -113,8 +112,8 @@ class ParallelPages:
             # them compiled instead of compiling them each.
             outcomes = [build(page) for page in missing[:1]]
             # However few the pages: workers are forked with all MkDocs has gathered so
-            # far. Kept pages and static files are written by them too, alongside.
-            outcomes += forked_map(job, [*missing[1:], *kept, *statics], processes=self.jobs,
+            # far.
+            outcomes += forked_map(job, [*missing[1:], *statics], processes=self.jobs,
                                    at_least=1, chunksize=16)
         finally:
             self.building = False
