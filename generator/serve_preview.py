@@ -58,7 +58,7 @@ class PagePreview:
         # What the gongkai plugin does to the navigation, without its building of every
         # page outside it (site/plugin.py): pages here are built one at a time.
         escape_nav_titles(nav)
-        install_nav_memo(env, nav)
+        install_nav_memo(env, nav, config)
         self.config, self.files, self.nav, self.env = config, files, nav, env
         self.doc_files = files.documentation_pages()
         self.by_url = {file.url.removeprefix("./"): file.src_uri for file in self.doc_files}

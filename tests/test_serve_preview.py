@@ -8,7 +8,7 @@ import threading
 import time
 from datetime import date
 
-from browser_support import chromium
+from browser_support import own_context
 from test_serve import fetch, gongkai_serve, wait_for
 
 from generator.build import build
@@ -77,11 +77,11 @@ def test_saves_are_seen_and_reads_are_not(tmp_path):
         observer.join()
 
 
-def test_a_save_reaches_the_open_page_before_the_whole_site(minimal):
+def test_a_save_reaches_the_open_page_before_the_whole_site(minimal, browser):
     on_disk = minimal.root / "build/site/policies/xize/index.html"
-    with gongkai_serve(minimal.root) as (base, output), chromium() as browser:
+    with gongkai_serve(minimal.root) as (base, output), own_context(browser) as context:
         assert wait_for(lambda: fetch(f"{base}/policies/xize/") is not None, 60)
-        page = browser.new_page()
+        page = context.new_page()
         page.goto(f"{base}/policies/xize/")
         page.wait_for_selector("h1:has-text('社会抚养费征收管理实施细则')", timeout=30_000)
         time.sleep(0.5)    # the page's reload request tells serve it is open

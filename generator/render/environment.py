@@ -7,11 +7,11 @@ import posixpath
 import re
 from datetime import date
 
-from jinja2 import BytecodeCache, Environment, PackageLoader, StrictUndefined, pass_context
-from jinja2.bccache import Bucket
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markdown.extensions.toc import unique
 
-from ..cache.store import MISSING, Store, key
+from ..cache.bytecode import StoredBytecode
+from ..cache.store import Store
 from ..calendars.schedule import WEEKDAY_CN, describe_schedule
 from ..model.labels import CONTACT_KIND_LABELS, label
 from ..notices.period import format_date_cn
@@ -126,28 +126,12 @@ def make_environment() -> Environment:
     return env
 
 
-class _StoredBytecode(BytecodeCache):
-    """Jinja's compiled code of each template, kept in a store under the template and
-    its source (Jinja also refuses code of another Jinja or Python version)."""
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        code = self.store.get(key(bucket.key, bucket.checksum))
-        if code is not MISSING:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self.store.put(key(bucket.key, bucket.checksum), bucket.bytecode_to_string())
-
-
 def compile_templates(store: Store | None = None) -> None:
     """Every template compiled, before any worker is forked, so the workers share them
     (compiled on first use, each worker compiled them again). `store` keeps the
     compiled code: compiling was a fifth of rendering a site with one item changed."""
     env = make_environment()
-    env.bytecode_cache = _StoredBytecode(store) if store is not None else None
+    env.bytecode_cache = StoredBytecode(store) if store is not None else None
     try:
         for name in env.list_templates():
             env.get_template(name)

@@ -9,16 +9,19 @@ pyproject.toml): the `gongkai` plugin refuses to start under any other.
 
 from __future__ import annotations
 
+import logging
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import material
 from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .commonmark import convert, is_marked
+from .frontmatter import read_front_matter
 
 TESTED = {"mkdocs": "1.6.1", "mkdocs-material": "9.8.1"}
 # Material's own templates, for the theme's partials that wrap them (site/navmemo.py).
@@ -26,6 +29,7 @@ MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 # A template that renders nothing: MkDocs skips writing a page whose output is empty,
 # which keeps its own pass from overwriting a page built elsewhere (site/parallel.py).
 SKIP_TEMPLATE = "gongkai-built-elsewhere.html"
+_PAGES_LOG = logging.getLogger("mkdocs.structure.pages")    # where MkDocs' Page logs
 
 
 def _installed(name: str) -> str:
@@ -62,6 +66,20 @@ class CommonMarkPage(Page):
     """A page MkDocs converts with the fast engine when its front matter asks for it
     (site/commonmark.py), and with Python-Markdown otherwise."""
 
+    def read_source(self, config) -> None:
+        """MkDocs' own, with the front matter of generated pages read faster (site/frontmatter.py)."""
+        source = config.plugins.on_page_read_source(page=self, config=config)
+        if source is None:
+            try:
+                source = self.file.content_string
+            except OSError:
+                _PAGES_LOG.error(f"File not found: {self.file.src_path}")
+                raise
+            except ValueError:
+                _PAGES_LOG.error(f"Encoding error reading file: {self.file.src_path}")
+                raise
+        self.markdown, self.meta = read_front_matter(source)
+
     def render(self, config, files) -> None:
         if not is_marked(self.meta):
             return super().render(config, files)
@@ -86,6 +104,25 @@ class ReadElsewhere(Page):
     def render(self, config, files) -> None:
         self.content, self.toc = "", get_toc([])
         self.present_anchor_ids, self.links_to_anchors = set(), {}
+
+
+class CopiedElsewhere(File):
+    """A static file MkDocs' own pass leaves alone: copied already (site/parallel.py)."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        return None
+
+
+def static_files(files: Files) -> list[File]:
+    """The files MkDocs' pass would copy into the site; one whose address is also a
+    page's is left to that pass, so which of the two the site gets stays its choice."""
+    pages = {f.dest_uri for f in files.documentation_pages()}
+    return [f for f in files if not f.is_documentation_page() and f.inclusion.is_included()
+            and f.dest_uri not in pages]
+
+
+def copied_elsewhere(file: File) -> None:
+    file.__class__ = CopiedElsewhere
 
 
 def convert_here(page: Page) -> None:

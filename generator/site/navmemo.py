@@ -9,10 +9,18 @@ renderings for a 10,000-item site. The navigation was 42 % of the time Material'
 template spent on a page; with the header's buttons, 58 %.
 
 The theme's `partials/nav.html` and `partials/tabs.html` wrap Material's own in
-`{% call gongkai_memo(name) %}`, and its header wraps its buttons and search box.
-A site that overrides nav-item.html or tabs-item.html to show something of the
-page itself (other than its links) on pages outside the navigation must override
-nav.html or tabs.html too.
+`{% call gongkai_memo(name) %}`, its header wraps its buttons and search box, and
+main.html the blocks of Material's frame that show nothing of the page (styles,
+analytics, footer, the configuration script, scripts): their links are to assets,
+the extra stylesheets and scripts of mkdocs.yml, or the navigation. A site that
+overrides nav-item.html or tabs-item.html to show something of the page itself
+(other than its links) on pages outside the navigation must override nav.html or
+tabs.html too.
+
+Where two pages' links to every such target are the same, so are all links the
+wrapped markup can make: a link to a file in `ASSETS` is the link to that folder
+followed by the file's path, for every page outside it (pages inside it are
+rendered each).
 """
 
 from __future__ import annotations
@@ -22,12 +30,17 @@ from mkdocs.utils import get_relative_url
 
 from .mkdocs_adapter import MATERIAL_TEMPLATES
 
+ASSETS = "assets/"     # Material's and gongkai's stylesheets, scripts and images
+
 
 class NavMemo:
-    def __init__(self, nav) -> None:
+    def __init__(self, nav, config) -> None:
         self.in_nav = {page.file.src_uri for page in nav.pages}
-        # Every page the navigation links to; the logo and assets via base_url.
-        self.targets = [page.url for page in nav.pages]
+        # Every page the navigation links to, the assets, and mkdocs.yml's extra
+        # stylesheets and scripts (which may lie elsewhere); the logo via base_url.
+        self.targets = [page.url for page in nav.pages] + [ASSETS] + [
+            str(path) for path in (*config.extra_css, *config.extra_javascript)]
+        self.places: dict[str, tuple[str, ...]] = {}    # page URL: its links to the targets
         self.done: dict[tuple, str] = {}
 
     @pass_context
@@ -35,17 +48,20 @@ class NavMemo:
         """What `caller` renders, once per `name` and place; `links` are the other
         site paths the wrapped markup passes through MkDocs' `url` filter."""
         page = context.get("page")
-        if page is None or page.file.src_uri in self.in_nav:
+        if page is None or page.file.src_uri in self.in_nav or page.url.startswith(ASSETS):
             return caller()
-        key = (name, context.get("base_url"),
-               tuple(get_relative_url(target, page.url) for target in (*self.targets, *links)))
+        if page.url not in self.places:
+            self.places[page.url] = tuple(get_relative_url(target, page.url)
+                                          for target in self.targets)
+        key = (name, context.get("base_url"), self.places[page.url],
+               tuple(get_relative_url(link, page.url) for link in links))
         if key not in self.done:
             self.done[key] = caller()
         return self.done[key]
 
 
-def install(env: Environment, nav) -> None:
+def install(env: Environment, nav, config) -> None:
     # Material's own templates under "material/", for the partials that wrap them.
     env.loader = ChoiceLoader([env.loader, PrefixLoader(
         {"material": FileSystemLoader(str(MATERIAL_TEMPLATES))})])
-    env.globals["gongkai_memo"] = NavMemo(nav)
+    env.globals["gongkai_memo"] = NavMemo(nav, config)

@@ -55,6 +55,11 @@ class PageCache:
         self.stamp = stamp      # BuildStamp.shown
         self.nav = _nav_key(nav)
 
+    @property
+    def keeps(self) -> bool:
+        """Whether pages put here are kept for the next build (not without build/cache)."""
+        return self.store.path is not None
+
     def key(self, src_uri: str, markdown: bytes) -> bytes:
         return key(src_uri, markdown, self.nav)
 

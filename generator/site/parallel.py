@@ -8,7 +8,8 @@ are neither read nor converted and builds them here instead, once the
 navigation pages are complete (`on_env`): each from the page cache when its
 inputs are unchanged (site/pagecache.py), the rest split across forked worker
 processes, each running MkDocs' own read → Markdown → template → write steps
-(through site/mkdocs_adapter.py). What MkDocs still needs from them afterwards —
+(through site/mkdocs_adapter.py). The workers also copy the site's static files,
+which MkDocs' own pass then skips. What MkDocs still needs from them afterwards —
 front matter for the sitemap, anchors for its link validation, the warnings they
 raised — comes back to the main process, which also keeps them in the cache.
 Pages are dropped from memory once written.
@@ -22,10 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
 from ..workers import forked_map
-from .mkdocs_adapter import SKIP_TEMPLATE, build_page, empty_toc
+from .mkdocs_adapter import SKIP_TEMPLATE, build_page, copied_elsewhere, empty_toc, static_files
 from .mkdocs_build import WarningLog
 from .pagecache import Built, PageCache
 
@@ -78,8 +80,10 @@ class ParallelPages:
             mkdocs_log.addHandler(collect)
             try:
                 build_page(page, config, files, doc_files, nav, env)
-                with open(page.file.abs_dest_path, "rb") as written:
-                    packed = cache.packed(written.read())
+                packed = b""
+                if cache.keeps:
+                    with open(page.file.abs_dest_path, "rb") as written:
+                        packed = cache.packed(written.read())
             except Exception as err:   # noqa: BLE001 — reported by the main process
                 return f"生成页面 {page.file.src_uri} 时出错：{err}"
             finally:
@@ -91,18 +95,38 @@ class ParallelPages:
             page.markdown, page.content, page.toc = "", "", empty_toc()
             return Outcome(os.getpid(), page.file.src_uri, built, collect.messages)
 
+        def job(item: Page | File) -> Outcome | str | None:
+            """A page to build or a static file to copy."""
+            if isinstance(item, Page):
+                return build(item)
+            item.copy_file()
+            return None
+
+        # Where there are workers, they copy the static files too, alongside; forking
+        # them for that alone cost more than it saved.
+        statics = static_files(files) if missing[1:] else []
         self.building = True
         try:
-            # However few the pages: workers are forked with all MkDocs has gathered so far.
-            outcomes = forked_map(build, missing, processes=self.jobs, at_least=1, chunksize=16)
+            # The first page here: Jinja compiles Material's templates as a page first
+            # includes them (a third of a worker's time), so workers forked after it inherit
+            # them compiled instead of compiling them each.
+            outcomes = [build(page) for page in missing[:1]]
+            # However few the pages: workers are forked with all MkDocs has gathered so
+            # far.
+            outcomes += forked_map(job, [*missing[1:], *statics], processes=self.jobs,
+                                   at_least=1, chunksize=16)
         finally:
             self.building = False
+        for file in statics:
+            copied_elsewhere(file)
         by_uri = {page.file.src_uri: page for page in missing}
         for outcome in outcomes:
+            if outcome is None:
+                continue
             if isinstance(outcome, str):
                 raise PluginError(outcome)
             _take_back(by_uri[outcome.src_uri], outcome.built, files)
-            if not outcome.warnings:
+            if cache.keeps and not outcome.warnings:
                 cache.put(keys[outcome.src_uri], outcome.built)
             # A page built here logged its warnings to MkDocs already; a worker's did not.
             if outcome.pid != os.getpid():

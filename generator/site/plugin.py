@@ -18,6 +18,8 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin
 
+from ..cache.bytecode import StoredBytecode
+from ..cache.store import Store
 from ..today import today
 from ..sanitise import clean_page
 from ..workers import cores
@@ -30,6 +32,7 @@ from .stamp import BuildStamp, make_stamp
 from .titles import escape_nav_titles, escape_page_titles, escape_site_strings
 
 THEME_DIR = Path(__file__).parent / "theme"
+THEME_TEMPLATES = "theme-templates"   # a store of its own: render keeps gongkai's as "templates"
 OVERRIDES = "site_config/overrides"     # the site's own templates, first in line when there
 STYLESHEETS = tuple(f"assets/gongkai/{name}.css"
                     for name in ("gongkai", "tables", "touch", "care", "search", "versions",
@@ -48,6 +51,7 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
     cache_dir: Path | None = None       # set by `gongkai build`: build/cache
     fingerprint = ""                    # set by `gongkai build`: the one all caches share
     parallel: ParallelPages | None = None
+    templates: Store | None = None   # Material's templates compiled (cache/bytecode.py)
 
     def on_config(self, config):
         require_tested_versions()
@@ -108,13 +112,20 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         return clean_page(html)
 
     def on_post_page(self, output, page, config):
-        return with_policy(output)
+        # Empty for a page built elsewhere, which MkDocs then does not write.
+        return with_policy(output) if output else output
+
+    def on_post_build(self, config):
+        self.templates.save()
 
     def on_post_template(self, output_content, template_name, config):
         return with_policy(output_content) if template_name.endswith(".html") else output_content
 
     def on_env(self, env, config, files):
-        install_nav_memo(env, self.nav)
+        install_nav_memo(env, self.nav, config)
+        # Nothing is compiled yet: every template this build renders passes through it.
+        self.templates = Store(self.cache_dir, THEME_TEMPLATES, self.fingerprint)
+        env.bytecode_cache = StoredBytecode(self.templates)
         # Every navigation page is complete here, as a page outside it may show.
         cache = PageCache(self.cache_dir, self.fingerprint, self.stamp.shown, self.nav)
         self.parallel.build_all(config, files, self.nav, env, cache)
