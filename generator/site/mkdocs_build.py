@@ -7,6 +7,7 @@ have them, so any warning fails the build (with MkDocs' own message).
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -20,14 +21,18 @@ from .stamp import BuildStamp
 
 
 class WarningLog(logging.Handler):
-    """MkDocs' warnings, kept as messages."""
+    """MkDocs' warnings logged by the thread that made this log, kept as messages:
+    `gongkai serve` builds in a thread while MkDocs' server, in another, logs each
+    request it answers with 404 as a warning, which is no problem of the site."""
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
+        self.thread = threading.get_ident()
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        if record.thread == self.thread:
+            self.messages.append(record.getMessage())
 
 
 def run_mkdocs(root: Path, site_dir: Path, stamp: BuildStamp, cache_dir: Path | None = None,
