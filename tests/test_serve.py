@@ -98,6 +98,10 @@ def test_serve_indexes_after_the_reload_and_never_looks_publishable(minimal):
 def test_serve_shows_problems_in_every_open_page_until_fixed(minimal, browser):
     with gongkai_serve(minimal.root) as (base, _), own_context(browser) as context:
         assert wait_for(lambda: fetch(f"{base}/policies/xize/") is not None, 60)
+        # The first build settled (its search index comes last): saves during it wait for
+        # a whole build of their own, at low priority, which a loaded machine may slow past
+        # the waits below.
+        assert wait_for(lambda: searched(minimal.root / "build/site", "征收管理实施细则"), 60)
         pages = [context.new_page() for _ in range(2)]
         pages[0].goto(f"{base}/policies/xize/")
         pages[1].goto(f"{base}/services/guangrongzheng/")
