@@ -12,12 +12,11 @@ the same way, so a sheet from the cache is byte for byte the one a build makes.
 
 from __future__ import annotations
 
-import hashlib
 import zlib
 from importlib.metadata import version
 
 from ..cache.store import MISSING, Store, key
-from ..render.cache import ABSENT, item_key, site_inputs
+from ..render.cache import item_key, lookups_key, site_inputs
 from ..render.lookups import EVERYTHING
 from ..render.pages import RenderContext
 from ..versions import ItemState
@@ -54,24 +53,18 @@ class SheetCache:
         item = state.item
         return key(self.site, item.kind.name, item.slug, self.items[item.slug], str(with_pdf))
 
-    def _lookups(self, looked_up: frozenset[str]) -> bytes:
-        digest = hashlib.sha256()
-        for slug in sorted(looked_up):
-            digest.update(slug.encode() + b"\0" + self.items.get(slug, ABSENT) + b"\0")
-        return digest.digest()
-
     def get(self, entry: bytes) -> bytes | None:
         """The packed sheet, while the items it looked up are as they were."""
         found = self.store.get(entry)
         if found is MISSING:
             return None
         looked_up, lookups, packed = found
-        return packed if lookups == self._lookups(looked_up) else None
+        return packed if lookups == lookups_key(self.items, looked_up) else None
 
     def put(self, entry: bytes, looked_up: set[str], packed: bytes) -> None:
         if EVERYTHING not in looked_up:
             items = frozenset(looked_up)
-            self.store.put(entry, (items, self._lookups(items), packed))
+            self.store.put(entry, (items, lookups_key(self.items, items), packed))
 
     def save(self) -> None:
         self.store.save()

@@ -49,12 +49,6 @@ class RenderCache:
         self.reused: set[str] = set()          # pages not rendered again
         self._planned: dict[str, bytes] = {}   # key of each page as planned
 
-    def _lookups(self, looked_up: frozenset[str]) -> bytes:
-        digest = hashlib.sha256()
-        for slug in sorted(looked_up):
-            digest.update(slug.encode() + b"\0" + self.items.get(slug, ABSENT) + b"\0")
-        return digest.digest()
-
     def markdown(self, page: Page) -> bytes | None:
         """The page's Markdown as rendering it now would make it, when the store has it."""
         if page.owner is None:
@@ -67,7 +61,7 @@ class RenderCache:
         if entry is MISSING:
             return None
         looked_up, lookups, packed = entry
-        if lookups != self._lookups(looked_up):
+        if lookups != lookups_key(self.items, looked_up):
             return None
         self.reused.add(page.path)
         return zlib.decompress(packed)
@@ -78,7 +72,7 @@ class RenderCache:
         if planned is None or EVERYTHING in looked_up:
             return
         items = frozenset(looked_up | {page.owner})
-        self.store.put(planned, (items, self._lookups(items), packed))
+        self.store.put(planned, (items, lookups_key(self.items, items), packed))
 
 
 def pack(markdown: bytes) -> bytes:
@@ -109,6 +103,15 @@ def site_inputs(ctx: RenderContext) -> bytes:
         if path.is_file():
             parts += [path.name, path.read_bytes()]
     return key(*parts)
+
+
+def lookups_key(items: dict[str, bytes], looked_up: frozenset[str]) -> bytes:
+    """The state of the items a page looked up while it rendered (their keys in
+    `items`, ABSENT for a slug no item has): a cached page is good while it is the same."""
+    digest = hashlib.sha256()
+    for slug in sorted(looked_up):
+        digest.update(slug.encode() + b"\0" + items.get(slug, ABSENT) + b"\0")
+    return digest.digest()
 
 
 def item_key(root: Path, item) -> bytes:
