@@ -15,24 +15,18 @@ import time
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-
-from .cache.fingerprint import fingerprint as fingerprint_of
 from .cache.store import CACHE_DIR, Store
 from .context import BuildContext
 from .pipeline import PIPELINE, Pipeline
 from .problems import Problem, ProblemsError
 from .progress import Progress
-from .render import RenderContext, make_context
-from .render.cache import KIND as RENDER_KIND, render_into
-from .render.clerk import STORE_KIND as CLERK_STORE
-from .render.environment import TEMPLATES_KIND
-from .render.writer import WriteStats, tree_stats
-from .site.stamp import make_stamp
-from .today import today
-from .validate.personal import public_numbers
-from .validated import load_and_validate
 from .workers import in_child
+
+if TYPE_CHECKING:
+    from .render import RenderContext
+    from .render.writer import WriteStats
 
 BUILD_DIR = "build"
 # One build at a time per site folder (build/docs is shared), so a staging
@@ -77,6 +71,11 @@ def _write_docs(build_dir: Path, ctx: RenderContext, pipeline: Pipeline, cache_d
     are. Each file is written as it is rendered, and not kept: MkDocs reads them, and
     10,000 items make over 200 MB of Markdown (counting the built pages instead took 6 s).
     Item pages the cache holds are not rendered (render/cache.py)."""
+    from .render.cache import KIND as RENDER_KIND, render_into
+    from .render.clerk import STORE_KIND as CLERK_STORE
+    from .render.environment import TEMPLATES_KIND
+    from .render.writer import tree_stats
+
     docs = build_dir / "docs"
     written, _ = render_into(ctx, pipeline, docs, Store(cache_dir, RENDER_KIND, fingerprint),
                              Store(cache_dir, CLERK_STORE, fingerprint),
@@ -96,25 +95,31 @@ def build(root: Path, as_of: date | None = None, *, incremental: bool = False, p
     progress = progress or Progress(enabled=False)
     root = root.resolve()   # MkDocs resolves relative paths against mkdocs.yml's folder
     cache_dir = root / CACHE_DIR if cache else None
+    # Each stage imports what it runs when it starts, so that the command starts at
+    # once and a step's libraries are loaded only by the stage that uses them.
     with progress.stage("读取并检查数据"):
+        from .validated import load_and_validate
         site, warnings = load_and_validate(root, pipeline, cache_dir)
+    from .cache.fingerprint import fingerprint as fingerprint_of
+    from .today import today
+    from .validate.personal import public_numbers
     as_of = as_of or today(site.config.timezone)
     allowed = public_numbers(site)
     # One fingerprint for every cache: the office's public numbers are in it, so a
     # number no longer declared public sends every file through the leak scan again.
     fingerprint = fingerprint_of(root, allowed)
     with progress.stage("生成 Markdown 页面", len(site.items)):
+        from .render import make_context
         ctx = make_context(site, as_of, pdf)
         build_dir = root / BUILD_DIR
         docs, pages = in_child(_write_docs, build_dir, ctx, pipeline, cache_dir, fingerprint)
+    from .site.stamp import make_stamp
     stamp = make_stamp(root, as_of)
     build_dir.mkdir(exist_ok=True)
     for leftover in build_dir.glob(STAGING + "*"):
         discard(leftover)   # from a killed build: it may hold a list since withdrawn
     staging = Path(tempfile.mkdtemp(prefix=STAGING, dir=build_dir))
     staging.chmod(0o755)     # mkdtemp's 0700 would keep a web server from reading the site
-    # Imported only now (in this process, before the stage's child is forked): the
-    # stages before it need none of MkDocs.
     from .site.mkdocs_build import run_mkdocs
     try:
         with progress.stage("MkDocs 生成网页", docs.written + docs.unchanged):

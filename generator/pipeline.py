@@ -13,30 +13,31 @@ from dataclasses import dataclass
 from importlib import import_module
 from typing import TYPE_CHECKING, Callable
 
-from .calendars.files import calendar_files
-from .feeds import feed_files
-from .opendata import catalog_print_page, opendata_files, opendata_page
-from .render.history import history_pages
-from .render.pages import catalog_pages, core_pages, list_pages
-from .report import report_pages
-from .report.load import check_reports
-from .search.synonyms import check_synonyms
-from .validate.content import check_content
-from .validate.dates import check_dates
-from .validate.notices import check_notices
-from .validate.personal import check_personal
-from .validate.placeholders import check_placeholders
-from .validate.references import check_references
-from .validate.timeliness import check_timeliness
-from .validate.uniqueness import check_unique
-from .validate.version_order import check_version_order
-from .stubs import version_stubs
-
 if TYPE_CHECKING:
     from .context import BuildContext
-    from .load.site_loader import SiteData
     from .problems import Problem
-    from .render.pages import Page, RenderContext
+
+
+def _function(where: str) -> Callable:
+    module, _, function = where.partition(":")
+    return getattr(import_module(module, __package__), function)
+
+
+@dataclass(frozen=True)
+class Part:
+    """A check, page provider or file provider, named "module:function" (the module
+    relative to this package) and imported when first called: a build imports the
+    page providers' templates, calendar and feed libraries only where it renders,
+    and `gongkai validate` none of them."""
+
+    where: str
+
+    @property
+    def function(self) -> Callable:
+        return _function(self.where)
+
+    def __call__(self, *arguments):
+        return self.function(*arguments)
 
 
 @dataclass(frozen=True)
@@ -51,26 +52,38 @@ class Step:
 
     @property
     def run(self) -> Callable[[BuildContext], list[Problem]]:
-        module, _, function = self.where.partition(":")
-        return getattr(import_module(module, __package__), function)
+        return _function(self.where)
 
 
 @dataclass(frozen=True)
 class Pipeline:
-    checks: tuple[Callable[[SiteData], list[Problem]], ...]          # rules over the loaded site
-    page_providers: tuple[Callable[[RenderContext], list[Page]], ...]
-    # Static files (feeds, calendars, open data) placed into the docs tree for MkDocs to copy.
-    file_providers: tuple[Callable[[RenderContext], dict[str, bytes]], ...]
+    checks: tuple[Part, ...]            # rules over the loaded site: SiteData → list[Problem]
+    # Rules over one data file, (file, YamlDoc, public numbers) → list[Problem]: each
+    # result is kept by the file's bytes (validate/__init__.py).
+    file_checks: tuple[Part, ...]
+    page_providers: tuple[Part, ...]    # RenderContext → list[Page]
+    # Static files (feeds, calendars, open data) placed into the docs tree for MkDocs to
+    # copy: RenderContext → {path: bytes}.
+    file_providers: tuple[Part, ...]
     steps: tuple[Step, ...]      # after `mkdocs build`, on the staged site, in order
 
 
 PIPELINE = Pipeline(
-    checks=(check_unique, check_references, check_dates, check_content, check_notices,
-            check_timeliness, check_version_order, check_personal, check_placeholders,
-            check_reports, check_synonyms),
-    page_providers=(core_pages, catalog_pages, list_pages,
-                    history_pages, opendata_page, catalog_print_page, report_pages),
-    file_providers=(calendar_files, feed_files, opendata_files, version_stubs),
+    checks=tuple(map(Part, (
+        ".validate.uniqueness:check_unique", ".validate.references:check_references",
+        ".validate.dates:check_dates", ".validate.content:check_content",
+        ".validate.notices:check_notices", ".validate.timeliness:check_timeliness",
+        ".validate.version_order:check_version_order", ".validate.personal:check_personal",
+        ".report.load:check_reports", ".search.synonyms:check_synonyms"))),
+    file_checks=tuple(map(Part, (
+        ".validate.personal:personal_in_file", ".validate.placeholders:placeholders_in_file"))),
+    page_providers=tuple(map(Part, (
+        ".render.pages:core_pages", ".render.pages:catalog_pages", ".render.pages:list_pages",
+        ".render.history:history_pages", ".opendata.provider:opendata_page",
+        ".opendata.provider:catalog_print_page", ".report.provider:report_pages"))),
+    file_providers=tuple(map(Part, (
+        ".calendars.files:calendar_files", ".feeds:feed_files", ".opendata.provider:opendata_files",
+        ".stubs:version_stubs"))),
     # Each step reads what the steps before it wrote, so the checks come last.
     steps=(
         Step(".print.step:print_sheets", "公开栏打印页和 PDF"),

@@ -16,21 +16,23 @@ from .load.site_loader import PARSED_KIND, Parse, SiteData, load_site
 from .notices.lists import STORE_KIND as LISTS_KIND, load_name_lists
 from .pipeline import PIPELINE, Pipeline
 from .problems import Problem, ProblemsError
-from .validate import validate_site
+from .validate import STORE_KIND as CHECKS_KIND, validate_site
 
 
 def load_and_validate(root: Path, pipeline: Pipeline = PIPELINE,
                       cache: Path | None = None, parse: Parse | None = None
                       ) -> tuple[SiteData, list[Problem]]:
     """The loaded site and its warnings; raises ProblemsError on any error. With
-    `cache` (build/cache), item files parsed and name lists read before are taken from
-    there; the rules across files run all the same. `parse`, when given, reads and
+    `cache` (build/cache), item files parsed, name lists read and files checked before
+    are taken from there; the rules across files run all the same. `parse`, when given, reads and
     parses item files instead (load/site_loader.py)."""
     # Without the public numbers, which are read from the data: a list's key has them.
     kept = fingerprint(root) if cache is not None else ""
     site, problems = load_site(root, Store(cache, PARSED_KIND, kept), parse)
     if site is not None:
-        found = validate_site(site, pipeline)
+        checked = Store(cache, CHECKS_KIND, kept)
+        found = validate_site(site, pipeline, checked)
+        checked.save()
         lists = Store(cache, LISTS_KIND, kept)
         site.name_lists, listed = load_name_lists(site, lists)
         lists.save()

@@ -30,8 +30,8 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..report import load_reports, render_report
-    from ..report.load import FOLDER
+    from ..report.build import render_report
+    from ..report.load import FOLDER, load_reports
     from ..validated import load_and_validate
 
     site, warnings = load_and_validate(args.root)

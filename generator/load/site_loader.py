@@ -52,6 +52,9 @@ class SiteData:
     # read at all: whatever names them is not told they do not exist. Kinds are the
     # item kinds' names, "contact" and "organization".
     unreadable: set[tuple[str, str]] = field(default_factory=set)
+    # item file → the key of its name and bytes, for results kept by them (the checks
+    # of one file, validate/__init__.py); only files read through the cache have one.
+    doc_keys: dict[str, bytes] = field(default_factory=dict)
 
     def by_slug(self) -> dict[str, Item]:
         return {item.slug: item for item in self.items}
@@ -115,14 +118,16 @@ def _file_bytes(path: Path) -> bytes | None:
         return None
 
 
-def _parse_items(root: Path, files: list[str], store: Store) -> list[Parsed]:
+def _parse_items(root: Path, files: list[str], store: Store,
+                 keys: dict[str, bytes]) -> list[Parsed]:
     """read_yaml's result for each item file. A file whose name and bytes the store
     holds is not parsed again; the others are parsed on all cores (parsing is most
-    of loading a big site)."""
+    of loading a big site). `keys` is given each file's key."""
     data = [_file_bytes(root / rel) for rel in files]
     held = [i for i, raw in enumerate(data) if raw is not None]
     parsed = {i: read_yaml(root / rel, rel) for i, rel in enumerate(files) if data[i] is None}
-    found = store.results([key(files[i], data[i]) for i in held],
+    keys.update((files[i], key(files[i], data[i])) for i in held)
+    found = store.results([keys[files[i]] for i in held],
                           lambda missing: forked_map(lambda i: decode_yaml(data[i], files[i]),
                                                      [held[m] for m in missing]))
     parsed.update(zip(held, found))
@@ -198,8 +203,9 @@ def load_site(root: Path, store: Store | None = None, parse: Parse | None = None
     unreadable: set[tuple[str, str]] = set()
     organizations = _load_list(org_doc, Organization, "机构", problems, salvaged, unreadable)
     contacts = _load_list(contact_doc, Contact, "联系渠道", problems, salvaged, unreadable)
+    doc_keys: dict[str, bytes] = {}
     if parse is None:
-        parse = partial(_parse_items, store=store or Store(None, PARSED_KIND, ""))
+        parse = partial(_parse_items, store=store or Store(None, PARSED_KIND, ""), keys=doc_keys)
     items = _load_items(root, problems, docs, salvaged, unreadable, parse)
     calendar, found = WorkCalendar.load(root / HOLIDAYS_FILE, HOLIDAYS_FILE)
     problems.extend(found)
@@ -207,4 +213,4 @@ def load_site(root: Path, store: Store | None = None, parse: Parse | None = None
     if config is None:
         return None, problems
     return SiteData(root, config, organizations, contacts, items, docs, calendar,
-                    salvaged=salvaged, unreadable=unreadable), problems
+                    salvaged=salvaged, unreadable=unreadable, doc_keys=doc_keys), problems

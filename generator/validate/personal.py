@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..load.site_loader import CONTACTS_FILE, SiteData
 from ..load.texts import path_text, strings
+from ..load.yaml_reader import YamlDoc
 from ..privacy import filetypes
 from ..privacy.detect import allowed_numbers
 from ..privacy.scan import HINTS, NAME_PLACE, read_file, scan_value, unreadable_hint
@@ -25,19 +26,26 @@ def public_numbers(site: SiteData) -> frozenset[str]:
     return allowed_numbers(values)
 
 
+def personal_in_file(file: str, doc: YamlDoc, allowed: frozenset[str]) -> list[Problem]:
+    """Personal numbers in the text values of one data file."""
+    problems: list[Problem] = []
+    for path, text in strings(doc.value):
+        if file == CONTACTS_FILE and path[-1:] == ("value",):
+            continue    # a declared channel is public by definition
+        origin = doc.origin(path)
+        # A block scalar (| or >) starts on the line after its key.
+        line = doc.line(path)
+        if origin and origin.raw is not None and "\n" in origin.raw and line is not None:
+            line += 1
+        problems.extend(scan_value(text, file, line, path_text(path), allowed))
+    return problems
+
+
 def check_personal(site: SiteData) -> list[Problem]:
+    """Personal numbers in hand-written pages and attachments (the data files' own
+    values are `personal_in_file`'s)."""
     allowed = public_numbers(site)
     problems: list[Problem] = []
-    for file, doc in sorted(site.docs.items()):
-        for path, text in strings(doc.value):
-            if file == CONTACTS_FILE and path[-1:] == ("value",):
-                continue    # a declared channel is public by definition
-            origin = doc.origin(path)
-            # A block scalar (| or >) starts on the line after its key.
-            line = doc.line(path)
-            if origin and origin.raw is not None and "\n" in origin.raw and line is not None:
-                line += 1
-            problems.extend(scan_value(text, file, line, path_text(path), allowed))
     content = site.root / "content"
     if content.is_dir():
         for page in sorted(content.rglob("*.md")):

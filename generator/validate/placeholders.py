@@ -8,27 +8,25 @@ from __future__ import annotations
 
 from functools import cache
 
-from ..load.site_loader import SiteData
 from ..load.texts import path_text, strings
-from ..load.yaml_reader import parse_yaml
+from ..load.yaml_reader import YamlDoc, parse_yaml
 from ..model.labels import label
 from ..problems import Problem
 from ..scaffold import ITEM_TEMPLATES
 
 
-def check_placeholders(site: SiteData) -> list[Problem]:
+def placeholders_in_file(file: str, doc: YamlDoc, allowed: frozenset[str]) -> list[Problem]:
     phrases = placeholder_phrases()
     problems: list[Problem] = []
-    for file, doc in site.docs.items():
-        for path, text in strings(doc.value, ()):
-            phrase = next((p for p in phrases if p in text), None)
-            if phrase is None:
-                continue
-            field = path_text(path)
-            name = next((step for step in reversed(path) if isinstance(step, str)), "")
-            problems.append(Problem(file, doc.line(path), field,
-                                    f"「{name}」（{label(name)}）还是模板里的示例文字「{phrase}」",
-                                    "请改成真实的内容；不需要的选填字段可以整行删掉"))
+    for path, text in strings(doc.value, ()):
+        phrase = next((p for p in phrases if p in text), None)
+        if phrase is None:
+            continue
+        field = path_text(path)
+        name = next((step for step in reversed(path) if isinstance(step, str)), "")
+        problems.append(Problem(file, doc.line(path), field,
+                                f"「{name}」（{label(name)}）还是模板里的示例文字「{phrase}」",
+                                "请改成真实的内容；不需要的选填字段可以整行删掉"))
     return problems
 
 
