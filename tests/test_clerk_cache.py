@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from generator.build import build, load_and_validate
+from generator.build import build
 from generator.cache.fingerprint import fingerprint
 from generator.cache.store import Store, key
 from generator.render import clerk, make_context
 from generator.validate.personal import public_numbers
+from generator.validated import load_and_validate
 
 AS_OF = date(2026, 11, 28)
 

@@ -14,11 +14,12 @@ import pytest
 
 from browser_support import own_context, serve_folder
 from conftest import FIXTURES, copy_site
-from generator.build import build, load_and_validate
+from generator.build import build
 from generator.checks.links import check_folder
 from generator.render.pages import make_context
 from generator.search.collect import collect_pages
 from generator.stubs import version_stubs
+from generator.validated import load_and_validate
 from versions_site import AFTER, MIDDLE, build_at, doc, make_versioned, page, stub_target
 from xss_corpus import payloads
 
