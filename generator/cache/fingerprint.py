@@ -8,6 +8,7 @@ checked out elsewhere (a CI runner) keeps its cache.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import sys
 from importlib.metadata import PackageNotFoundError, version
@@ -30,13 +31,21 @@ def _library(name: str) -> str:
         return "-"
 
 
-def fingerprint(root: Path, allowed: frozenset[str] = frozenset()) -> str:
-    """The fingerprint of the site in `root`, with `allowed` its public numbers."""
+@functools.cache
+def _running() -> hashlib._Hash:
+    """Python, the libraries and gongkai's code: hashed once per process (a build asks
+    twice, serve at every save), as they are the ones loaded when it started."""
     digest = hashlib.sha256(sys.version.encode() + b"\0")
     for name in LIBRARIES:
         digest.update(f"{name}={_library(name)}\0".encode())
     for path in _files(CODE):
         digest.update(path.relative_to(CODE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest
+
+
+def fingerprint(root: Path, allowed: frozenset[str] = frozenset()) -> str:
+    """The fingerprint of the site in `root`, with `allowed` its public numbers."""
+    digest = _running().copy()
     for setting in SETTINGS:
         path = root / setting
         for file in _files(path) if path.is_dir() else [path] if path.is_file() else []:
