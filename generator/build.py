@@ -77,10 +77,12 @@ def _write_docs(build_dir: Path, ctx: RenderContext, pipeline: Pipeline, cache_d
     from .render.writer import tree_stats
 
     docs = build_dir / "docs"
+    existed = docs.exists()
     written, _ = render_into(ctx, pipeline, docs, Store(cache_dir, RENDER_KIND, fingerprint),
                              Store(cache_dir, CLERK_STORE, fingerprint),
                              Store(cache_dir, TEMPLATES_KIND, fingerprint))
-    return tree_stats(docs, written), sum(path.endswith(".md") for path in written)
+    return (tree_stats(docs, written, existed=existed),
+            sum(path.endswith(".md") for path in written))
 
 
 def build(root: Path, as_of: date | None = None, *, incremental: bool = False, pdf: bool = False,

@@ -55,13 +55,14 @@ def write_tree(dest: Path, files: dict[str, bytes],
 
 
 def tree_stats(dest: Path, written: dict[str, bool],
-               owns: Callable[[str], bool] = lambda rel: True) -> WriteStats:
+               owns: Callable[[str], bool] = lambda rel: True, *, existed: bool = True) -> WriteStats:
     """The outcome of writing files (relative path → whether it was written) under
     dest with write_file; files there that were not among them are removed if `owns`
-    says the tree is theirs."""
+    says the tree is theirs. A tree that did not exist before (`existed` False) holds
+    only what was written, so its thousands of folders are not walked."""
     return WriteStats(tuple(sorted(rel for rel, changed in written.items() if changed)),
                       sum(not changed for changed in written.values()),
-                      _remove_others(dest, written, owns))
+                      _remove_others(dest, written, owns) if existed else ())
 
 
 def _read(path: str) -> bytes:
