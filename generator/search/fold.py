@@ -7,7 +7,11 @@ the text shown in excerpts. search.js implements exactly the same table.
 
 from __future__ import annotations
 
-import numpy as np
+import functools
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
 
 _FULLWIDTH_FIRST, _FULLWIDTH_LAST, _FULLWIDTH_SHIFT = 0xFF01, 0xFF5E, 0xFEE0
 
@@ -44,11 +48,17 @@ def query_terms(query: str) -> list[str]:
     return list(seen)
 
 
-_LOOKUP = np.arange(0x110000, dtype=np.uint32)
-for _code, _folded in _TABLE.items():
-    _LOOKUP[_code] = ord(_folded)
+@functools.cache
+def _lookup() -> np.ndarray:
+    # Made and numpy imported on first use: the synonyms check folds with fold() on
+    # every build, before the index builder needs either.
+    import numpy as np
+    lookup = np.arange(0x110000, dtype=np.uint32)
+    for code, folded in _TABLE.items():
+        lookup[code] = ord(folded)
+    return lookup
 
 
 def fold_codes(codes: np.ndarray) -> np.ndarray:
     """fold() for an array of code points; the index builder's fast path."""
-    return _LOOKUP[codes]
+    return _lookup()[codes]
