@@ -42,7 +42,9 @@ class RenderCache:
 
     def __init__(self, ctx: RenderContext, store: Store) -> None:
         self.store = store
-        self.pack = pack       # done where a page is rendered (a worker)
+        # Done where a page is rendered (a worker); not at all for a store kept nowhere
+        # (--no-cache), which would drop the packed pages.
+        self.pack = pack if store.path is not None else None
         self.site = site_inputs(ctx)
         root = ctx.site.root
         self.items = {item.slug: item_key(root, item) for item in ctx.site.items}
