@@ -6,10 +6,12 @@ fingerprint and rendering the Markdown; and `gongkai --help`.
 SITE is a synthetic site (bench/synth.py); it is copied to a temporary folder, so
 its own build/ is left alone. Each run is a fresh `gongkai build` process that is
 stopped when MkDocs would start (nothing after it is timed here, and a stopped
-build writes no site). Scenarios: `cold` (--no-cache), and `warm`: the cache a
-build with it left, then one item's title changed. Prints, per scenario and
-stage, CPU seconds (this process and its workers, user+sys) and wall seconds, the
-least of N rounds (the machine is shared; the least is the least disturbed).
+build writes no site). Scenarios: `fresh` (no build/ at all: every docs file and
+folder is created), `cold` (--no-cache, over the docs the last run left), and
+`warm`: the cache the fresh build left, then one item's title changed. Prints, per
+scenario and stage, CPU seconds (this process and its workers, user+sys) and wall
+seconds, the least of N rounds (the machine is shared; the least is the least
+disturbed).
 """
 
 from __future__ import annotations
@@ -130,10 +132,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="front-stages-") as tmp:
         site = Path(tmp) / "site"
         shutil.copytree(args.site, site, ignore=shutil.ignore_patterns("build"))
-        results: dict[str, list] = {"help": [], "cold": [], "warm": []}
-        build_run(site, args.as_of, True)          # leaves the cache the warm runs start from
+        results: dict[str, list] = {"help": [], "fresh": [], "cold": [], "warm": []}
         for n in range(args.rounds):
             results["help"].append(help_run())
+            shutil.rmtree(site / "build", ignore_errors=True)
+            # Leaves the docs the cold run renders over and the cache the warm run starts from.
+            results["fresh"].append(build_run(site, args.as_of, True))
             results["cold"].append(build_run(site, args.as_of, False))
             change_one_item(site, n)
             results["warm"].append(build_run(site, args.as_of, True))
