@@ -100,7 +100,7 @@ def main() -> None:
             parts = [times[f"{step} {mode}"] for step in STEPS]
             cells = "  ".join(f"{step} {cpu:5.2f} CPU-s {wall:5.2f} s" for step, (cpu, wall)
                               in zip(STEPS, parts))
-            print(f"{name:6} {mode}: {cells}  both {sum(p[0] for p in parts):5.2f} CPU-s "
+            print(f"{name:6} {mode}: {cells}  all {sum(p[0] for p in parts):5.2f} CPU-s "
                   f"{sum(p[1] for p in parts):5.2f} s wall")
 
 
