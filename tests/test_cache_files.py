@@ -107,3 +107,31 @@ def test_a_file_store_does_not_see_the_build_stamp(tmp_path):
     assert calls == ["a.html"]            # only the stamp changed: kept
     build(new, "乙")
     assert calls == ["a.html", "a.html"]  # the page changed
+
+
+
+def test_read_results_computes_only_what_the_store_lacks_from_the_bytes_it_read(tmp_path):
+    from generator.cache.files import FileStore, read_results
+
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    site.mkdir()
+    names = [f"{n}.html" for n in range(600)]      # enough for the forked workers
+    for name in names:
+        (site / name).write_text(f"页{name}", encoding="utf-8")
+
+    def run(folder, build: int) -> list[tuple[int, int]]:
+        """(length, the build that computed it) of each file."""
+        store = FileStore(folder, "lengths", "一", b"")
+        found = read_results(store, site, names, lambda name, data: (len(data), build))
+        store.save()
+        return found
+
+    lengths = [len(f"页{name}".encode()) for name in names]
+    assert run(cache, 1) == [(length, 1) for length in lengths]
+    (site / "7.html").write_text("改过的页", encoding="utf-8")
+    lengths[7] = len("改过的页".encode())
+    found = run(cache, 2)
+    assert [length for length, _ in found] == lengths
+    assert [n for n, (_, build) in enumerate(found) if build == 2] == [7]
+    # Without a folder the store keeps nothing and every file is computed.
+    assert run(None, 3) == [(length, 3) for length in lengths]

@@ -59,3 +59,20 @@ def test_the_header_file_collects_the_pages_and_says_when_it_changed(tmp_path):
     (site / "b.html").write_text("<html><head></head><body>手写的页面</body></html>", encoding="utf-8")
     missing, = write_header_policy(build)
     assert missing.level == "error" and missing.file == "build/site/b.html"
+
+
+def test_a_policy_after_the_first_kilobyte_is_still_read(tmp_path):
+    """The header file reads a page's first kilobyte, and on to 16 KB only when the
+    policy is not there: a long head, or a policy across the boundary, is still found."""
+    site = tmp_path / "build" / ".site-new"
+    site.mkdir(parents=True)
+    for name, padding in (("long.html", 3000), ("across.html", 950)):
+        page = with_policy(PAGE.replace("var a=1", f"var {name[0]}=1"))
+        head = page.index('<meta http-equiv="Content-Security-Policy"')
+        page = page[:head] + "\n" * padding + page[head:]
+        head += padding
+        assert head + 10 < 1024 < page.index(">", head) or head > 1024
+        (site / name).write_text(page, encoding="utf-8")
+    assert write_header_policy(SimpleNamespace(root=tmp_path, site_dir=site)) == []
+    header = (site / HEADER_FILE).read_text(encoding="utf-8")
+    assert sha("var l=1") in header and sha("var a=1") in header

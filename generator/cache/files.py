@@ -36,16 +36,23 @@ class FileStore(Store):
         self.volatile = volatile
 
 
+def _read(folder: Path, name: str) -> bytes:
+    with open(os.path.join(folder, name), "rb") as file:
+        return file.read()
+
+
+def _file_key(name: str, data: bytes, setting: str, volatile: bytes) -> bytes:
+    if volatile:
+        data = data.replace(volatile, b"")
+    return key(name, hashlib.sha256(data).digest(), setting)
+
+
 def file_keys(folder: Path, names: list[str], setting: str = "",
               volatile: bytes = b"") -> list[bytes]:
     """The key of each file (named relative to folder): its name and its bytes without
     `volatile`, and the setting the result also depends on."""
     def one(name: str) -> bytes:
-        with open(os.path.join(folder, name), "rb") as file:
-            data = file.read()
-        if volatile:
-            data = data.replace(volatile, b"")
-        return key(name, hashlib.sha256(data).digest(), setting)
+        return _file_key(name, _read(folder, name), setting, volatile)
     # Reading and hashing are quick (SHA-256 runs on the CPU's own instructions); threads
     # cost more CPU in their hand-offs than they saved, so whole cores share the work.
     return forked_map(one, names, chunksize=CHUNK)
@@ -59,3 +66,34 @@ def file_results(store: Store | None, folder: Path, names: list[str],
         return list(compute(names))
     return store.results(file_keys(folder, names, setting, store.volatile if isinstance(store, FileStore) else b""),
                          lambda missing: compute([names[i] for i in missing]))
+
+
+def read_results(store: Store | None, folder: Path, names: list[str],
+                 compute: Callable[[str, bytes], Any], setting: str = "",
+                 chunksize: int = 32) -> list[Any]:
+    """compute(name, bytes) for each file, each file read once: a worker reads it, keys
+    it and computes only what the store (inherited by the forked worker) holds no result
+    for, so a changed file is not read a second time and a build without a cache hashes
+    nothing. Results are kept in this process, as a `Store` requires."""
+    keeps = store is not None and store.path is not None
+    volatile = store.volatile if isinstance(store, FileStore) else b""
+
+    def one(name: str) -> tuple[bytes | None, bool, Any]:
+        """(key, whether the store holds its result, the result computed if not)."""
+        data = _read(folder, name)
+        if not keeps:
+            return None, False, compute(name, data)
+        entry = _file_key(name, data, setting, volatile)
+        # A hit is fetched from this process's own store: only misses travel back pickled.
+        if entry in store.entries:
+            return entry, True, None
+        return entry, False, compute(name, data)
+
+    found = []
+    for entry, hit, value in forked_map(one, names, chunksize=chunksize):
+        if hit:
+            value = store.get(entry)
+        elif entry is not None:
+            store.put(entry, value)
+        found.append(value)
+    return found

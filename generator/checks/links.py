@@ -30,12 +30,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 from urllib.parse import unquote, urlsplit
 
-from ..cache.files import file_results
+from ..cache.files import read_results
 from ..cache.store import Store
 from ..problems import Problem
 from ..render.pages import FRONT_MATTER_READ, is_generated
 from ..walk import files_under
-from ..workers import forked_map
 from .sources import data_source
 
 if TYPE_CHECKING:
@@ -207,8 +206,11 @@ def parse_html(text: str, generated: bool = False, pieces: TagPieces | None = No
     return page
 
 
-def parse_page(path: Path, generated: bool = False, pieces: TagPieces | None = None) -> ParsedPage:
-    return parse_html(path.read_text(encoding="utf-8", errors="replace"), generated, pieces)
+def _text(data: bytes) -> str:
+    """A page's text as a file opened in text mode reads it: line numbers count
+    "\r\n" and a lone "\r" as one line break each."""
+    text = data.decode("utf-8", errors="replace")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def check_folder(site_dir: Path, base_url: str = "/",
@@ -261,8 +263,8 @@ def parse_all(site_dir: Path, base_url: str = "/", cache: Store | None = None,
     flags = {rel: generated(rel) for rel in names}
     pieces = TagPieces()        # each worker remembers the theme's pieces it parsed
 
-    def linked(rel: str) -> LinkedPage:
-        parsed = parse_page(site_dir / rel, flags[rel], pieces)
+    def linked(rel: str, data: bytes) -> LinkedPage:
+        parsed = parse_html(_text(data), flags[rel], pieces)
         folder = posixpath.dirname(rel)
         resolved = [(url, line, resolve(rel, folder, url)) for url, line in parsed.links]
         forward = resolve(rel, folder, parsed.forward) if parsed.forward is not None else None
@@ -274,9 +276,8 @@ def parse_all(site_dir: Path, base_url: str = "/", cache: Store | None = None,
     found: dict[str, LinkedPage] = {}
     for flag in (False, True):
         group = [rel for rel in names if flags[rel] is flag]
-        found.update(zip(group, file_results(
-            cache, site_dir, group, lambda changed: forked_map(linked, changed, chunksize=64),
-            f"{base_url}\0{flag}")))
+        found.update(zip(group, read_results(cache, site_dir, group, linked,
+                                             f"{base_url}\0{flag}", chunksize=64)))
     return {rel: found[rel] for rel in names}
 
 

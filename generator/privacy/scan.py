@@ -10,11 +10,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.cache.files import file_results
+from generator.cache.files import read_results
 from generator.cache.store import Store
 from generator.privacy import filetypes
 from generator.privacy.detect import Finding, find_personal_numbers
@@ -22,7 +21,6 @@ from generator.privacy.readers import Text, Unreadable, texts
 from generator.privacy.repeats import Finder
 from generator.problems import Problem
 from generator.walk import files_under
-from generator.workers import MANY, forked_map
 
 # Beyond this many findings in one file the rest are counted: a leaked list is one mistake.
 FINDINGS_SHOWN_PER_FILE = 20
@@ -152,19 +150,12 @@ def scan_site(site_dir: Path, allowed: frozenset[str],
     """
     # Each worker remembers the pieces it searched: the theme is most of every page.
     find = Finder(allowed)
-
-    def scan(relpath: str) -> tuple[list[FileFinding], Unreadable | None]:
-        return read_file(relpath, (site_dir / relpath).read_bytes(), allowed, find)
-
-    def scan_all(names: list[str]) -> list[tuple[list[FileFinding], Unreadable | None]]:
-        if len(names) >= MANY:
-            return forked_map(scan, names)
-        # Threads overlap the waits on the disk; results keep the file order.
-        with ThreadPoolExecutor(max_workers=4) as pool:
-            return list(pool.map(scan, names))
-
     files = files_under(site_dir)
-    results = file_results(cache, site_dir, files, scan_all)
+    # Files go to the workers 128 at a time: a build that finds most of them in the cache
+    # spent a sixth of its scan handing out smaller batches.
+    results = read_results(cache, site_dir, files,
+                           lambda relpath, data: read_file(relpath, data, allowed, find),
+                           chunksize=128)
     sources = {relpath: origin(relpath) if origin else None
                for relpath, (found, unreadable) in zip(files, results) if found or unreadable}
     traced = {item.finding.digits: sources[relpath]

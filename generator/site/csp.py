@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 import re
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Iterable
@@ -52,9 +53,11 @@ HEADER_FILE = ".gongkai-csp.conf"
 
 _INLINE_SCRIPT = re.compile(r"<script(\s[^>]*)?>(.*?)</script>", re.S | re.I)
 _NOT_CODE = re.compile(r"""\b(src|type\s*=\s*["']?application/(ld\+)?json)""", re.I)
-_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+_META = re.compile(rb'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 _HASH = re.compile(r"'sha256-[A-Za-z0-9+/=]+'")
-_HEAD = 16 * 1024     # the policy is the second element of <head>
+# The policy is the second element of <head>, within the first kilobyte of a page
+# (about 600 bytes in); a page whose first kilobyte lacks it is read on to 16 KB.
+_FIRST, _HEAD = 1024, 16 * 1024
 
 
 def script_hashes(html: str) -> list[str]:
@@ -114,13 +117,15 @@ def write_header_policy(build: "BuildContext") -> list[Problem]:
     hashes: set[str] = set()
     missing = []
     for rel in files_under(build.site_dir, ".html"):
-        with open(build.site_dir / rel, "rb") as file:
-            head = file.read(_HEAD).decode("utf-8", "replace")
-        found = _META.search(head)
+        with open(os.path.join(build.site_dir, rel), "rb") as file:
+            head = file.read(_FIRST)
+            found = _META.search(head)
+            if found is None:
+                found = _META.search(head + file.read(_HEAD - _FIRST))
         if found is None:
             missing.append(rel)
         else:
-            hashes.update(_HASH.findall(found.group(1)))
+            hashes.update(_HASH.findall(found.group(1).decode("utf-8", "replace")))
     if missing:
         return [Problem(f"build/site/{missing[0]}", None, "",
                         f"{len(missing)} 个页面没有内容安全策略（Content-Security-Policy）",
