@@ -9,9 +9,10 @@ navigation pages are complete (`on_env`): each from the page cache when its
 inputs are unchanged (site/pagecache.py), the rest split across forked worker
 processes, each running MkDocs' own read → Markdown → template → write steps
 (through site/mkdocs_adapter.py). The workers also write the pages taken from
-the cache and copy the site's static files, which MkDocs' own pass then skips. What MkDocs still needs from them afterwards —
-front matter for the sitemap, anchors for its link validation, the warnings they
-raised — comes back to the main process, which also keeps them in the cache.
+the cache and copy the site's static files, which MkDocs' own pass then skips.
+What MkDocs still needs from them afterwards — front matter for the sitemap,
+anchors for its link validation, the warnings they raised — comes back to the
+main process, which also keeps them in the cache.
 Pages are dropped from memory once written.
 """
 
