@@ -1,5 +1,6 @@
-"""Material's navigation, rendered once per place (site/navmemo.py), is byte for byte
-what Material renders on each page."""
+"""Material's navigation, rendered once per place (site/navmemo.py), and its strings,
+looked up once per build (site/translations.py), are byte for byte what Material
+renders on each page."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from jinja2 import pass_context
 
 from generator.build import build
 from generator.site.navmemo import NavMemo
+from generator.site.translations import Translations
 
 STAMP_LINE = re.compile(rb'class="gk-stamp">[^<]*<')
 
@@ -18,12 +20,13 @@ def pages(site) -> dict[str, bytes]:
             for path in sorted(site.rglob("*.html"))}
 
 
-def test_shared_navigation_is_the_navigation_each_page_would_get(example_built, tmp_path,
-                                                                  monkeypatch):
+def test_shared_navigation_and_strings_are_what_each_page_would_get(example_built, tmp_path,
+                                                                    monkeypatch):
     from conftest import EXAMPLE_AS_OF, REPO, copy_site
     own = copy_site(REPO, tmp_path / "own")
     monkeypatch.setattr(NavMemo, "__call__",
                         pass_context(lambda self, context, name, *links, caller: caller()))
+    monkeypatch.setattr(Translations, "get", lambda self, language, lookup, key: lookup(key))
     build(own.root, EXAMPLE_AS_OF)
 
     memoized, rendered = pages(example_built.site_dir), pages(own.root / "build/site")

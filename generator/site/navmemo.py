@@ -29,6 +29,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, pa
 from mkdocs.utils import get_relative_url
 
 from .mkdocs_adapter import MATERIAL_TEMPLATES
+from .translations import install as install_translations
 
 ASSETS = "assets/"     # Material's and gongkai's stylesheets, scripts and images
 
@@ -61,6 +62,8 @@ class NavMemo:
 
 
 def install(env: Environment, nav, config) -> None:
+    """The memos of Material's frame: its navigation and blocks (here) and its strings."""
+    install_translations(env)
     # Material's own templates under "material/", for the partials that wrap them.
     env.loader = ChoiceLoader([env.loader, PrefixLoader(
         {"material": FileSystemLoader(str(MATERIAL_TEMPLATES))})])

@@ -8,10 +8,11 @@ are neither read nor converted and builds them here instead, once the
 navigation pages are complete (`on_env`): each from the page cache when its
 inputs are unchanged (site/pagecache.py), the rest split across forked worker
 processes, each running MkDocs' own read → Markdown → template → write steps
-(through site/mkdocs_adapter.py). The workers also copy the site's static files,
-which MkDocs' own pass then skips. What MkDocs still needs from them afterwards —
-front matter for the sitemap, anchors for its link validation, the warnings they
-raised — comes back to the main process, which also keeps them in the cache.
+(through site/mkdocs_adapter.py). The workers also write the pages taken from
+the cache and copy the site's static files, which MkDocs' own pass then skips.
+What MkDocs still needs from them afterwards — front matter for the sitemap,
+anchors for its link validation, the warnings they raised — comes back to the
+main process, which also keeps them in the cache.
 Pages are dropped from memory once written.
 """
 
@@ -30,6 +31,16 @@ from ..workers import forked_map
 from .mkdocs_adapter import SKIP_TEMPLATE, build_page, copied_elsewhere, empty_toc, static_files
 from .mkdocs_build import WarningLog
 from .pagecache import Built, PageCache
+
+MANY_HITS = 64     # cached pages worth forking workers to write
+
+
+@dataclass
+class Hit:
+    """A page the cache holds, to be written to its place in the site."""
+
+    built: Built
+    path: str
 
 
 @dataclass
@@ -63,13 +74,13 @@ class ParallelPages:
                                              Path(page.file.abs_src_path).read_bytes())
                 for page in pages}
         mkdocs_log = logging.getLogger("mkdocs")
-        missing = []
+        missing, hits = [], []
         for page in pages:
             built = cache.get(keys[page.file.src_uri])
             if built is None:
                 missing.append(page)
             else:
-                cache.write(built, page.file.abs_dest_path)
+                hits.append(Hit(built, page.file.abs_dest_path))
                 _take_back(page, built, files)
         doc_files = files.documentation_pages()
 
@@ -95,16 +106,21 @@ class ParallelPages:
             page.markdown, page.content, page.toc = "", "", empty_toc()
             return Outcome(os.getpid(), page.file.src_uri, built, collect.messages)
 
-        def job(item: Page | File) -> Outcome | str | None:
-            """A page to build or a static file to copy."""
+        def job(item: Page | Hit | File) -> Outcome | str | None:
+            """A page to build, one from the cache to write, or a static file to copy."""
             if isinstance(item, Page):
                 return build(item)
-            item.copy_file()
+            if isinstance(item, Hit):
+                cache.write(item.built, item.path)
+            else:
+                item.copy_file()
             return None
 
         # Where there are workers, they copy the static files too, alongside; forking
-        # them for that alone cost more than it saved.
-        statics = static_files(files) if missing[1:] else []
+        # them for those alone cost more than it saved, but not for the pages of a warm
+        # build: writing them is most of its time, and the disk's time, not the CPU's.
+        spread = bool(missing[1:]) or len(hits) >= MANY_HITS
+        statics = static_files(files) if spread else []
         self.building = True
         try:
             # The first page here: Jinja compiles Material's templates as a page first
@@ -112,9 +128,9 @@ class ParallelPages:
             # them compiled instead of compiling them each.
             outcomes = [build(page) for page in missing[:1]]
             # However few the pages: workers are forked with all MkDocs has gathered so
-            # far.
-            outcomes += forked_map(job, [*missing[1:], *statics], processes=self.jobs,
-                                   at_least=1, chunksize=16)
+            # far (not spread: a few hits alone, written here).
+            outcomes += forked_map(job, [*missing[1:], *hits, *statics], processes=self.jobs,
+                                   at_least=1 if spread else MANY_HITS, chunksize=16)
         finally:
             self.building = False
         for file in statics:

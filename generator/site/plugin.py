@@ -24,7 +24,8 @@ from ..today import today
 from ..sanitise import clean_page
 from ..workers import cores
 from .csp import with_policy
-from .mkdocs_adapter import convert_here, is_read_elsewhere, read_elsewhere, require_tested_versions
+from .mkdocs_adapter import (convert_here, is_read_elsewhere, link_static_files, read_elsewhere,
+                             require_tested_versions)
 from .navmemo import install as install_nav_memo
 from .pagecache import PageCache
 from .parallel import ParallelPages
@@ -88,6 +89,10 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         if config.theme["language"] == "zh":
             config.theme["language"] = "zh-CN"
         return config
+
+    def on_files(self, files, config):
+        link_static_files(files, config)
+        return files
 
     def on_nav(self, nav, config, files):
         self.parallel = ParallelPages(self.config.jobs or cores())
