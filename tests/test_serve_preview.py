@@ -12,9 +12,9 @@ from browser_support import own_context
 from test_serve import fetch, gongkai_serve, wait_for
 
 from generator.build import build
-from generator.serve import PREVIEW
-from generator.serve_preview import PagePreview
-from generator.serve_watch import watch
+from generator.serve.session import PREVIEW
+from generator.serve.preview import PagePreview
+from generator.serve.watch import watch
 from generator.site.stamp import make_stamp
 from generator.validated import load_and_validate
 

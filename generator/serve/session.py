@@ -6,7 +6,7 @@ and the site comes back by itself once the data is fixed.
 
 The page is what the clerk waits for. A save of an item's file is checked, and
 the pages open in a browser and the item's own page are built alone with MkDocs
-kept open in this process (serve_preview.py), served from memory and reloaded;
+kept open in this process (preview.py), served from memory and reloaded;
 then the whole site is built in a thread of its own, given up at its next stage
 when a newer save comes, and replaces them. Any other change (settings, a new or
 deleted file) builds the whole site before the reload. The steps that change
@@ -25,51 +25,33 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from urllib.parse import parse_qs, unquote
 
-from jinja2 import Environment, PackageLoader
-from mkdocs.livereload import LiveReloadServer
-
-from .build import build
-from .checks.leaks import leak_scan
-from .context import BuildContext
-from .load.site_loader import load_site
-from .model import KINDS
-from .pipeline import PIPELINE
-from .problems import Problem, ProblemsError
-from .progress import Progress
-from .render.pages import item_path, served_path
-from .search.step import index_site
-from .serve_parsed import ParsedFiles
-from .serve_preview import PagePreview
-from .serve_watch import watch
-from .site.csp import write_header_policy
-from .site.stamp import make_stamp
-from .today import today
-from .validated import load_and_validate
-from .workers import in_child
+from ..build import build
+from ..checks.leaks import leak_scan
+from ..context import BuildContext
+from ..load.site_loader import load_site
+from ..model import KINDS
+from ..pipeline import PIPELINE
+from ..problems import Problem, ProblemsError
+from ..progress import Progress
+from ..render.pages import item_path, served_path
+from ..search.step import index_site
+from ..site.csp import write_header_policy
+from ..site.stamp import make_stamp
+from ..today import today
+from ..validated import load_and_validate
+from ..workers import in_child
+from .parsed import ParsedFiles
+from .preview import PagePreview
+from .server import PreviewServer
 
 WATCHED = ("data", "content", "site_config", "mkdocs.yml")
-# The preview's own files; no site page lives under this name.
-ASSETS = "/__gongkai__/"
-ASSET_TYPES = {"reload.js": "application/javascript", "problems.css": "text/css"}
 # Steps whose output no previewed page shows: they run once the browsers have reloaded.
 AFTER_RELOAD = tuple(step for step in PIPELINE.steps if step.run in (index_site, write_header_policy))
 PREVIEW = replace(PIPELINE, steps=tuple(step for step in PIPELINE.steps if step not in AFTER_RELOAD))
 LEAK_SCAN = next(step for step in PIPELINE.steps if step.run is leak_scan)
-# A page whose browser asked for a reload this recently is open (it asks again each minute).
-OPEN_SECONDS = 90
 # Item files whose pages are previewed alone; anything else changes what every page shows.
 ITEM_FOLDERS = tuple(f"data/{kind.folder}/" for kind in KINDS.values())
-
-_TEMPLATES = Environment(loader=PackageLoader("generator", "serve_page"), autoescape=True)
-
-
-def problems_page(problems) -> str:
-    errors = sum(1 for p in problems if p.level == "error")
-    return _TEMPLATES.get_template("problems.html.j2").render(problems=problems, errors=errors,
-                                                              assets=ASSETS)
-
 
 class Superseded(Exception):
     """A newer save came while the whole site was being built: that build is given up."""
@@ -90,102 +72,6 @@ class Abandoning(Progress):
             yield
 
 
-class PreviewServer(LiveReloadServer):
-    """MkDocs' live-reload server, serving the problem page instead of any page while the
-    last build failed, pages built alone (`pages`) before the site on disk, and its
-    reload script from a file. It watches by system events (serve_watch.py) and hands
-    the builder the files a save changed."""
-
-    problems: tuple[Problem, ...] | list[Problem] = ()   # of the last build; none once it passed
-
-    def __init__(self, builder, host: str, port: int, root: str, watched: list[Path]) -> None:
-        super().__init__(builder=builder, host=host, port=port, root=root)
-        self.watched = watched
-        self._watched_paths = {str(path): 1 for path in watched}   # pages get the reload script
-        self.pages: dict[str, bytes] = {}     # site-relative URL → HTML, newer than the disk's
-        self.changed: set[str] = set()        # files saved since the builder last looked
-        self.seen: dict[str, float] = {}      # URL of a page a browser has open → when it asked
-
-    def _serve_request(self, environ, start_response):
-        path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
-        if path.startswith(ASSETS) and path[len(ASSETS):] in ASSET_TYPES:
-            name = path[len(ASSETS):]
-            content = (Path(__file__).parent / "serve_page" / name).read_bytes()
-            start_response("200 OK", [("Content-Type", ASSET_TYPES[name]),
-                                      ("Content-Length", str(len(content)))])
-            return [content]
-        if path.startswith("/livereload/"):
-            page = parse_qs(environ.get("QUERY_STRING", "")).get("page")
-            if page:
-                self.seen[unquote(page[0]).lstrip("/")] = time.monotonic()
-        problems, built = self.problems, self.pages.get(path.lstrip("/"))
-        if (problems or built is not None) and _is_page(path):
-            with self._epoch_cond:
-                epoch = self._visible_epoch
-            content = self._inject_js_into_html(problems_page(problems).encode() if problems
-                                                else built, epoch)
-            start_response("200 OK", [("Content-Type", "text/html; charset=utf-8"),
-                                      ("Content-Length", str(len(content))),
-                                      ("Cache-Control", "no-store")])
-            return [content]
-        return super()._serve_request(environ, start_response)
-
-    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
-        try:
-            body_end = content.rindex(b"</body>")
-        except ValueError:
-            body_end = len(content)
-        tag = _TEMPLATES.get_template("reload_tag.html.j2").render(
-            assets=ASSETS, epoch=epoch, request=time.monotonic_ns()).encode()
-        return content[:body_end] + tag + content[body_end:]
-
-    def open_pages(self) -> set[str]:
-        """Site-relative URLs of the pages browsers have open ("" is the home page)."""
-        now = time.monotonic()
-        return {url for url, when in list(self.seen.items()) if now - when < OPEN_SECONDS}
-
-    def reload_browsers(self) -> None:
-        """Open pages reload now, showing the site or the problems as they are."""
-        with self._epoch_cond:
-            # An epoch as MkDocs makes them: milliseconds of the monotonic clock.
-            self._wanted_epoch = self._visible_epoch = time.monotonic_ns() // 1_000_000
-            self._epoch_cond.notify_all()
-
-    def saved(self, paths: set[str]) -> None:
-        with self._rebuild_cond:
-            self.changed |= paths
-            self._rebuild_cond.notify_all()
-
-    def change_waiting(self) -> bool:
-        with self._rebuild_cond:
-            return bool(self.changed)
-
-    def serve(self, *, open_in_browser=False):
-        self.server_bind()
-        self.server_activate()
-        self.observer = watch(self.watched, self.saved)
-        self.serve_thread.start()
-        self._build_loop()
-
-    def _build_loop(self):
-        """Hands the builder each burst of saves (MkDocs' loop, with the files)."""
-        while True:
-            with self._rebuild_cond:
-                # Woken now and then: on Windows a Ctrl+C waits for the wait to end.
-                while not self._rebuild_cond.wait_for(lambda: self.changed or self._shutdown,
-                                                      timeout=self.shutdown_delay):
-                    pass
-                if self._shutdown:
-                    return
-                while self._rebuild_cond.wait(timeout=self.build_delay):
-                    pass     # an editor's save may write several files
-                changed, self.changed = self.changed, set()
-            try:
-                self.builder(changed)
-            except Exception:   # noqa: BLE001 — as MkDocs' own loop: serve goes on
-                traceback.print_exc()
-
-
 def after_reload(context: BuildContext, progress: Progress) -> list[Problem]:
     """The steps the preview left out, on the published site, then the leak scan (files
     it read before come from its cache); their errors (warnings do not stop a preview)."""
@@ -194,11 +80,6 @@ def after_reload(context: BuildContext, progress: Progress) -> list[Problem]:
         with progress.stage("刷新后：" + step.name):
             found += in_child(step.run, context)
     return [problem for problem in found if problem.level == "error"]
-
-
-def _is_page(path: str) -> bool:
-    last = path.rsplit("/", 1)[-1]
-    return last == "" or last.endswith(".html") or "." not in last
 
 
 def item_files(root: Path, changed: set[str], docs: frozenset[str]) -> list[str] | None:
