@@ -20,18 +20,19 @@ from .validate import validate_site
 
 
 def load_and_validate(root: Path, pipeline: Pipeline = PIPELINE,
-                      cache: Path | None = None, parse: Parse | None = None
-                      ) -> tuple[SiteData, list[Problem]]:
+                      cache: Path | None = None, parse: Parse | None = None,
+                      lists: Store | None = None) -> tuple[SiteData, list[Problem]]:
     """The loaded site and its warnings; raises ProblemsError on any error. With
     `cache` (build/cache), item files parsed and name lists read before are taken from
     there; the rules across files run all the same. `parse`, when given, reads and
-    parses item files instead (load/site_loader.py)."""
+    parses item files instead (load/site_loader.py), and `lists` keeps name lists instead
+    (serve keeps both in memory between saves)."""
     # Without the public numbers, which are read from the data: a list's key has them.
     kept = fingerprint(root) if cache is not None else ""
     site, problems = load_site(root, Store(cache, PARSED_KIND, kept), parse)
     if site is not None:
         found = validate_site(site, pipeline)
-        lists = Store(cache, LISTS_KIND, kept)
+        lists = lists if lists is not None else Store(cache, LISTS_KIND, kept)
         site.name_lists, listed = load_name_lists(site, lists)
         lists.save()
         problems += name_fields(_not_about_dropped(found + listed, site.salvaged), site.docs)

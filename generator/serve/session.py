@@ -26,19 +26,20 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from ..build import build
+from ..build import BUILD_DIR, build
+from ..cache.store import Store
 from ..checks.leaks import leak_scan
 from ..context import BuildContext
-from ..load.site_loader import load_site
 from ..model import KINDS
+from ..notices.lists import STORE_KIND as LISTS_KIND
 from ..pipeline import PIPELINE
 from ..problems import Problem, ProblemsError
 from ..progress import Progress
 from ..render.pages import item_path, served_path
 from ..search.step import index_site
 from ..site.csp import write_header_policy
-from ..site.stamp import make_stamp
-from ..today import today
+from ..site.stamp import BuildStamp, make_stamp
+from ..today import site_timezone, today
 from ..validated import load_and_validate
 from ..workers import in_child
 from .parsed import ParsedFiles
@@ -106,6 +107,9 @@ class Site:
                                     root=str(self.root / "build" / "site"), watched=watched)
         self.preview: PagePreview | None = None
         self.parsed = ParsedFiles()
+        # Name lists read, by their bytes, declarations and public numbers: in one
+        # process nothing else changes them, so memory holds them between saves.
+        self.lists = Store(None, LISTS_KIND, "")
         self.previewing = threading.Lock()   # held while self.preview builds or is replaced
         self.lock = threading.Condition()    # over the counts and flags below, and the pages
         self.saves = 0                   # bursts of saves seen
@@ -146,7 +150,7 @@ class Site:
         built alone; whether they are shown (None: the data has errors, shown)."""
         started = time.perf_counter()
         try:
-            site, _ = load_and_validate(self.root, PREVIEW, parse=self.parsed)
+            site, _ = load_and_validate(self.root, PREVIEW, parse=self.parsed, lists=self.lists)
         except ProblemsError as err:
             self.show(err.problems)
             self.server.reload_browsers()
@@ -192,6 +196,38 @@ class Site:
         with self.lock:
             self.done = max(self.done, build_for)
 
+    def open_last_build(self) -> None:
+        """MkDocs opened on the docs the last run's build left, while the first build goes
+        on: a save before that build ends is previewed all the same."""
+        try:
+            as_of = self.as_of or today(site_timezone(self.root))
+            self.open_preview(make_stamp(self.root, as_of), newest=False)
+        except Exception:   # noqa: BLE001 — the first build opens MkDocs and says what is wrong
+            traceback.print_exc()
+
+    def open_preview(self, stamp: BuildStamp, newest: bool) -> None:
+        """MkDocs opened anew on build/docs (unless, not `newest`, the first build opened
+        it already), then one item page built and dropped: the first save then finds the
+        templates, name lists, parsed files and clerk texts loaded (the first save took seconds more, else)."""
+        opened = PagePreview(self.root, stamp)
+        with self.previewing:
+            if not newest and self.preview is not None:
+                old = opened
+            else:
+                old, self.preview = self.preview, opened
+        if old is not None:
+            old.close()
+        try:
+            site, _ = load_and_validate(self.root, PREVIEW, parse=self.parsed, lists=self.lists)
+        except ProblemsError:
+            return    # the build shows them
+        as_of = self.as_of or today(site.config.timezone)
+        with self.previewing:
+            page = next((path for path in (self.preview.source(served_path(item_path(item)))
+                                           for item in site.items) if path is not None), None)
+            if page is not None:
+                self.preview.build(site, as_of, PREVIEW, {page}, make_stamp(self.root, as_of))
+
     def build_all(self, superseded) -> None:
         """The whole site, then the browsers reloaded where it shows them something new."""
         progress = Abandoning(superseded)   # stage lines on a terminal or with GONGKAI_PROGRESS=1
@@ -206,13 +242,7 @@ class Site:
         # A page added or removed (a new version, say) is not in the open MkDocs' files.
         if (self.renew or result.docs.removed_paths or self.preview is None
                 or not self.preview.docs.issuperset(result.docs.written_paths)):
-            opened = PagePreview(self.root, result.context.stamp)
-            with self.previewing:
-                old, self.preview = self.preview, opened
-            if old is not None:
-                old.close()
-            if not self.parsed.kept:
-                load_site(self.root, parse=self.parsed)    # every item file parsed before a save
+            self.open_preview(result.context.stamp, newest=True)
         with self.lock:
             if superseded():
                 raise Superseded      # its pages are older than those shown
@@ -231,6 +261,8 @@ class Site:
         with self.lock:
             self.wanted, self.unshown = 1, True    # the first build: open pages reload after it
         threading.Thread(target=self.settle, name="gongkai-settle", daemon=True).start()
+        if (self.root / BUILD_DIR / "docs").is_dir():
+            threading.Thread(target=self.open_last_build, name="gongkai-open", daemon=True).start()
         print(f"预览地址：{self.server.url} （按 Ctrl+C 停止）", flush=True)
         try:
             self.server.serve()
