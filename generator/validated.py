@@ -32,10 +32,26 @@ def load_and_validate(root: Path, pipeline: Pipeline = PIPELINE,
     site, problems = load_site(root, Store(cache, PARSED_KIND, kept), parse)
     if site is not None:
         found = validate_site(site, pipeline)
-        lists = lists if lists is not None else Store(cache, LISTS_KIND, kept)
-        site.name_lists, listed = load_name_lists(site, lists)
-        lists.save()
-        problems += name_fields(_not_about_dropped(found + listed, site.salvaged), site.docs)
+        found += read_lists(site, lists if lists is not None else Store(cache, LISTS_KIND, kept))
+        problems += named(site, found)
+    return settled(site, problems)
+
+
+def read_lists(site: SiteData, lists: Store) -> list[Problem]:
+    """The notices' name lists read into `site` (from `lists` where held); their problems."""
+    site.name_lists, listed = load_name_lists(site, lists)
+    lists.save()
+    return listed
+
+
+def named(site: SiteData, found: list[Problem]) -> list[Problem]:
+    """The rules' problems named by the fields as the clerk wrote them, none about a
+    field whose schema failed."""
+    return name_fields(_not_about_dropped(found, site.salvaged), site.docs)
+
+
+def settled(site: SiteData | None, problems: list[Problem]) -> tuple[SiteData, list[Problem]]:
+    """The site and its warnings, in order; raises ProblemsError on any error."""
     errors = [p for p in problems if p.level == "error"]
     if errors or site is None:
         raise ProblemsError(sorted(set(errors), key=_order))

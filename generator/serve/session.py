@@ -21,6 +21,7 @@ import sys
 import threading
 import time
 import traceback
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
@@ -30,6 +31,7 @@ from ..build import BUILD_DIR, build
 from ..cache.store import Store
 from ..checks.leaks import leak_scan
 from ..context import BuildContext
+from ..load.site_loader import SiteData, load_site
 from ..model import KINDS
 from ..notices.lists import STORE_KIND as LISTS_KIND
 from ..pipeline import PIPELINE
@@ -40,9 +42,11 @@ from ..search.step import index_site
 from ..site.csp import write_header_policy
 from ..site.stamp import BuildStamp, make_stamp
 from ..today import site_timezone, today
-from ..validated import load_and_validate
-from ..workers import in_child
+from ..validate import validate_site
+from ..validated import load_and_validate, named, read_lists, settled
+from ..workers import in_child, start_method
 from .parsed import ParsedFiles
+from .pause import children_stopped
 from .preview import PagePreview
 from .server import PreviewServer
 
@@ -110,6 +114,7 @@ class Site:
         # Name lists read, by their bytes, declarations and public numbers: in one
         # process nothing else changes them, so memory holds them between saves.
         self.lists = Store(None, LISTS_KIND, "")
+        self.checker = ThreadPoolExecutor(1, thread_name_prefix="gongkai-checks")
         self.previewing = threading.Lock()   # held while self.preview builds or is replaced
         self.lock = threading.Condition()    # over the counts and flags below, and the pages
         self.saves = 0                   # bursts of saves seen
@@ -147,21 +152,35 @@ class Site:
 
     def quick(self, items: list[str]) -> bool | None:
         """Check the data and show the pages of `items` and those open in a browser,
-        built alone; whether they are shown (None: the data has errors, shown)."""
+        built alone, with the whole-site build held still; whether they are shown
+        (None: the data has errors, shown)."""
+        with children_stopped():
+            return self._quick(items)
+
+    def _quick(self, items: list[str]) -> bool | None:
         started = time.perf_counter()
+        site, problems = load_site(self.root, parse=self.parsed)
+        pages = failure = None
+        if site is not None:
+            # The rules across files run in a process of their own (on the other core)
+            # while the pages are built here; the pages are shown only if they pass.
+            checks = self.checker.submit(_checked, site)
+            try:
+                listed = read_lists(site, self.lists)
+                pages = self._pages(site, items)
+            except Exception as err:   # noqa: BLE001 — data with errors may break a page
+                failure = err
+            finally:
+                found = checks.result()
+            problems += named(site, found + (listed if failure is None else []))
         try:
-            site, _ = load_and_validate(self.root, PREVIEW, parse=self.parsed, lists=self.lists)
+            settled(site, problems)
         except ProblemsError as err:
             self.show(err.problems)
             self.server.reload_browsers()
             return None
-        as_of = self.as_of or today(site.config.timezone)
-        with self.previewing:
-            wanted = {self.preview.source(url) for url in self.server.open_pages()}
-            wanted |= {self.preview.source(served_path(item_path(item)))
-                       for item in site.items if item.file in items}
-            pages = self.preview.build(site, as_of, PREVIEW, wanted - {None},
-                                       make_stamp(self.root, as_of))
+        if failure is not None:
+            raise failure     # not explained by the data: the whole build that follows runs
         if pages is None:
             return False
         with self.lock:
@@ -170,6 +189,17 @@ class Site:
         print(f"已预览改过的页面（{time.perf_counter() - started:.1f} 秒），整个网站随后生成", flush=True)
         self.server.reload_browsers()
         return True
+
+    def _pages(self, site: SiteData, items: list[str]) -> dict[str, bytes] | None:
+        """The pages of `items` and those open in a browser, built alone (None: they
+        cannot be)."""
+        as_of = self.as_of or today(site.config.timezone)
+        with self.previewing:
+            wanted = {self.preview.source(url) for url in self.server.open_pages()}
+            wanted |= {self.preview.source(served_path(item_path(item)))
+                       for item in site.items if item.file in items}
+            return self.preview.build(site, as_of, PREVIEW, wanted - {None},
+                                      make_stamp(self.root, as_of))
 
     def settle(self) -> None:
         """Whole-site builds, one after another, each for the latest save. The first at
@@ -275,6 +305,14 @@ class Site:
             self.server.shutdown()
             if self.preview is not None:
                 self.preview.close()
+
+
+def _checked(site: SiteData) -> list[Problem]:
+    """The preview's rules over `site`, in a forked process where there is fork (a
+    spawned one would be sent the whole site)."""
+    if start_method() == "fork":
+        return in_child(validate_site, site, PREVIEW)
+    return validate_site(site, PREVIEW)
 
 
 def _differs(site: Path, url: str, page: bytes) -> bool:
