@@ -58,6 +58,7 @@ LEAK_SCAN = next(step for step in PIPELINE.steps if step.run is leak_scan)
 # Item files whose pages are previewed alone; anything else changes what every page shows.
 ITEM_FOLDERS = tuple(f"data/{kind.folder}/" for kind in KINDS.values())
 
+
 class Superseded(Exception):
     """A newer save came while the whole site was being built: that build is given up."""
 
@@ -122,6 +123,7 @@ class Site:
         self.renew = True                # MkDocs to be opened anew after the next one
         self.unshown = False             # a save whose pages were not previewed
         self.stopping = False
+        self.warm = False                # a page built once in this process
 
     def show(self, problems) -> None:
         self.server.problems = problems
@@ -237,8 +239,8 @@ class Site:
 
     def open_preview(self, stamp: BuildStamp, newest: bool) -> None:
         """MkDocs opened anew on build/docs (unless, not `newest`, the first build opened
-        it already), then one item page built and dropped: the first save then finds the
-        templates, name lists, parsed files and clerk texts loaded (the first save took seconds more, else)."""
+        it already); the first time, one item page built and dropped, so that the first
+        save finds templates, name lists and parsed files loaded (it took seconds more)."""
         opened = PagePreview(self.root, stamp)
         with self.previewing:
             if not newest and self.preview is not None:
@@ -247,6 +249,8 @@ class Site:
                 old, self.preview = self.preview, opened
         if old is not None:
             old.close()
+        if self.warm:
+            return
         try:
             site, _ = load_and_validate(self.root, PREVIEW, parse=self.parsed, lists=self.lists)
         except ProblemsError:
@@ -257,6 +261,7 @@ class Site:
                                            for item in site.items) if path is not None), None)
             if page is not None:
                 self.preview.build(site, as_of, PREVIEW, {page}, make_stamp(self.root, as_of))
+        self.warm = True
 
     def build_all(self, superseded) -> None:
         """The whole site, then the browsers reloaded where it shows them something new."""
@@ -303,6 +308,7 @@ class Site:
                 self.stopping = True
                 self.lock.notify_all()
             self.server.shutdown()
+            self.checker.shutdown(wait=False)
             if self.preview is not None:
                 self.preview.close()
 
