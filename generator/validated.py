@@ -20,12 +20,13 @@ from .validate import STORE_KIND as CHECKS_KIND, validate_site
 
 
 def load_and_validate(root: Path, pipeline: Pipeline = PIPELINE,
-                      cache: Path | None = None, parse: Parse | None = None
-                      ) -> tuple[SiteData, list[Problem]]:
+                      cache: Path | None = None, parse: Parse | None = None,
+                      lists: Store | None = None) -> tuple[SiteData, list[Problem]]:
     """The loaded site and its warnings; raises ProblemsError on any error. With
     `cache` (build/cache), item files parsed, name lists read and files checked before
-    are taken from there; the rules across files run all the same. `parse`, when given, reads and
-    parses item files instead (load/site_loader.py)."""
+    are taken from there; the rules across files run all the same. `parse`, when given,
+    reads and parses item files instead (load/site_loader.py), and `lists` keeps name
+    lists instead (serve keeps both in memory between saves)."""
     # Without the public numbers, which are read from the data: a list's key has them.
     kept = fingerprint(root) if cache is not None else ""
     site, problems = load_site(root, Store(cache, PARSED_KIND, kept), parse)
@@ -33,10 +34,26 @@ def load_and_validate(root: Path, pipeline: Pipeline = PIPELINE,
         checked = Store(cache, CHECKS_KIND, kept)
         found = validate_site(site, pipeline, checked)
         checked.save()
-        lists = Store(cache, LISTS_KIND, kept)
-        site.name_lists, listed = load_name_lists(site, lists)
-        lists.save()
-        problems += name_fields(_not_about_dropped(found + listed, site.salvaged), site.docs)
+        found += read_lists(site, lists if lists is not None else Store(cache, LISTS_KIND, kept))
+        problems += named(site, found)
+    return settled(site, problems)
+
+
+def read_lists(site: SiteData, lists: Store) -> list[Problem]:
+    """The notices' name lists read into `site` (from `lists` where held); their problems."""
+    site.name_lists, listed = load_name_lists(site, lists)
+    lists.save()
+    return listed
+
+
+def named(site: SiteData, found: list[Problem]) -> list[Problem]:
+    """The rules' problems named by the fields as the clerk wrote them, none about a
+    field whose schema failed."""
+    return name_fields(_not_about_dropped(found, site.salvaged), site.docs)
+
+
+def settled(site: SiteData | None, problems: list[Problem]) -> tuple[SiteData, list[Problem]]:
+    """The site and its warnings, in order; raises ProblemsError on any error."""
     errors = [p for p in problems if p.level == "error"]
     if errors or site is None:
         raise ProblemsError(sorted(set(errors), key=_order))

@@ -9,12 +9,12 @@ import time
 from datetime import date
 
 from browser_support import own_context
-from test_serve import fetch, gongkai_serve, wait_for
+from test_serve import fetch, free_port, gongkai_serve, wait_for
 
 from generator.build import build
-from generator.serve import PREVIEW
-from generator.serve_preview import PagePreview
-from generator.serve_watch import watch
+from generator.serve.session import PREVIEW, Site
+from generator.serve.preview import PagePreview
+from generator.serve.watch import watch
 from generator.site.stamp import make_stamp
 from generator.validated import load_and_validate
 
@@ -39,6 +39,27 @@ def test_a_page_built_alone_is_the_page_the_whole_build_makes(minimal, monkeypat
             assert page == (minimal.root / "build/site" / url / "index.html").read_bytes(), url
     finally:
         preview.close()
+
+
+def test_a_save_before_the_first_build_is_previewed_on_the_last_runs_docs(minimal):
+    build(minimal.root, AS_OF)     # a build of an earlier run: serve starts beside it
+    site = Site(minimal.root, AS_OF, "127.0.0.1", free_port())
+    try:
+        site.open_last_build()     # what serve does while its first build goes on
+        minimal.replace("data/policies/xize.yaml", "实施细则", "实施细则（第二稿）")
+        assert site.quick(["data/policies/xize.yaml"]) is True
+        assert "实施细则（第二稿）" in site.server.pages["policies/xize/"].decode()
+        # A rule across files, checked in a process of its own while the page is built:
+        # its problem is shown, and not the page.
+        site.server.pages = {}
+        minimal.replace("data/policies/xize.yaml", "publisher: town", "publisher: nobody")
+        assert site.quick(["data/policies/xize.yaml"]) is None
+        assert any("找不到机构「nobody」" in problem.message for problem in site.server.problems)
+        assert site.server.pages == {}
+    finally:
+        site.checker.shutdown()
+        if site.preview is not None:
+            site.preview.close()
 
 
 def test_saves_are_seen_and_reads_are_not(tmp_path):

@@ -12,6 +12,6 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..serve import serve
+    from ..serve.session import serve
     serve(args.root, args.as_of, args.host, args.port)
     return 0

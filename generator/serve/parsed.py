@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .load.site_loader import Parsed, parse_files
+from ..load.site_loader import Parsed, parse_files
 
 
 class ParsedFiles:

@@ -24,19 +24,19 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 from mkdocs.structure.nav import get_navigation
 
-from .cache.fingerprint import fingerprint as fingerprint_of
-from .cache.store import CACHE_DIR, Store
-from .pipeline import Pipeline
-from .render import make_context
-from .render.clerk import STORE_KIND as CLERK_STORE
-from .render.pages import render_some
-from .site.mkdocs_adapter import build_page
-from .site.mkdocs_build import WarningLog
-from .site.navmemo import install as install_nav_memo
-from .site.stamp import BuildStamp
-from .site.titles import escape_nav_titles
-from .validate.personal import public_numbers
-from .load.site_loader import SiteData
+from ..cache.fingerprint import fingerprint as fingerprint_of
+from ..cache.store import CACHE_DIR, Store
+from ..pipeline import Pipeline
+from ..render import make_context
+from ..render.clerk import STORE_KIND as CLERK_STORE
+from ..render.pages import render_some
+from ..site.mkdocs_adapter import build_page
+from ..site.mkdocs_build import WarningLog
+from ..site.navmemo import install as install_nav_memo
+from ..site.stamp import BuildStamp
+from ..site.titles import escape_nav_titles
+from ..validate.personal import public_numbers
+from ..load.site_loader import SiteData
 
 
 class PagePreview:

@@ -6,7 +6,7 @@ and the site comes back by itself once the data is fixed.
 
 The page is what the clerk waits for. A save of an item's file is checked, and
 the pages open in a browser and the item's own page are built alone with MkDocs
-kept open in this process (serve_preview.py), served from memory and reloaded;
+kept open in this process (preview.py), served from memory and reloaded;
 then the whole site is built in a thread of its own, given up at its next stage
 when a newer save comes, and replaces them. Any other change (settings, a new or
 deleted file) builds the whole site before the reload. The steps that change
@@ -21,54 +21,42 @@ import sys
 import threading
 import time
 import traceback
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from urllib.parse import parse_qs, unquote
 
-from jinja2 import Environment, PackageLoader
-from mkdocs.livereload import LiveReloadServer
-
-from .build import build
-from .checks.leaks import leak_scan
-from .context import BuildContext
-from .load.site_loader import load_site
-from .model import KINDS
-from .pipeline import PIPELINE
-from .problems import Problem, ProblemsError
-from .progress import Progress
-from .render.pages import item_path, served_path
-from .search.step import index_site
-from .serve_parsed import ParsedFiles
-from .serve_preview import PagePreview
-from .serve_watch import watch
-from .site.csp import write_header_policy
-from .site.stamp import make_stamp
-from .today import today
-from .validated import load_and_validate
-from .workers import in_child
+from ..build import BUILD_DIR, build
+from ..cache.store import Store
+from ..checks.leaks import leak_scan
+from ..context import BuildContext
+from ..load.site_loader import SiteData, load_site
+from ..model import KINDS
+from ..notices.lists import STORE_KIND as LISTS_KIND
+from ..pipeline import PIPELINE
+from ..problems import Problem, ProblemsError
+from ..progress import Progress
+from ..render.pages import item_path, served_path
+from ..search.step import index_site
+from ..site.csp import write_header_policy
+from ..site.stamp import BuildStamp, make_stamp
+from ..today import site_timezone, today
+from ..validate import validate_site
+from ..validated import load_and_validate, named, read_lists, settled
+from ..workers import in_child, start_method
+from .parsed import ParsedFiles
+from .pause import children_stopped
+from .preview import PagePreview
+from .server import PreviewServer
 
 WATCHED = ("data", "content", "site_config", "mkdocs.yml")
-# The preview's own files; no site page lives under this name.
-ASSETS = "/__gongkai__/"
-ASSET_TYPES = {"reload.js": "application/javascript", "problems.css": "text/css"}
 # Steps whose output no previewed page shows: they run once the browsers have reloaded.
 AFTER_RELOAD = tuple(step for step in PIPELINE.steps if step.run in (index_site, write_header_policy))
 PREVIEW = replace(PIPELINE, steps=tuple(step for step in PIPELINE.steps if step not in AFTER_RELOAD))
 LEAK_SCAN = next(step for step in PIPELINE.steps if step.run is leak_scan)
-# A page whose browser asked for a reload this recently is open (it asks again each minute).
-OPEN_SECONDS = 90
 # Item files whose pages are previewed alone; anything else changes what every page shows.
 ITEM_FOLDERS = tuple(f"data/{kind.folder}/" for kind in KINDS.values())
-
-_TEMPLATES = Environment(loader=PackageLoader("generator", "serve_page"), autoescape=True)
-
-
-def problems_page(problems) -> str:
-    errors = sum(1 for p in problems if p.level == "error")
-    return _TEMPLATES.get_template("problems.html.j2").render(problems=problems, errors=errors,
-                                                              assets=ASSETS)
 
 
 class Superseded(Exception):
@@ -90,102 +78,6 @@ class Abandoning(Progress):
             yield
 
 
-class PreviewServer(LiveReloadServer):
-    """MkDocs' live-reload server, serving the problem page instead of any page while the
-    last build failed, pages built alone (`pages`) before the site on disk, and its
-    reload script from a file. It watches by system events (serve_watch.py) and hands
-    the builder the files a save changed."""
-
-    problems: tuple[Problem, ...] | list[Problem] = ()   # of the last build; none once it passed
-
-    def __init__(self, builder, host: str, port: int, root: str, watched: list[Path]) -> None:
-        super().__init__(builder=builder, host=host, port=port, root=root)
-        self.watched = watched
-        self._watched_paths = {str(path): 1 for path in watched}   # pages get the reload script
-        self.pages: dict[str, bytes] = {}     # site-relative URL → HTML, newer than the disk's
-        self.changed: set[str] = set()        # files saved since the builder last looked
-        self.seen: dict[str, float] = {}      # URL of a page a browser has open → when it asked
-
-    def _serve_request(self, environ, start_response):
-        path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
-        if path.startswith(ASSETS) and path[len(ASSETS):] in ASSET_TYPES:
-            name = path[len(ASSETS):]
-            content = (Path(__file__).parent / "serve_page" / name).read_bytes()
-            start_response("200 OK", [("Content-Type", ASSET_TYPES[name]),
-                                      ("Content-Length", str(len(content)))])
-            return [content]
-        if path.startswith("/livereload/"):
-            page = parse_qs(environ.get("QUERY_STRING", "")).get("page")
-            if page:
-                self.seen[unquote(page[0]).lstrip("/")] = time.monotonic()
-        problems, built = self.problems, self.pages.get(path.lstrip("/"))
-        if (problems or built is not None) and _is_page(path):
-            with self._epoch_cond:
-                epoch = self._visible_epoch
-            content = self._inject_js_into_html(problems_page(problems).encode() if problems
-                                                else built, epoch)
-            start_response("200 OK", [("Content-Type", "text/html; charset=utf-8"),
-                                      ("Content-Length", str(len(content))),
-                                      ("Cache-Control", "no-store")])
-            return [content]
-        return super()._serve_request(environ, start_response)
-
-    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
-        try:
-            body_end = content.rindex(b"</body>")
-        except ValueError:
-            body_end = len(content)
-        tag = _TEMPLATES.get_template("reload_tag.html.j2").render(
-            assets=ASSETS, epoch=epoch, request=time.monotonic_ns()).encode()
-        return content[:body_end] + tag + content[body_end:]
-
-    def open_pages(self) -> set[str]:
-        """Site-relative URLs of the pages browsers have open ("" is the home page)."""
-        now = time.monotonic()
-        return {url for url, when in list(self.seen.items()) if now - when < OPEN_SECONDS}
-
-    def reload_browsers(self) -> None:
-        """Open pages reload now, showing the site or the problems as they are."""
-        with self._epoch_cond:
-            # An epoch as MkDocs makes them: milliseconds of the monotonic clock.
-            self._wanted_epoch = self._visible_epoch = time.monotonic_ns() // 1_000_000
-            self._epoch_cond.notify_all()
-
-    def saved(self, paths: set[str]) -> None:
-        with self._rebuild_cond:
-            self.changed |= paths
-            self._rebuild_cond.notify_all()
-
-    def change_waiting(self) -> bool:
-        with self._rebuild_cond:
-            return bool(self.changed)
-
-    def serve(self, *, open_in_browser=False):
-        self.server_bind()
-        self.server_activate()
-        self.observer = watch(self.watched, self.saved)
-        self.serve_thread.start()
-        self._build_loop()
-
-    def _build_loop(self):
-        """Hands the builder each burst of saves (MkDocs' loop, with the files)."""
-        while True:
-            with self._rebuild_cond:
-                # Woken now and then: on Windows a Ctrl+C waits for the wait to end.
-                while not self._rebuild_cond.wait_for(lambda: self.changed or self._shutdown,
-                                                      timeout=self.shutdown_delay):
-                    pass
-                if self._shutdown:
-                    return
-                while self._rebuild_cond.wait(timeout=self.build_delay):
-                    pass     # an editor's save may write several files
-                changed, self.changed = self.changed, set()
-            try:
-                self.builder(changed)
-            except Exception:   # noqa: BLE001 — as MkDocs' own loop: serve goes on
-                traceback.print_exc()
-
-
 def after_reload(context: BuildContext, progress: Progress) -> list[Problem]:
     """The steps the preview left out, on the published site, then the leak scan (files
     it read before come from its cache); their errors (warnings do not stop a preview)."""
@@ -194,11 +86,6 @@ def after_reload(context: BuildContext, progress: Progress) -> list[Problem]:
         with progress.stage("刷新后：" + step.name):
             found += in_child(step.run, context)
     return [problem for problem in found if problem.level == "error"]
-
-
-def _is_page(path: str) -> bool:
-    last = path.rsplit("/", 1)[-1]
-    return last == "" or last.endswith(".html") or "." not in last
 
 
 def item_files(root: Path, changed: set[str], docs: frozenset[str]) -> list[str] | None:
@@ -225,6 +112,10 @@ class Site:
                                     root=str(self.root / "build" / "site"), watched=watched)
         self.preview: PagePreview | None = None
         self.parsed = ParsedFiles()
+        # Name lists read, by their bytes, declarations and public numbers: in one
+        # process nothing else changes them, so memory holds them between saves.
+        self.lists = Store(None, LISTS_KIND, "")
+        self.checker = ThreadPoolExecutor(1, thread_name_prefix="gongkai-checks")
         self.previewing = threading.Lock()   # held while self.preview builds or is replaced
         self.lock = threading.Condition()    # over the counts and flags below, and the pages
         self.saves = 0                   # bursts of saves seen
@@ -232,6 +123,7 @@ class Site:
         self.renew = True                # MkDocs to be opened anew after the next one
         self.unshown = False             # a save whose pages were not previewed
         self.stopping = False
+        self.warm = False                # a page built once in this process
 
     def show(self, problems) -> None:
         self.server.problems = problems
@@ -262,21 +154,35 @@ class Site:
 
     def quick(self, items: list[str]) -> bool | None:
         """Check the data and show the pages of `items` and those open in a browser,
-        built alone; whether they are shown (None: the data has errors, shown)."""
+        built alone, with the whole-site build held still; whether they are shown
+        (None: the data has errors, shown)."""
+        with children_stopped():
+            return self._quick(items)
+
+    def _quick(self, items: list[str]) -> bool | None:
         started = time.perf_counter()
+        site, problems = load_site(self.root, parse=self.parsed)
+        pages = failure = None
+        if site is not None:
+            # The rules across files run in a process of their own (on the other core)
+            # while the pages are built here; the pages are shown only if they pass.
+            checks = self.checker.submit(_checked, site)
+            try:
+                listed = read_lists(site, self.lists)
+                pages = self._pages(site, items)
+            except Exception as err:   # noqa: BLE001 — data with errors may break a page
+                failure = err
+            finally:
+                found = checks.result()
+            problems += named(site, found + (listed if failure is None else []))
         try:
-            site, _ = load_and_validate(self.root, PREVIEW, parse=self.parsed)
+            settled(site, problems)
         except ProblemsError as err:
             self.show(err.problems)
             self.server.reload_browsers()
             return None
-        as_of = self.as_of or today(site.config.timezone)
-        with self.previewing:
-            wanted = {self.preview.source(url) for url in self.server.open_pages()}
-            wanted |= {self.preview.source(served_path(item_path(item)))
-                       for item in site.items if item.file in items}
-            pages = self.preview.build(site, as_of, PREVIEW, wanted - {None},
-                                       make_stamp(self.root, as_of))
+        if failure is not None:
+            raise failure     # not explained by the data: the whole build that follows runs
         if pages is None:
             return False
         with self.lock:
@@ -285,6 +191,17 @@ class Site:
         print(f"已预览改过的页面（{time.perf_counter() - started:.1f} 秒），整个网站随后生成", flush=True)
         self.server.reload_browsers()
         return True
+
+    def _pages(self, site: SiteData, items: list[str]) -> dict[str, bytes] | None:
+        """The pages of `items` and those open in a browser, built alone (None: they
+        cannot be)."""
+        as_of = self.as_of or today(site.config.timezone)
+        with self.previewing:
+            wanted = {self.preview.source(url) for url in self.server.open_pages()}
+            wanted |= {self.preview.source(served_path(item_path(item)))
+                       for item in site.items if item.file in items}
+            return self.preview.build(site, as_of, PREVIEW, wanted - {None},
+                                      make_stamp(self.root, as_of))
 
     def settle(self) -> None:
         """Whole-site builds, one after another, each for the latest save. The first at
@@ -311,6 +228,41 @@ class Site:
         with self.lock:
             self.done = max(self.done, build_for)
 
+    def open_last_build(self) -> None:
+        """MkDocs opened on the docs the last run's build left, while the first build goes
+        on: a save before that build ends is previewed all the same."""
+        try:
+            as_of = self.as_of or today(site_timezone(self.root))
+            self.open_preview(make_stamp(self.root, as_of), newest=False)
+        except Exception:   # noqa: BLE001 — the first build opens MkDocs and says what is wrong
+            traceback.print_exc()
+
+    def open_preview(self, stamp: BuildStamp, newest: bool) -> None:
+        """MkDocs opened anew on build/docs (unless, not `newest`, the first build opened
+        it already); the first time, one item page built and dropped, so that the first
+        save finds templates, name lists and parsed files loaded (it took seconds more)."""
+        opened = PagePreview(self.root, stamp)
+        with self.previewing:
+            if not newest and self.preview is not None:
+                old = opened
+            else:
+                old, self.preview = self.preview, opened
+        if old is not None:
+            old.close()
+        if self.warm:
+            return
+        try:
+            site, _ = load_and_validate(self.root, PREVIEW, parse=self.parsed, lists=self.lists)
+        except ProblemsError:
+            return    # the build shows them
+        as_of = self.as_of or today(site.config.timezone)
+        with self.previewing:
+            page = next((path for path in (self.preview.source(served_path(item_path(item)))
+                                           for item in site.items) if path is not None), None)
+            if page is not None:
+                self.preview.build(site, as_of, PREVIEW, {page}, make_stamp(self.root, as_of))
+        self.warm = True
+
     def build_all(self, superseded) -> None:
         """The whole site, then the browsers reloaded where it shows them something new."""
         progress = Abandoning(superseded)   # stage lines on a terminal or with GONGKAI_PROGRESS=1
@@ -325,13 +277,7 @@ class Site:
         # A page added or removed (a new version, say) is not in the open MkDocs' files.
         if (self.renew or result.docs.removed_paths or self.preview is None
                 or not self.preview.docs.issuperset(result.docs.written_paths)):
-            opened = PagePreview(self.root, result.context.stamp)
-            with self.previewing:
-                old, self.preview = self.preview, opened
-            if old is not None:
-                old.close()
-            if not self.parsed.kept:
-                load_site(self.root, parse=self.parsed)    # every item file parsed before a save
+            self.open_preview(result.context.stamp, newest=True)
         with self.lock:
             if superseded():
                 raise Superseded      # its pages are older than those shown
@@ -350,6 +296,8 @@ class Site:
         with self.lock:
             self.wanted, self.unshown = 1, True    # the first build: open pages reload after it
         threading.Thread(target=self.settle, name="gongkai-settle", daemon=True).start()
+        if (self.root / BUILD_DIR / "docs").is_dir():
+            threading.Thread(target=self.open_last_build, name="gongkai-open", daemon=True).start()
         print(f"预览地址：{self.server.url} （按 Ctrl+C 停止）", flush=True)
         try:
             self.server.serve()
@@ -360,8 +308,17 @@ class Site:
                 self.stopping = True
                 self.lock.notify_all()
             self.server.shutdown()
+            self.checker.shutdown(wait=False)
             if self.preview is not None:
                 self.preview.close()
+
+
+def _checked(site: SiteData) -> list[Problem]:
+    """The preview's rules over `site`, in a forked process where there is fork (a
+    spawned one would be sent the whole site)."""
+    if start_method() == "fork":
+        return in_child(validate_site, site, PREVIEW)
+    return validate_site(site, PREVIEW)
 
 
 def _differs(site: Path, url: str, page: bytes) -> bool:
