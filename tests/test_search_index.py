@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from search_site import QUERIES, DocumentSite, SearchSite, build_search_site, write_document_site
 
-from generator.search import build_search_index
+from generator.search.build import build_search_index
 from generator.search.extract import read_page
 from generator.search.fold import fold
 from generator.search.query import IndexReader, plan, search
