@@ -26,7 +26,7 @@ MAX_GRAM = 5
 # Statuses on the 现行有效 side of the filter; every other value is 历史.
 # A page without a status (about, guide) is current content.
 CURRENT_STATUSES = ("现行有效", "有效", "公示中", "")
-FORMAT = 2
+FORMAT = 3     # 3: a doc file holds a document's pages, not one page
 
 
 @dataclass(frozen=True)
