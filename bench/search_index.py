@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from generator.search import build_search_index  # noqa: E402
+from generator.search.build import build_search_index  # noqa: E402
 from generator.search.fold import fold  # noqa: E402
 from generator.search.query import IndexReader, search, shown  # noqa: E402
 from generator.search.synonyms import expand, read_synonyms  # noqa: E402

@@ -11,7 +11,7 @@ import pytest
 
 from generator.cache.fingerprint import fingerprint
 from generator.context import BuildContext
-from generator.print import step
+from generator.print import qrcodes, step
 from generator.render import make_context
 from generator.site.stamp import BuildStamp
 from generator.validate.personal import public_numbers
@@ -37,6 +37,19 @@ def rendered(monkeypatch) -> list[str]:
         seen.append(state.item.slug)
         return original(ctx, state, **options)
     monkeypatch.setattr(step, "_unstamped", spy)
+    return seen
+
+
+@pytest.fixture
+def drawn(monkeypatch) -> list[str]:
+    """The URLs whose QR code was drawn (not taken from the cache), in this process."""
+    seen: list[str] = []
+    original = qrcodes.qr_svg
+
+    def spy(url):
+        seen.append(url)
+        return original(url)
+    monkeypatch.setattr(qrcodes, "qr_svg", spy)
     return seen
 
 
@@ -92,3 +105,15 @@ def test_another_date_renders_every_sheet_again(example, tmp_path, rendered):
     print_sheets(example.root, tmp_path / "warm", cache, hour=2, as_of=date(2026, 11, 29))
     assert len(rendered) == count
     same_as_without_cache(example.root, tmp_path, hour=2, as_of=date(2026, 11, 29))
+
+
+def test_another_date_draws_no_qr_code_again(example, tmp_path, rendered, drawn):
+    cache = tmp_path / "cache"
+    print_sheets(example.root, tmp_path / "first", cache, hour=1)
+    sheets = len(rendered)
+    assert len(drawn) == sheets > 0
+    drawn.clear()
+    print_sheets(example.root, tmp_path / "warm", cache, hour=2, as_of=date(2026, 11, 29))
+    assert drawn == []
+    same_as_without_cache(example.root, tmp_path, hour=2, as_of=date(2026, 11, 29))
+    assert len(drawn) == sheets     # the build without the cache drew them all

@@ -10,7 +10,7 @@ import pytest
 from browser_support import serve_folder
 from search_site import QUERIES, build_search_site
 
-from generator.search import build_search_index
+from generator.search.build import build_search_index
 from generator.search.query import IndexReader, search, shown
 
 # Frequent grams of this small site become heavy, so the browser reads both kinds of

@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 from search_site import QUERIES, DocumentSite, SearchSite, build_search_site, write_document_site
 
-from generator.search import build_search_index
+from generator.search.build import build_search_index
 from generator.search.extract import read_page
 from generator.search.fold import fold
 from generator.search.query import IndexReader, plan, search
@@ -225,6 +226,20 @@ def test_random_substrings_at_1000_items_find_every_document_once(thousand):
         # A document's own page stands for it whenever that page has the text.
         assert all(u == thousand.owner[u] for u in shown if thousand.owner[u] in pages), query
     assert {url[hit.page] for hit in search(reader, "目录1").hits} <= thousand.lists
+
+
+def test_a_document_file_holds_the_document_page_then_its_versions(thousand):
+    """One file a document (fewer files to write), named for its first page."""
+    reader = IndexReader(thousand.site_dir)
+    files = sorted((thousand.site_dir / "search/doc").iterdir())
+    assert len(files) == len(set(thousand.owner.values())) < reader.manifest["pages"]
+    for path in files:
+        first = int(path.stem)
+        records = json.loads(path.read_bytes())
+        assert [record["u"] for record in records] == [
+            reader.doc(page)["u"] for page in range(first, first + len(records))]
+        assert {thousand.owner[record["u"]] for record in records} == {records[0]["u"]}
+        assert all(record["o"] == records[0]["u"] for record in records[1:])
 
 
 def test_current_documents_come_before_repealed_and_revised_ones(thousand):

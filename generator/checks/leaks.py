@@ -25,7 +25,8 @@ def leak_scan(ctx) -> list[Problem]:
 
 
 def _with_search_docs(ctx) -> Callable[[str], str | None]:
-    """`data_source`, and for a search excerpt file the source of the page it excerpts,
+    """`data_source`, and for a search excerpt file the source of the document it
+    excerpts (its first page's: the others are versions of it, from the same data file),
     so a number found there is traced to the data file the clerk edits."""
     source = data_source(ctx)
 
@@ -33,7 +34,7 @@ def _with_search_docs(ctx) -> Callable[[str], str | None]:
         if not relpath.startswith(_SEARCH_DOCS):
             return source(relpath)
         try:
-            page = json.loads((ctx.site_dir / relpath).read_bytes())["u"]
+            page = json.loads((ctx.site_dir / relpath).read_bytes())[0]["u"]
         except (OSError, ValueError, KeyError, TypeError):
             return None
         return source(f"{page}index.html") if isinstance(page, str) else None

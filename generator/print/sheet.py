@@ -81,15 +81,22 @@ def qr_svg(url: str) -> Markup:
     return Markup(segno.make(url, error="m", mask=2).svg_inline(omitsize=True, border=4))
 
 
+def online_url(ctx: RenderContext, state: ItemState) -> str:
+    """The item's page on the published site, which the sheet's QR code holds."""
+    return ctx.site.config.base_url + state.item.url
+
+
 def make_sheet(ctx: RenderContext, state: ItemState, stamp: str, *, paper: str | None = None,
-               name_list: NameListLike | None = None, with_pdf: bool = False) -> Sheet:
+               name_list: NameListLike | None = None, with_pdf: bool = False,
+               qr: Markup | None = None) -> Sheet:
+    """`qr`: the QR code of online_url, when drawn already (qrcodes.py)."""
     item, meta, shown = state.item, state.item.meta, state.shown
     v = full_content(state)
     facts = ctx.facts.get(item.slug)
     withdrawn = bool(facts and facts.withdrawn)
     if name_list is None and facts is not None:
         name_list = facts.name_list     # the notice's own list, already masked
-    online_url = ctx.site.config.base_url + item.url
+    url = online_url(ctx, state)
     here = targets.folder(item)
     signoff = split_signoff(v["body"]) if v.get("body") else None
     body = signoff.body if signoff else v.get("body")
@@ -105,8 +112,8 @@ def make_sheet(ctx: RenderContext, state: ItemState, stamp: str, *, paper: str |
         # Not shown on the notice's page (withdrawn, not yet started, repealed): not printed.
         name_list=None if facts and facts.list_hidden else name_list,
         list_withdrawn=withdrawn,
-        online_url=online_url,
-        qr_svg=qr_svg(online_url),
+        online_url=url,
+        qr_svg=qr_svg(url) if qr is None else qr,
         paper=paper or targets.paper_for(item.kind.name),
         stamp=stamp,
         online_href=posixpath.relpath(item.url, here) + "/",

@@ -27,7 +27,8 @@ from . import targets
 from .cache import KIND, PLACEHOLDER, SheetCache, pack, stamped
 from .html import render_sheet
 from .pdf import MissingFont, engine_key, font_problem, render_pdf, require_cjk_font
-from .sheet import make_sheet
+from .qrcodes import KIND as QR_KIND, qr_codes
+from .sheet import make_sheet, online_url
 
 if TYPE_CHECKING:
     from ..context import BuildContext
@@ -71,11 +72,17 @@ def print_sheets(build: "BuildContext") -> list[Problem]:
         if not with_pdf:    # drop one an earlier build made (period since over, or no --pdf)
             (build.site_dir / targets.pdf_path(state.item)).unlink(missing_ok=True)
 
+    # Every sheet's, not only the missing sheets': the store keeps only what a build used.
+    qr_store = build.store(QR_KIND)
+    codes = qr_codes(qr_store, [online_url(ctx, state) for state, _ in wanted])
+    qr_store.save()
+
     def make(i: int) -> tuple[bytes, set[str]]:
         """Render and write a sheet; it comes back packed, with the items it looked up."""
         state, with_pdf = wanted[i]
         with noting() as looked_up:
-            sheet = pack(_unstamped(ctx, state, with_pdf=with_pdf))
+            sheet = pack(_unstamped(ctx, state, with_pdf=with_pdf,
+                                    qr=codes[online_url(ctx, state)]))
         write(i, sheet)
         return sheet, looked_up
 

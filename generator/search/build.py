@@ -26,7 +26,7 @@ MAX_GRAM = 5
 # Statuses on the 现行有效 side of the filter; every other value is 历史.
 # A page without a status (about, guide) is current content.
 CURRENT_STATUSES = ("现行有效", "有效", "公示中", "")
-FORMAT = 2
+FORMAT = 3     # 3: a doc file holds a document's pages, not one page
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,20 @@ def _doc(page: Page) -> bytes:
     if text.of:
         record["o"] = text.of
     return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def _documents(pages: list[Page]) -> dict[str, bytes]:
+    """Each document's page records, a JSON list in page order, in a file named for its
+    first page: the client shows a document's first page found and may check its other
+    pages, and one file a document is fewer files to write than one a page."""
+    records: dict[int, list[bytes]] = {}
+    first = 0
+    for number, page in enumerate(pages):
+        if not page.continues:
+            first = number
+        records.setdefault(first, []).append(_doc(page))
+    return {layout.doc_path(first): b"[" + b",".join(parts) + b"]"
+            for first, parts in records.items()}
 
 
 def _facets(pages: list[Page]) -> tuple[list[str], list[str], list[tuple[int, int, int]], bytes]:
@@ -141,8 +155,7 @@ def build_search_index(site_dir: Path, base_url: str = "/", *,
     for number, gram in enumerate(heavy):
         docs_path, positions_path = layout.heavy_paths(number)
         files[docs_path], files[positions_path] = gram.docs, gram.positions
-    for number, page in enumerate(pages):
-        files[layout.doc_path(number)] = _doc(page)
+    files.update(_documents(pages))
 
     # The version names this exact content: clients add it to every URL, so a cache
     # never mixes files of two builds.
@@ -157,8 +170,10 @@ def build_search_index(site_dir: Path, base_url: str = "/", *,
         "shards": shard_count,
         "shardBytes": round(sum(len(files[layout.shard_path(n)])
                                 for n in range(shard_count)) / shard_count),
-        "docBytes": round(sum(len(files[layout.doc_path(n)]) for n in range(len(pages)))
-                          / max(len(pages), 1)),
+        # What checking one candidate page against its text costs: its document's file.
+        "docBytes": round(sum(len(content) for name, content in files.items()
+                              if name.startswith(layout.DOCS))
+                          / max(sum(not page.continues for page in pages), 1)),
         "maxGram": MAX_GRAM,
         "kinds": kinds,
         "statuses": [{"name": s, "current": s in CURRENT_STATUSES} for s in statuses],

@@ -6,7 +6,9 @@
   search/s/<n>.bin       light grams and the titles' single characters, packed by a
                          hash of the gram
   search/h/<n>.d.bin     a heavy gram's docs; h/<n>.p.bin its positions
-  search/doc/<n>.json    one page's URL, title, facets and body text, for excerpts
+  search/doc/<n>.json    one document's pages, n its first (the pages after it are
+                         flagged CONTINUES): each page's URL, title, facets and body
+                         text, for excerpts
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ SEARCH_DIR = "search"
 MANIFEST = "manifest.json"
 FACETS = "facets.bin"
 # Everything the index owns under SEARCH_DIR; a rebuild replaces these and nothing else.
-OWNED = (MANIFEST, FACETS, "s", "h", "doc")
+DOCS = "doc/"
+OWNED = (MANIFEST, FACETS, "s", "h", DOCS.rstrip("/"))
 # Flags, a class's third number: the page is of the same document as the page before
 # it (a version after its item or a newer version); the page lists others (a catalogue).
 CONTINUES, LISTS = 1, 2
@@ -39,5 +42,12 @@ def heavy_paths(number: int) -> tuple[str, str]:
     return f"h/{number}.d.bin", f"h/{number}.p.bin"
 
 
-def doc_path(page: int) -> str:
-    return f"doc/{page}.json"
+def doc_path(first_page: int) -> str:
+    return f"{DOCS}{first_page}.json"
+
+
+def document_start(classes: list[list[int]], page: int) -> int:
+    """The first page of the page's document, given each page's class."""
+    while classes[page][2] & CONTINUES:
+        page -= 1
+    return page

@@ -24,8 +24,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from generator.search import varint
-from generator.search.fold import fold_codes
+from generator.search.fold import TABLE
 from generator.workers import cores, forked_map
+
+
+# fold() for an array of code points: the builder folds the whole corpus at once.
+_FOLDED = np.arange(0x110000, dtype=np.uint32)
+_FOLDED[list(TABLE)] = [ord(folded) for folded in TABLE.values()]
 
 
 @dataclass(frozen=True)
@@ -54,7 +59,7 @@ class _Corpus:
 
 def _corpus(texts: list[str], title_lengths: list[int], zone_lengths: list[int]) -> _Corpus:
     codes = np.frombuffer(("\0".join(texts) + "\0").encode("utf-32-le"), dtype=np.uint32)
-    codes = fold_codes(codes)
+    codes = _FOLDED[codes]
     codes[codes == ord(" ")] = 0
     # Dense numbers (a few thousand characters) keep gram keys small, sorts fast and
     # the corpus at two bytes a character.

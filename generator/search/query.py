@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.search import layout, varint
-from generator.search.layout import CONTINUES, LISTS
+from generator.search.layout import LISTS
 from generator.search.fold import fold, query_terms
 from generator.search.synonyms import expand
 
@@ -60,6 +60,7 @@ class IndexReader:
     def __post_init__(self) -> None:
         self.manifest = json.loads(self.read(layout.MANIFEST))
         self._shards: dict[int, dict[str, tuple[bytes, bytes]]] = {}
+        self._facets: list[list[int]] | None = None
 
     @property
     def bytes_fetched(self) -> int:
@@ -90,13 +91,16 @@ class IndexReader:
         return _decode(docs, positions if with_positions else None)
 
     def doc(self, page: int) -> dict:
-        return json.loads(self.read(layout.doc_path(page)))
+        first = layout.document_start(self.facets(), page)
+        return json.loads(self.read(layout.doc_path(first)))[page - first]
 
     def facets(self) -> list[list[int]]:
         """Each page's [kind number, status number, flags]."""
-        data, width = self.read(layout.FACETS), self.manifest["facetBytes"]
-        return [self.manifest["classes"][int.from_bytes(data[at:at + width], "little")]
-                for at in range(0, len(data), width)]
+        if self._facets is None:
+            data, width = self.read(layout.FACETS), self.manifest["facetBytes"]
+            self._facets = [self.manifest["classes"][int.from_bytes(data[at:at + width], "little")]
+                            for at in range(0, len(data), width)]
+        return self._facets
 
 
 def _decode(docs: bytes, positions: bytes | None) -> _Postings:
@@ -270,10 +274,7 @@ def _ranked(reader: IndexReader, combined: dict[int, list[int]], kind: str | Non
             continue
         if current is not None and statuses[facets[page][1]]["current"] != current:
             continue
-        start = page
-        while facets[start][2] & CONTINUES:
-            start -= 1
-        documents.setdefault(start, []).append(page)
+        documents.setdefault(layout.document_start(facets, page), []).append(page)
     found = list(documents.values())
     if any(not facets[pages[0]][2] & LISTS for pages in found):
         found = [pages for pages in found if not facets[pages[0]][2] & LISTS]

@@ -164,9 +164,14 @@
     return this.files.get(name);
   };
 
+  /* A page's record: doc/<n>.json lists those of one document's pages, n its first page
+     (the pages after it are flagged CONTINUES), as generator/search/layout.py. */
   Index.prototype.doc = function (page) {
-    return this.bytes("doc/" + page + ".json").then(function (bytes) {
-      return JSON.parse(new TextDecoder().decode(bytes));
+    return Promise.all([this.load(), this.bytes("facets.bin")]).then((loaded) => {
+      const first = documentStart(loaded[0], loaded[1], page);
+      return this.bytes("doc/" + first + ".json").then(function (bytes) {
+        return JSON.parse(new TextDecoder().decode(bytes))[page - first];
+      });
     });
   };
 
@@ -369,6 +374,19 @@
       });
   }
 
+  /* A page's [kind number, status number, flags]: its class, a byte or two in facets.bin. */
+  function pageClass(manifest, data, page) {
+    const width = manifest.facetBytes;
+    const at = page * width;
+    return manifest.classes[width === 1 ? data[at] : data[at] + 256 * data[at + 1]];
+  }
+
+  /* The first page of the page's document: layout.py's document_start. */
+  function documentStart(manifest, data, page) {
+    while (pageClass(manifest, data, page)[2] & CONTINUES) page--;
+    return page;
+  }
+
   /*
    * One hit per document, its lowest-numbered page found (its own page, else its newest
    * version); lists only when no document is found. Best first: current before
@@ -377,19 +395,13 @@
    * generator/search/query.py's _ranked.
    */
   function ranked(manifest, data, combined, filters) {
-    /* A page's [kind number, status number, flags]: its class, a byte or two in facets.bin. */
-    const width = manifest.facetBytes;
-    const facets = function (page) {
-      const at = page * width;
-      return manifest.classes[width === 1 ? data[at] : data[at] + 256 * data[at + 1]];
-    };
+    const facets = function (page) { return pageClass(manifest, data, page); };
     const documents = new Map();
     Array.from(combined.keys()).sort(function (a, b) { return a - b; }).forEach(function (page) {
       if (filters.kind && manifest.kinds[facets(page)[0]] !== filters.kind) return;
       const current = manifest.statuses[facets(page)[1]].current;
       if (filters.status && current !== (filters.status === "current")) return;
-      let start = page;
-      while (facets(start)[2] & CONTINUES) start--;
+      const start = documentStart(manifest, data, page);
       if (!documents.has(start)) documents.set(start, []);
       documents.get(start).push(page);
     });
