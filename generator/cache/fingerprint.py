@@ -16,7 +16,7 @@ from pathlib import Path
 
 CODE = Path(__file__).resolve().parents[1]     # the generator package
 LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "markdown-it-pyrs", "jinja2", "pydantic",
-             "PyYAML", "nh3", "pymdown-extensions", "weasyprint", "pypdf")
+             "PyYAML", "nh3", "pymdown-extensions", "weasyprint", "pypdf", "segno")
 SETTINGS = ("mkdocs.yml", "site_config")
 
 

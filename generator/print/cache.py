@@ -3,17 +3,17 @@
 A sheet shows one item as of the build date: its HTML is a function of the item's
 files, the site's shared data files, the date and options (render/cache.py's
 `site_inputs`), the other items it looked up while it rendered (a linked fee's
-title: render/lookups.py), whether it links a PDF, the QR code's library, and what
-the shared fingerprint covers (code, templates, libraries, settings). And of the build stamp in its small
-print, which changes every build: a sheet is rendered with PLACEHOLDER where the
-stamp goes, kept so, and gets this build's stamp as it is written. Cold builds go
+title: render/lookups.py), whether it links a PDF, and what the shared
+fingerprint covers (code, templates, libraries with the QR code's, settings). And
+of the build stamp in its small print, which changes every build: a sheet is
+rendered with PLACEHOLDER where the stamp goes, kept so, and gets this build's
+stamp as it is written. Cold builds go
 the same way, so a sheet from the cache is byte for byte the one a build makes.
 """
 
 from __future__ import annotations
 
 import zlib
-from importlib.metadata import version
 
 from ..cache.store import MISSING, Store, key
 from ..render.cache import item_key, lookups_key, site_inputs
@@ -22,8 +22,6 @@ from ..render.pages import RenderContext
 from ..versions import ItemState
 
 KIND = "sheets"
-# What draws a sheet beside the libraries in the shared fingerprint: the QR code.
-LIBRARIES = ("segno",)
 # Not text of a sheet: the sanitiser turns NUL into U+FFFD, the templates have none
 # and a data file may not hold one (load/limits.py).
 PLACEHOLDER = "\0gongkai-build-stamp\0"
@@ -46,7 +44,7 @@ class SheetCache:
 
     def __init__(self, ctx: RenderContext, store: Store) -> None:
         self.store = store
-        self.site = key(site_inputs(ctx), *(f"{name}={version(name)}" for name in LIBRARIES))
+        self.site = site_inputs(ctx)
         self.items = {item.slug: item_key(ctx.site.root, item) for item in ctx.site.items}
 
     def key(self, state: ItemState, with_pdf: bool) -> bytes:

@@ -1,4 +1,5 @@
-"""The sheets' QR codes, kept in build/cache under their URL and the QR library.
+"""The sheets' QR codes, kept in build/cache under their URL (the QR library's
+version is in the shared fingerprint).
 
 A QR code depends on nothing else, so it outlives the sheet it is drawn on: a sheet is
 kept under the build date and the site's shared files as well (cache.py), so a build on
@@ -7,8 +8,6 @@ half of rendering a sheet.
 """
 
 from __future__ import annotations
-
-from importlib.metadata import version
 
 from markupsafe import Markup
 
@@ -21,8 +20,7 @@ KIND = "qr"
 
 def qr_codes(store: Store, urls: list[str]) -> dict[str, Markup]:
     """Each URL's QR code as inline SVG, drawn only where the store has none."""
-    library = f"segno={version('segno')}"
-    drawn = store.results([key(url, library) for url in urls],
+    drawn = store.results([key(url) for url in urls],
                           lambda missing: forked_map(qr_svg, [urls[i] for i in missing],
                                                      chunksize=16))
     return {url: Markup(svg) for url, svg in zip(urls, drawn)}
