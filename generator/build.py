@@ -7,10 +7,8 @@ one exactly as it was.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, replace
 from datetime import date
@@ -19,9 +17,11 @@ from typing import TYPE_CHECKING
 
 from .cache.store import CACHE_DIR, Store
 from .context import BuildContext
+from .output import made, record_of, remove_others
 from .pipeline import PIPELINE, Pipeline
 from .problems import Problem, ProblemsError
 from .progress import Progress
+from .replace import PARTIAL
 from .workers import in_child
 
 if TYPE_CHECKING:
@@ -32,6 +32,8 @@ BUILD_DIR = "build"
 # One build at a time per site folder (build/docs is shared), so a staging
 # folder found when a build starts is left by one that was killed.
 STAGING = ".site-"
+# The site build/site replaced: the next build writes into it (generator/output.py).
+SPARE = ".site.spare"
 
 
 @dataclass(frozen=True)
@@ -45,16 +47,62 @@ class BuildResult:
     context: BuildContext | None = None   # the steps' context, now about site_dir
 
 
+def _staging(build_dir: Path) -> tuple[Path, bool]:
+    """The folder to build the site in, and whether it holds an older site: the spare,
+    the site replaced two builds ago, so that the files whose bytes this build makes
+    again are not made again (generator/output.py). A staging folder found here was
+    left by a killed build: it is taken as the spare when there is none, trusted no
+    less and no more, and deleted otherwise, as is the record of what it made."""
+    spare = build_dir / SPARE
+    for leftover in build_dir.glob(STAGING + "*"):
+        if not leftover.is_dir():
+            leftover.unlink()
+        elif spare.exists():
+            discard(leftover)
+        else:
+            leftover.rename(spare)
+    staging = build_dir / f"{STAGING}{time.time_ns()}"
+    if spare.exists():
+        spare.rename(staging)
+        return staging, True
+    staging.mkdir()
+    staging.chmod(0o755)     # whatever the umask: a web server must read the site
+    return staging, False
+
+
 def _swap_in(new: Path, target: Path) -> None:
+    """The new site in, the one it replaces kept as the spare."""
     for leftover in target.parent.glob(f".{target.name}.old-*"):
-        discard(leftover)   # left by a stopped deletion (or still going: deleting twice is harmless)
-    old = None
-    if target.exists():
-        old = target.with_name(f".{target.name}.old-{time.time_ns()}")
-        target.rename(old)
-    new.rename(target)
-    if old is not None:
-        discard(old)
+        discard(leftover)   # left by an earlier gongkai's deletion, stopped
+    if not target.exists():
+        new.rename(target)
+        return
+    spare = target.with_name(SPARE)
+    target.rename(spare)
+    try:
+        new.rename(target)
+    except BaseException:
+        spare.rename(target)    # the last good site stays
+        raise
+
+
+def _keep_as_spare(staging: Path) -> None:
+    """A failed build's folder is as good a spare as any (nothing in one is trusted)."""
+    spare = staging.with_name(SPARE)
+    if spare.exists():
+        discard(staging)
+    else:
+        staging.rename(spare)
+
+
+def _remove_unmade(staging: Path, pipeline: Pipeline) -> None:
+    """Remove the older site's files that MkDocs did not make, before any step reads
+    the site: pages of deleted items, withdrawn name lists. Each step keeps what it
+    writes (`Step.writes`) exact itself; a half-written file is nobody's."""
+    files = tuple(area for step in pipeline.steps for area in step.writes if not area.endswith("/"))
+    folders = tuple(area for step in pipeline.steps for area in step.writes if area.endswith("/"))
+    remove_others(staging, made(staging), lambda rel: rel.endswith(PARTIAL) or not (
+        rel in files or rel.startswith(folders)))
 
 
 def discard(folder: Path) -> None:
@@ -118,16 +166,15 @@ def build(root: Path, as_of: date | None = None, *, incremental: bool = False, p
     from .site.stamp import make_stamp
     stamp = make_stamp(root, as_of)
     build_dir.mkdir(exist_ok=True)
-    for leftover in build_dir.glob(STAGING + "*"):
-        discard(leftover)   # from a killed build: it may hold a list since withdrawn
-    staging = Path(tempfile.mkdtemp(prefix=STAGING, dir=build_dir))
-    staging.chmod(0o755)     # mkdtemp's 0700 would keep a web server from reading the site
+    staging, older = _staging(build_dir)
     from .site.mkdocs_build import run_mkdocs
     try:
         with progress.stage("MkDocs 生成网页", docs.written + docs.unchanged):
             problems = in_child(run_mkdocs, root, staging, stamp, cache_dir, fingerprint)
         if problems:
             raise ProblemsError(problems)
+        if older:
+            _remove_unmade(staging, pipeline)
         step_context = BuildContext(root, site, ctx, stamp, staging, cache_dir, fingerprint,
                                     tuple(step.name for step in PIPELINE.steps
                                           if step not in pipeline.steps))
@@ -140,7 +187,9 @@ def build(root: Path, as_of: date | None = None, *, incremental: bool = False, p
                 raise ProblemsError(errors)
         _swap_in(staging, build_dir / "site")
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        _keep_as_spare(staging)
         raise
+    finally:
+        record_of(staging).unlink(missing_ok=True)
     return BuildResult(build_dir / "site", pages, docs, warnings, time.perf_counter() - started,
                        incremental, replace(step_context, site_dir=build_dir / "site"))

@@ -49,6 +49,9 @@ class Step:
 
     where: str       # "module:function", the module relative to this package
     name: str
+    # What it writes into the site: files, and folders (ending in "/") of which it removes
+    # what it did not write, since the site folder may hold an older site (generator/output.py).
+    writes: tuple[str, ...] = ()
 
     @property
     def run(self) -> Callable[[BuildContext], list[Problem]]:
@@ -86,11 +89,15 @@ PIPELINE = Pipeline(
         ".stubs:version_stubs"))),
     # Each step reads what the steps before it wrote, so the checks come last.
     steps=(
-        Step(".print.step:print_sheets", "公开栏打印页和 PDF"),
-        Step(".search.step:index_site", "全文检索索引"),   # the chunked Chinese index under search/
-        Step(".publish.sitemap:pin_sitemap", "站点地图"),  # dated by the data, not the build day
-        Step(".publish.buildinfo:write_build_info", "构建信息"),  # commit and date, for gongkai publish
-        Step(".site.csp:write_header_policy", "内容安全策略"),  # the pages' policy for the nginx header
+        Step(".print.step:print_sheets", "公开栏打印页和 PDF", ("print/",)),
+        # The chunked Chinese index under search/.
+        Step(".search.step:index_site", "全文检索索引", ("search/",)),
+        # Dated by the data, not the build day.
+        Step(".publish.sitemap:pin_sitemap", "站点地图", ("sitemap.xml.gz",)),
+        # Commit and date, for gongkai publish.
+        Step(".publish.buildinfo:write_build_info", "构建信息", (".gongkai-build.json",)),
+        # The pages' policy for the nginx header.
+        Step(".site.csp:write_header_policy", "内容安全策略", (".gongkai-csp.conf",)),
         Step(".checks.leaks:leak_scan", "个人信息泄露扫描"),  # no unmasked personal number in any file
         Step(".checks.links:check_links", "死链接检查"),     # PDFs and feeds included
     ),

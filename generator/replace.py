@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 from typing import BinaryIO, Callable
 
+PARTIAL = ".partial"    # a new file's name until it is whole; one left behind is nobody's
+
 
 def replace_file(path: str | os.PathLike, content: bytes) -> None:
     """Write content to path as a new file (the folder must exist)."""
@@ -20,7 +22,7 @@ def replace_with(path: str | os.PathLike, write: Callable[[BinaryIO], object]) -
     """Have `write` write path's new content into a file opened for it (the folder must
     exist): content too big to hold twice goes to the disk as it is made."""
     target = os.fspath(path)
-    partial = target + ".partial"
+    partial = target + PARTIAL
     with open(partial, "wb") as out:
         try:
             write(out)

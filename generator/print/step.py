@@ -20,7 +20,7 @@ from ..cache.store import key
 from ..problems import Problem
 from ..render.lookups import noting
 from ..render.pages import RenderContext
-from ..replace import replace_file
+from ..output import put, remove_others
 from ..versions import ItemState
 from ..workers import forked_map
 from . import targets
@@ -67,10 +67,8 @@ def print_sheets(build: "BuildContext") -> list[Problem]:
     missing = [i for i, found in enumerate(packed) if found is None]
 
     def write(i: int, sheet: bytes) -> None:
-        state, with_pdf = wanted[i]
+        state, _ = wanted[i]
         _write(build.site_dir / targets.html_file(state.item), stamped(sheet, shown))
-        if not with_pdf:    # drop one an earlier build made (period since over, or no --pdf)
-            (build.site_dir / targets.pdf_path(state.item)).unlink(missing_ok=True)
 
     # Every sheet's, not only the missing sheets': the store keeps only what a build used.
     qr_store = build.store(QR_KIND)
@@ -107,6 +105,12 @@ def print_sheets(build: "BuildContext") -> list[Problem]:
         for (state, _), pdf in zip(sheets, pdfs):
             _write(build.site_dir / targets.pdf_path(state.item), pdf)
         store.save()
+    # The site folder may hold an older site (generator/output.py): its sheets and PDFs
+    # that this build did not make (an item deleted, a period over, no --pdf) go.
+    made = {*(f"print/{name}" for name in targets.STYLESHEET_NAMES),
+            *(targets.html_file(state.item) for state, _ in wanted),
+            *(targets.pdf_path(state.item) for state, with_pdf in wanted if with_pdf)}
+    remove_others(build.site_dir / "print", {rel.removeprefix("print/") for rel in made})
     return []
 
 
@@ -115,5 +119,4 @@ def _pdf_bytes(html: str) -> bytes:
 
 
 def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    replace_file(path, data)
+    put(path, data)

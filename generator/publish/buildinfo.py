@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from ..problems import Problem
-from ..replace import replace_file
+from ..output import put
 
 INFO_FILE = ".gongkai-build.json"
 
@@ -28,7 +28,7 @@ def write_build_info(ctx) -> list[Problem]:
             "full_scan": not ctx.left_out,
             "lists": shown_lists(ctx.render)}
     text = json.dumps(info, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    replace_file(ctx.site_dir / INFO_FILE, text.encode("utf-8"))
+    put(ctx.site_dir / INFO_FILE, text.encode("utf-8"))
     return []
 
 

@@ -12,17 +12,19 @@ import io
 from datetime import datetime, time, timezone
 
 from ..problems import Problem
-from ..replace import replace_file
+from ..output import put
 
 
 def pin_sitemap(ctx) -> list[Problem]:
     """A post-build step (generator.pipeline): ctx is a generator.context.BuildContext."""
     sitemap = ctx.site_dir / "sitemap.xml"
     if not sitemap.is_file():
+        # The site folder may hold an older site's (generator/output.py).
+        (ctx.site_dir / "sitemap.xml.gz").unlink(missing_ok=True)
         return []
     mtime = int(datetime.combine(ctx.render.as_of, time(), timezone.utc).timestamp())
     buffer = io.BytesIO()
     with gzip.GzipFile(filename="sitemap.xml", mode="wb", fileobj=buffer, mtime=mtime) as gz:
         gz.write(sitemap.read_bytes())
-    replace_file(ctx.site_dir / "sitemap.xml.gz", buffer.getvalue())
+    put(ctx.site_dir / "sitemap.xml.gz", buffer.getvalue())
     return []

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from ..replace import replace_file
+from ..output import put, remove_others
 
 
 @dataclass(frozen=True)
@@ -31,18 +31,7 @@ class WriteStats:
 
 def write_file(dest: str | os.PathLike, rel: str, content: bytes) -> bool:
     """Write one file under dest unless it holds content already; True if written."""
-    target = os.path.join(dest, rel)
-    try:
-        if os.stat(target).st_size == len(content) and _read(target) == content:
-            return False
-    except (FileNotFoundError, NotADirectoryError):
-        pass
-    try:
-        replace_file(target, content)
-    except FileNotFoundError:       # a new folder: made on demand, as most exist already
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        replace_file(target, content)
-    return True
+    return put(os.path.join(dest, rel), content)
 
 
 def write_tree(dest: Path, files: dict[str, bytes],
@@ -62,32 +51,4 @@ def tree_stats(dest: Path, written: dict[str, bool],
     only what was written, so its thousands of folders are not walked."""
     return WriteStats(tuple(sorted(rel for rel, changed in written.items() if changed)),
                       sum(not changed for changed in written.values()),
-                      _remove_others(dest, written, owns) if existed else ())
-
-
-def _read(path: str) -> bytes:
-    with open(path, "rb") as file:
-        return file.read()
-
-
-def _remove_others(dest: Path, files: dict[str, object],
-                   owns: Callable[[str], bool]) -> tuple[str, ...]:
-    """Delete files no longer generated, then folders left empty. Walked bottom-up,
-    a folder is empty when none of its files is left and each subfolder went (asking
-    the system for each of a big site's thousands of folders cost more)."""
-    removed = []
-    base = os.fspath(dest)
-    gone: set[str] = set()
-    for folder, subfolders, names in os.walk(base, topdown=False):
-        rel_folder = folder[len(base) + 1:].replace(os.sep, "/")    # "" for dest itself
-        left = len(names)
-        for name in names:
-            rel = f"{rel_folder}/{name}" if rel_folder else name
-            if rel not in files and owns(rel):
-                os.unlink(os.path.join(folder, name))
-                removed.append(rel)
-                left -= 1
-        if rel_folder and not left and all(os.path.join(folder, sub) in gone for sub in subfolders):
-            os.rmdir(folder)
-            gone.add(folder)
-    return tuple(sorted(removed))
+                      remove_others(dest, written, owns) if existed else ())

@@ -27,7 +27,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 from markupsafe import Markup, escape
 
 from ..problems import Problem
-from ..replace import replace_file
+from ..output import put
 from ..walk import files_under
 
 if TYPE_CHECKING:
@@ -132,7 +132,7 @@ def write_header_policy(build: "BuildContext") -> list[Problem]:
                         "这些页面不是由 gongkai 的模板生成的；请用 gongkai build 重新生成")]
     text = ("# gongkai build 生成，与每个页面里的 <meta http-equiv> 出自同一份设置；请勿手改。\n"
             f'add_header Content-Security-Policy "{policy(hashes, header=True)}" always;\n')
-    replace_file(build.site_dir / HEADER_FILE, text.encode("utf-8"))
+    put(build.site_dir / HEADER_FILE, text.encode("utf-8"))
     # nginx reads the file when it (re)loads: a changed policy needs one reload.
     last = build.root / "build" / "site" / HEADER_FILE
     if last.is_file() and last.read_text(encoding="utf-8") != text:

@@ -11,17 +11,20 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
+from contextlib import contextmanager
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import Iterator
 
 import material
+from mkdocs import utils as mkdocs_utils
 from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from .. import output
 from .commonmark import convert, is_marked
 from .frontmatter import read_front_matter
 
@@ -128,19 +131,42 @@ class LinkedFile(File):
             return super().copy_file(dirty)
         if dirty and not self.is_modified():
             return None
-        os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
-        _link_or_copy(self.abs_src_path, self.abs_dest_path)
+        output.link(self.abs_src_path, self.abs_dest_path)
         return None
 
 
-def _link_or_copy(source: str, target: str) -> None:
+@contextmanager
+def into_older_site(site_dir: Path) -> Iterator[None]:
+    """MkDocs empties its site folder first and then writes every file; gongkai's
+    build hands it an older site to write into (generator/output.py). There, what
+    MkDocs writes or copies goes through `output`, which leaves a file with the same
+    bytes untouched and records it, and the folder is not emptied: the build removes
+    what MkDocs did not make. Elsewhere (serve's previews) MkDocs' own functions run."""
+    base = os.path.join(os.path.abspath(site_dir), "")
+    write_file, copy_file, clean_directory = originals = (
+        mkdocs_utils.write_file, mkdocs_utils.copy_file, mkdocs_utils.clean_directory)
+
+    def write(content: bytes, output_path: str) -> None:
+        if output_path.startswith(base):
+            output.put(output_path, content)
+        else:
+            write_file(content, output_path)
+
+    def copy(source_path: str, output_path: str) -> None:
+        if output_path.startswith(base):
+            output.copy(source_path, output_path)
+        else:
+            copy_file(source_path, output_path)
+
+    def clean(directory: str) -> None:
+        if os.path.join(os.path.abspath(directory), "") != base:
+            clean_directory(directory)
+
+    mkdocs_utils.write_file, mkdocs_utils.copy_file, mkdocs_utils.clean_directory = write, copy, clean
     try:
-        os.link(source, target)
-    except FileExistsError:
-        os.unlink(target)   # of an earlier build, perhaps a link: replaced, never written into
-        _link_or_copy(source, target)
-    except OSError:         # another file system, or one without links
-        shutil.copyfile(source, target)
+        yield
+    finally:
+        mkdocs_utils.write_file, mkdocs_utils.copy_file, mkdocs_utils.clean_directory = originals
 
 
 def link_static_files(files: Files, config) -> None:

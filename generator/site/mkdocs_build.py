@@ -15,7 +15,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from ..problems import Problem
-from .mkdocs_adapter import INSTALL_HINT, untested_versions
+from ..output import recording
+from .mkdocs_adapter import INSTALL_HINT, into_older_site, untested_versions
 from .mkdocs_messages import in_chinese, source_file
 from .stamp import BuildStamp
 
@@ -37,8 +38,9 @@ class WarningLog(logging.Handler):
 
 def run_mkdocs(root: Path, site_dir: Path, stamp: BuildStamp, cache_dir: Path | None = None,
                fingerprint: str = "") -> list[Problem]:
-    """Build into site_dir; `cache_dir` holds the page cache (site/pagecache.py), valid
-    under the build's `fingerprint` (generator/cache/fingerprint.py)."""
+    """Build into site_dir, which may hold an older site (generator/output.py: what
+    MkDocs made is recorded beside it); `cache_dir` holds the page cache
+    (site/pagecache.py), valid under the build's `fingerprint` (generator/cache/fingerprint.py)."""
     untested = untested_versions()
     if untested:
         return [Problem("Python 环境", None, "", untested, INSTALL_HINT)]
@@ -50,7 +52,8 @@ def run_mkdocs(root: Path, site_dir: Path, stamp: BuildStamp, cache_dir: Path | 
         config.plugins["gongkai"].stamp = stamp
         config.plugins["gongkai"].cache_dir = cache_dir
         config.plugins["gongkai"].fingerprint = fingerprint
-        build(config)
+        with recording(site_dir), into_older_site(site_dir):
+            build(config)
     except MkDocsException as err:
         details = "；".join(collect.messages) or str(err)
         return [Problem("mkdocs.yml", None, "", f"MkDocs 构建失败：{details}",

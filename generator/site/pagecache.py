@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..cache.store import MISSING, Store, key
+from ..output import put
 
 KIND = "pages"
 # Cannot stand in a built page: the sanitiser turns NUL into U+FFFD, the theme has none.
@@ -78,8 +79,7 @@ class PageCache:
         return Built.pack(output.replace(self.stamp, PLACEHOLDER))
 
     def write(self, built: Built, path: str) -> None:
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        Path(path).write_bytes(built.output.replace(PLACEHOLDER, self.stamp))
+        put(path, built.output.replace(PLACEHOLDER, self.stamp))
 
 
 def _nav_key(nav) -> bytes:

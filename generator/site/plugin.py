@@ -20,6 +20,7 @@ from mkdocs.plugins import BasePlugin
 
 from ..cache.bytecode import StoredBytecode
 from ..cache.store import Store
+from ..output import put
 from ..today import today
 from ..sanitise import clean_page
 from ..workers import cores
@@ -124,6 +125,12 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         self.templates.save()
 
     def on_post_template(self, output_content, template_name, config):
+        if template_name == "sitemap.xml":
+            # Written here, as MkDocs would; returned empty, MkDocs writes neither it nor
+            # sitemap.xml.gz, which it writes again in place every build with another date
+            # in the header. `gongkai build` makes that file (publish/sitemap.py).
+            put(Path(config.site_dir) / template_name, output_content.encode("utf-8"))
+            return ""
         return with_policy(output_content) if template_name.endswith(".html") else output_content
 
     def on_env(self, env, config, files):
