@@ -15,6 +15,7 @@ so that the build can remove everything else (`remove_others`).
 from __future__ import annotations
 
 import os
+import shutil
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Collection, Iterator
@@ -67,14 +68,30 @@ def put(path: str | os.PathLike, content: bytes) -> bool:
     try:
         if os.stat(target).st_size == len(content) and _read(target) == content:
             return False
-    except (FileNotFoundError, NotADirectoryError):
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
         pass
     try:
         replace_file(target, content)
     except FileNotFoundError:       # a new folder: made on demand, as most exist already
         os.makedirs(os.path.dirname(target), exist_ok=True)
         replace_file(target, content)
+    except (NotADirectoryError, IsADirectoryError):
+        _clear_way(target)
+        replace_file(target, content)
     return True
+
+
+def _clear_way(target: str) -> None:
+    """The older site has a folder where this build writes a file, or a file where it
+    needs a folder (an address that changed from one to the other): it goes."""
+    if os.path.isdir(target) and not os.path.islink(target):
+        shutil.rmtree(target)
+    folder = os.path.dirname(target)
+    while not os.path.lexists(folder):
+        folder = os.path.dirname(folder)
+    if not os.path.isdir(folder):
+        os.unlink(folder)
+    os.makedirs(os.path.dirname(target), exist_ok=True)
 
 
 def copy(source: str | os.PathLike, path: str | os.PathLike) -> bool:

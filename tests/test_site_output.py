@@ -5,6 +5,7 @@ make goes, what differs is corrected, and what is the same is left untouched."""
 from __future__ import annotations
 
 import os
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -54,6 +55,11 @@ def test_a_build_into_the_spare_corrects_everything_in_it(minimal, tmp_path):
     (spare / "stray" / "page").mkdir(parents=True)
     (spare / "stray/page/index.html").write_text("<p>stray</p>", encoding="utf-8")
     (spare / "search/manifest.json.partial").write_bytes(b"{")
+    # A file where the new site has a folder, and a folder where it has a file.
+    shutil.rmtree(spare / "policies/xize")
+    (spare / "policies/xize").write_text("a file", encoding="utf-8")
+    (spare / "404.html").unlink()
+    (spare / "404.html/folder").mkdir(parents=True)
     linked = linked_file(spare, docs)
     other = tmp_path / "other"
     other.write_bytes(b"an older file")
