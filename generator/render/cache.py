@@ -1,4 +1,4 @@
-"""Item pages' Markdown, kept under the hash of everything that makes it.
+"""Pages' Markdown, kept under the hash of everything that makes it.
 
 A page that belongs to one item (its page, version pages, comparisons, name
 list pages) is made from that item's files, the site's shared data files
@@ -9,7 +9,10 @@ inputs, the items it looked up, a digest of their files and its Markdown. While
 those files hash as they did, rendering the page again would give the same
 bytes, and the store's are written instead: no earlier build/docs is needed. An
 item edit therefore renders that item's pages, the pages that name it, and the
-listings (which are not kept); a change of settings, code or date renders all.
+listings that show it; a change of settings, code or date renders all.
+
+A page that belongs to no item (a listing, a catalogue page, the home page) is
+kept the same way, with its own context keyed too (render/context_key.py).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from ..cache.store import MISSING, Store, key
 from ..notices.lists import list_file
+from .context_key import context_key
 from .lookups import EVERYTHING
 from .pages import render_context
 from .writer import write_file
@@ -53,12 +57,15 @@ class RenderCache:
 
     def markdown(self, page: Page) -> bytes | None:
         """The page's Markdown as rendering it now would make it, when the store has it."""
-        if page.owner is None:
+        # An item's page is given only that item: its key is in the lookups.
+        given = b"" if page.owner is not None else context_key(
+            {name: page.context[name] for name in page.own}, self.items)
+        if given is None:
             return None
         # As planned: rendering may add to the front matter (a comparison's fields), and
         # what planning took from the item as of the date (status, dates) is in it.
         planned = self._planned[page.path] = key(self.site, pickle.dumps(
-            (page.path, page.template, page.front), protocol=pickle.HIGHEST_PROTOCOL))
+            (page.path, page.template, page.front), protocol=pickle.HIGHEST_PROTOCOL), given)
         entry = self.store.get(planned)
         if entry is MISSING:
             return None
@@ -73,7 +80,7 @@ class RenderCache:
         planned = self._planned.pop(page.path, None)
         if planned is None or EVERYTHING in looked_up:
             return
-        items = frozenset(looked_up | {page.owner})
+        items = frozenset(looked_up | ({page.owner} if page.owner is not None else set()))
         self.store.put(planned, (items, lookups_key(self.items, items), packed))
 
 
@@ -93,6 +100,7 @@ def render_into(ctx: RenderContext, pipeline: Pipeline, docs: Path, store: Store
     for kept in (store, clerk_store, templates):
         if kept is not None:
             kept.save()
+    ctx.stores.save()
     return written, cache.reused
 
 
