@@ -154,7 +154,7 @@ def test_a_page_context_is_keyed_by_its_items_files(example):
     site, _ = load_and_validate(example.root)
     state = make_context(site, AS_OF).states[0]
     items = {state.item.slug: b"one"}
-    context = {"states": [state], "changed": frozenset({"title", "summary", "steps"})}
+    context = {"states": [state], "rows": [{"n": 1}], "page": 2}
     assert context_key(context, items) == context_key(context, dict(items))
     assert context_key(context, items) != context_key(context, {state.item.slug: b"two"})
     # An item the keys lack, or the whole site, is not keyed: the page is rendered.
@@ -162,10 +162,14 @@ def test_a_page_context_is_keyed_by_its_items_files(example):
     assert context_key({"site": Whole(site)}, items) is None
 
 
-def test_a_set_is_keyed_alike_in_every_process(tmp_path):
-    # A set of strings pickles in an order set by each process's hash seed.
-    code = ("import sys; from generator.render.context_key import context_key; "
-            "sys.stdout.write(context_key({'s': frozenset('abcdefgh')}, {}).hex())")
-    keys = {subprocess.run([sys.executable, "-c", code], env={**os.environ, "PYTHONHASHSEED": seed},
-                           capture_output=True, text=True, check=True).stdout for seed in "123"}
+def test_a_version_is_keyed_alike_in_every_process(example):
+    # Its changed fields are a set of strings, which pickles in an order set by each
+    # process's hash seed.
+    code = ("import sys; from pathlib import Path; from generator.validated import load_and_validate; "
+            "from generator.render.context_key import context_key; "
+            "site, _ = load_and_validate(Path(sys.argv[1])); "
+            "sys.stdout.write(context_key({'v': [v for i in site.items for v in i.versions]}, {}).hex())")
+    keys = {subprocess.run([sys.executable, "-c", code, str(example.root)], capture_output=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}, text=True, check=True).stdout
+            for seed in "123"}
     assert len(keys) == 1

@@ -51,7 +51,8 @@ class RenderCache:
         self.pack = pack if store.path is not None else None
         self.site = site_inputs(ctx)
         root = ctx.site.root
-        self.items = {item.slug: item_key(root, item) for item in ctx.site.items}
+        self.items = {item.slug: item_key(root, item, ctx.site.doc_keys.get(item.file))
+                      for item in ctx.site.items}
         self.reused: set[str] = set()          # pages not rendered again
         self._planned: dict[str, bytes] = {}   # key of each page as planned
 
@@ -124,9 +125,11 @@ def lookups_key(items: dict[str, bytes], looked_up: frozenset[str]) -> bytes:
     return digest.digest()
 
 
-def item_key(root: Path, item) -> bytes:
-    """An item's own files: its YAML and the name lists its versions point to."""
-    digest = hashlib.sha256((root / item.file).read_bytes())
+def item_key(root: Path, item, read: bytes | None = None) -> bytes:
+    """An item's own files: its YAML and the name lists its versions point to. `read`
+    is the key of the YAML's name and bytes when loading made one (site.doc_keys):
+    the file is then not read again."""
+    digest = hashlib.sha256(read if read is not None else (root / item.file).read_bytes())
     for rel in sorted({list_file(item, v.content["list"]) for v in item.versions
                        if v.content.get("list")}):
         path = root / rel

@@ -14,8 +14,10 @@ import io
 import pickle
 from typing import Any
 
+from pydantic import BaseModel
+
 from ..load.site_loader import SiteData
-from ..model.items import Item
+from ..model.items import Item, ResolvedVersion
 from ..versions import ItemState
 from .lookups import NotedDict, Whole
 
@@ -25,25 +27,36 @@ class Unkeyable(Exception):
     a page reaches only through lookups (render/lookups.py)."""
 
 
+def _ref(*key) -> None:
+    """Stands for an item or a state in a pickled context, which is never loaded."""
+
+
 class _Keying(pickle.Pickler):
+    # reducer_override, not persistent_id: it is not called for plain strings,
+    # numbers, lists and dicts, which are most of a context (a third of its cost).
     def __init__(self, file, items: dict[str, bytes]) -> None:
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
         self.items = items
 
-    def persistent_id(self, obj: Any) -> Any:
+    def reducer_override(self, obj: Any) -> Any:
         if isinstance(obj, (SiteData, Whole, NotedDict)):
             raise Unkeyable(type(obj).__name__)
         if isinstance(obj, Item):
-            return ("item", obj.slug, self._item(obj))
+            return _ref, ("item", obj.slug, self._item(obj))
         if isinstance(obj, ItemState):
             numbers = tuple(v.number for v in obj.history), tuple(v.number for v in obj.upcoming)
-            return ("state", obj.item.slug, self._item(obj.item), obj.as_of,
-                    obj.current.number if obj.current else None, numbers, obj.status, obj.updated)
-        if isinstance(obj, (set, frozenset)) and all(isinstance(v, str) for v in obj):
-            # Sorted: a set of strings pickles in an order that changes with each
-            # process's hash seed (a version's changed fields).
-            return (type(obj).__name__, sorted(obj))
-        return None
+            return _ref, ("state", obj.item.slug, self._item(obj.item), obj.as_of,
+                          obj.current.number if obj.current else None, numbers, obj.status,
+                          obj.updated)
+        # Sets of strings sorted: they pickle in an order that changes with each
+        # process's hash seed (a version's changed fields, a model's fields set).
+        if isinstance(obj, ResolvedVersion):
+            return _ref, ("version", obj.number, obj.effective_from, obj.change_note,
+                          obj.change_type, obj.content, tuple(sorted(obj.changed)))
+        if isinstance(obj, BaseModel):
+            return _ref, ("model", type(obj), tuple(obj.__dict__.items()),
+                          tuple(sorted(obj.model_fields_set)))
+        return NotImplemented
 
     def _item(self, item: Item) -> bytes:
         found = self.items.get(item.slug)

@@ -9,8 +9,8 @@ docs tree, copied by MkDocs without rendering, so it costs nothing there, and
 it is not a page: the sitemap leaves it out. When a later version takes effect,
 the version is history and gets its full page back (render/history.py).
 
-Each stub is kept in build/cache under the values its template is given, which
-are all it reads: a warm build renders only the stubs of items that changed.
+Each stub is kept in build/cache under the values it is made from, which are all
+it reads: a warm build renders only the stubs of items that changed.
 
 A meta refresh drops the URL's #fragment, and citations point into a version
 (…/v/2/#第三条); the stub's script (the site's own file, as the CSP requires)
@@ -41,8 +41,13 @@ def _template():
     return environment.get_template("version.html.j2")
 
 
-def _stub(given: dict) -> bytes:
-    return with_policy(_template().render(**given)).encode("utf-8")
+def _stub(site_name: str, base_url: str, title: str, url: str, number: int, path: str) -> bytes:
+    """The stub at `path` of version `number` of the item at `url` (site-relative)."""
+    here = posixpath.dirname(path)
+    html = _template().render(site_name=site_name, title=title, number=number,
+                              canonical=base_url + url, target=posixpath.relpath(url, here) + "/",
+                              script=posixpath.relpath(SCRIPT, here))
+    return with_policy(html).encode("utf-8")
 
 
 def stub_path(item, number: int) -> str:
@@ -52,7 +57,7 @@ def stub_path(item, number: int) -> str:
 
 def version_stubs(ctx: RenderContext) -> dict[str, bytes]:
     """FILE_PROVIDERS entry: one stub for each item's version in force."""
-    store = ctx.stores(STORE_KIND)
+    store, config = ctx.stores(STORE_KIND), ctx.site.config
     files = {}
     for state in ctx.states:
         version = stubbed_version(state)
@@ -60,11 +65,7 @@ def version_stubs(ctx: RenderContext) -> dict[str, bytes]:
             continue
         item = state.item
         path = stub_path(item, version.number)
-        here = posixpath.dirname(path)
-        given = {"site_name": ctx.site.config.name, "title": item.meta.title,
-                 "number": version.number, "canonical": ctx.site.config.base_url + item.url,
-                 "target": posixpath.relpath(item.url, here) + "/",
-                 "script": posixpath.relpath(SCRIPT, here)}
+        given = (config.name, config.base_url, item.meta.title, item.url, version.number, path)
         files[path] = store.value(key(pickle.dumps(given, protocol=pickle.HIGHEST_PROTOCOL)),
-                                  partial(_stub, given))
+                                  partial(_stub, *given))
     return files
