@@ -58,9 +58,7 @@ class RenderCache:
 
     def markdown(self, page: Page) -> bytes | None:
         """The page's Markdown as rendering it now would make it, when the store has it."""
-        # An item's page is given only that item: its key is in the lookups.
-        given = b"" if page.owner is not None else context_key(
-            {name: page.context[name] for name in page.own}, self.items)
+        given = self._given(page)
         if given is None:
             return None
         # As planned: rendering may add to the front matter (a comparison's fields), and
@@ -75,6 +73,15 @@ class RenderCache:
             return None
         self.reused.add(page.path)
         return zlib.decompress(packed)
+
+    def _given(self, page: Page) -> bytes | None:
+        """The key of what the page was given to show besides its lookups; None when
+        it cannot be keyed. An item's page is given only its item, which is a lookup."""
+        if page.owner is not None:
+            return b""
+        if page.own is None:      # not planned by plan_pages: its own context is unknown
+            return None
+        return context_key({name: page.context[name] for name in page.own}, self.items)
 
     def rendered(self, page: Page, looked_up: set[str], packed: bytes) -> None:
         """Keep a page just rendered (asked about first), with the items it looked up."""

@@ -82,8 +82,9 @@ class Page:
     # Costly additions to front and context, made where the page is rendered (on a
     # worker core) rather than while every page is planned in one process.
     finish: Callable[["Page"], None] | None = None
-    # The names of `context` its provider gave, before the shared ones were added.
-    own: tuple[str, ...] = ()
+    # The names of `context` its provider gave, before plan_pages added the shared
+    # ones (None before): what the render cache keys a page of no item by.
+    own: tuple[str, ...] | None = None
 
 
 def served_path(doc_path: str) -> str:
