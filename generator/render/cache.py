@@ -42,17 +42,14 @@ LEVEL = 1
 
 
 class RenderCache:
-    """Item pages of one render of `ctx`, looked up in and added to `store`."""
+    """Pages of one render of `ctx`, looked up in and added to `store`."""
 
     def __init__(self, ctx: RenderContext, store: Store) -> None:
         self.store = store
         # Done where a page is rendered (a worker); not at all for a store kept nowhere
         # (--no-cache), which would drop the packed pages.
         self.pack = pack if store.path is not None else None
-        self.site = site_inputs(ctx)
-        root = ctx.site.root
-        self.items = {item.slug: item_key(root, item, ctx.site.doc_keys.get(item.file))
-                      for item in ctx.site.items}
+        self.site, self.items = render_inputs(ctx)
         self.reused: set[str] = set()          # pages not rendered again
         self._planned: dict[str, bytes] = {}   # key of each page as planned
 
@@ -110,6 +107,16 @@ def render_into(ctx: RenderContext, pipeline: Pipeline, docs: Path, store: Store
             kept.save()
     ctx.stores.save()
     return written, cache.reused
+
+
+def render_inputs(ctx: RenderContext) -> tuple[bytes, dict[str, bytes]]:
+    """site_inputs and each item's key (slug → item_key), made once per render."""
+    if "inputs" not in ctx.memo:
+        root = ctx.site.root
+        ctx.memo["inputs"] = site_inputs(ctx), {
+            item.slug: item_key(root, item, ctx.site.doc_keys.get(item.file))
+            for item in ctx.site.items}
+    return ctx.memo["inputs"]
 
 
 def site_inputs(ctx: RenderContext) -> bytes:
