@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cache.store import CACHE_DIR, Store
+from .cache.store import CACHE_DIR, Store, Stores
 from .context import BuildContext
 from .output import made, record_of, remove_others
 from .pipeline import PIPELINE, Pipeline
@@ -160,7 +160,7 @@ def build(root: Path, as_of: date | None = None, *, incremental: bool = False, p
     fingerprint = fingerprint_of(root, allowed)
     with progress.stage("生成 Markdown 页面", len(site.items)):
         from .render import make_context
-        ctx = make_context(site, as_of, pdf)
+        ctx = make_context(site, as_of, pdf, Stores(cache_dir, fingerprint))
         build_dir = root / BUILD_DIR
         docs, pages = in_child(_write_docs, build_dir, ctx, pipeline, cache_dir, fingerprint)
     from .site.stamp import make_stamp

@@ -1,10 +1,11 @@
 import re
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
+import chinese_calendar
 import pytest
 
-from generator.notices.workdays import NotCovered, WorkCalendar
+from generator.notices.workdays import PACKAGE_YEARS, NotCovered, WorkCalendar
 
 EXAMPLE = Path(__file__).parent.parent / "generator/notices/holidays.example.yaml"
 
@@ -23,6 +24,14 @@ def test_package_schedule_2026_national_day():
         False] * 7 + [True, True, True, False]
     assert cal.is_workday(date(2026, 9, 20))
     assert not cal.is_workday(date(2026, 10, 17))
+
+
+def test_every_package_day_is_what_the_package_says():
+    # Read from the package's tables instead of asking it day by day (it is slow to ask).
+    calendar, day = WorkCalendar(), date(min(PACKAGE_YEARS), 1, 1)
+    while day.year <= max(PACKAGE_YEARS):
+        assert calendar.is_workday(day) == chinese_calendar.is_workday(day), day
+        day += timedelta(days=1)
 
 
 def test_add_working_days_skips_holidays_and_counts_make_up_saturday():

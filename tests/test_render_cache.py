@@ -1,11 +1,14 @@
-"""Item pages whose inputs did not change come from the cache, and a page from the
+"""Pages whose inputs did not change come from the cache, and a page from the
 cache is always the page a full render would write."""
 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
+import subprocess
+import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -14,6 +17,7 @@ from generator.cache.store import Store
 from generator.pipeline import PIPELINE
 from generator.render import make_context
 from generator.render.cache import KIND, render_into
+from generator.render.context_key import context_key
 from generator.render.lookups import EVERYTHING, NotedDict, Whole, noting
 from generator.render.writer import tree_stats
 from generator.validate.personal import public_numbers
@@ -131,3 +135,41 @@ def test_reading_a_whole_table_or_the_site_notes_everything():
         assert Whole({"x": [1]})["x"] == [1]
     assert seen == {EVERYTHING}
     public["a"]     # noting nothing outside a page: no error, nothing kept
+
+
+def test_a_listing_is_kept_until_an_item_it_shows_changes(example, tmp_path):
+    docs = tmp_path / "out" / "docs"
+    render(example.root, docs, reuse=True)
+    rendered, kept = render(example.root, docs, reuse=True)
+    assert {"fees/index.md", "policies/index.md", "catalog/index.md"} <= kept
+    example.replace("data/fees/jisheng-zhengjian-gongbenfei.yaml",
+                    "title: 计划生育证件工本费（免收）", "title: 计划生育证件工本费（一律免收）")
+    rendered, kept = same_as_full_render(example, docs)
+    assert {"fees/index.md", "catalog/index.md"} <= rendered
+    assert "（一律免收）" in (docs / "fees/index.md").read_text(encoding="utf-8")
+    assert "policies/index.md" in kept
+
+
+def test_a_page_context_is_keyed_by_its_items_files(example):
+    site, _ = load_and_validate(example.root)
+    state = make_context(site, AS_OF).states[0]
+    items = {state.item.slug: b"one"}
+    context = {"states": [state], "rows": [{"n": 1}], "page": 2}
+    assert context_key(context, items) == context_key(context, dict(items))
+    assert context_key(context, items) != context_key(context, {state.item.slug: b"two"})
+    # An item the keys lack, or the whole site, is not keyed: the page is rendered.
+    assert context_key(context, {}) is None
+    assert context_key({"site": Whole(site)}, items) is None
+
+
+def test_a_version_is_keyed_alike_in_every_process(example):
+    # Its changed fields are a set of strings, which pickles in an order set by each
+    # process's hash seed.
+    code = ("import sys; from pathlib import Path; from generator.validated import load_and_validate; "
+            "from generator.render.context_key import context_key; "
+            "site, _ = load_and_validate(Path(sys.argv[1])); "
+            "sys.stdout.write(context_key({'v': [v for i in site.items for v in i.versions]}, {}).hex())")
+    keys = {subprocess.run([sys.executable, "-c", code, str(example.root)], capture_output=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}, text=True, check=True).stdout
+            for seed in "123"}
+    assert len(keys) == 1

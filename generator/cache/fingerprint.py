@@ -15,8 +15,10 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 CODE = Path(__file__).resolve().parents[1]     # the generator package
+# icalendar and tzdata make the kept calendar files (calendars/files.py).
 LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "markdown-it-pyrs", "jinja2", "pydantic",
-             "PyYAML", "nh3", "pymdown-extensions", "weasyprint", "pypdf", "segno")
+             "PyYAML", "nh3", "pymdown-extensions", "weasyprint", "pypdf", "segno", "icalendar",
+             "tzdata")
 SETTINGS = ("mkdocs.yml", "site_config")
 
 

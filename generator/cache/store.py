@@ -51,6 +51,14 @@ class Store:
         self.entries[entry] = self.used[entry] = value
         self.added = True
 
+    def value(self, entry: bytes, compute: Callable[[], Any]) -> Any:
+        """The value kept under `entry`, else compute() kept there."""
+        found = self.get(entry)
+        if found is MISSING:
+            found = compute()
+            self.put(entry, found)
+        return found
+
     def results(self, keys: list[bytes], compute: Callable[[list[int]], Iterable[Any]]) -> list[Any]:
         """The value of each key; `compute` is given the positions of the missing ones
         and returns their values in that order."""
@@ -72,6 +80,24 @@ class Store:
         # Pickled straight into the file: at 10,000 items the built pages' store is
         # hundreds of megabytes, which a pickled copy in memory would double.
         replace_with(self.path, partial(pickle.dump, self.used, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+class Stores:
+    """The stores a stage's parts keep results in, by kind, each opened when first
+    asked for (a part that is not run reads no file) and saved together."""
+
+    def __init__(self, folder: Path | None, fingerprint: str) -> None:
+        self.folder, self.fingerprint = folder, fingerprint
+        self.opened: dict[str, Store] = {}
+
+    def __call__(self, kind: str) -> Store:
+        if kind not in self.opened:
+            self.opened[kind] = Store(self.folder, kind, self.fingerprint)
+        return self.opened[kind]
+
+    def save(self) -> None:
+        for store in self.opened.values():
+            store.save()
 
 
 def _load(path: Path | None) -> dict[bytes, Any]:

@@ -7,41 +7,16 @@ gives byte-identical files and unchanged files keep their mtimes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Sequence
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
-from .schedule import Freq, first_occurrence
+from .events import NoticeEvent, ScheduleEvent
+from .schedule import first_occurrence
 
 PRODID = "-//gongkai//政务公开//ZH"
-
-
-@dataclass(frozen=True)
-class NoticeEvent:
-    uid: str
-    title: str
-    start: date
-    end: date          # inclusive, as on the notice
-    url: str
-    description: str = ""
-
-
-@dataclass(frozen=True)
-class ScheduleEvent:
-    uid: str
-    title: str
-    freq: Freq
-    byday: list[str] | None
-    bymonthday: list[int] | None
-    opens: time
-    closes: time
-    since: date
-    location: str = ""
-    url: str = ""
-    description: str = ""
 
 
 def notice_calendar(events: list[NoticeEvent], *, stamp: datetime,

@@ -4,7 +4,9 @@ Only item-level fields are exported. A notice's name list (`list`: the file
 and its columns) is never read here, so no personal data from a 名单公示 —
 masked or not, during or after its period — can reach the open data.
 References to items that are not public yet are dropped: their slugs would
-announce them early.
+announce them early. An item's records are kept in build/cache the way its pages
+are (render/cache.py): under its state and the site's inputs, while the items
+they looked up are unchanged.
 """
 
 from __future__ import annotations
@@ -14,8 +16,12 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
+from ..cache.store import MISSING, key
 from ..calendars.schedule import describe_schedule
 from ..model.labels import CONTACT_KIND_LABELS
+from ..render.cache import lookups_key, render_inputs
+from ..render.context_key import context_key
+from ..render.lookups import EVERYTHING, noting
 from ..versions import ItemState
 from .fields import CHANGE_TYPES
 
@@ -24,6 +30,7 @@ if TYPE_CHECKING:
 
 # Content fields that never leave the site's own pages.
 NEVER_EXPORTED = frozenset({"list"})
+STORE_KIND = "opendata-records"     # the store of items' records in build/cache
 
 
 def plain(value: Any) -> Any:
@@ -127,3 +134,22 @@ def contact_record(contact) -> dict:
 
 def organization_record(org) -> dict:
     return plain(org)
+
+
+def kept_records(ctx: RenderContext, state: ItemState) -> tuple[dict, list[dict]]:
+    """item_record and version_records of `state`, from build/cache while the state
+    (its item's files, the versions it shows, the date), the site's shared inputs
+    and the items the records looked up (which of them are public) are unchanged."""
+    site, items = render_inputs(ctx)
+    given = context_key({"state": state}, items)
+    store = ctx.stores(STORE_KIND)
+    entry = key(site, given) if given is not None else None
+    found = store.get(entry) if entry is not None else MISSING
+    if found is not MISSING and found[1] == lookups_key(items, found[0]):
+        return found[2]
+    with noting() as looked_up:
+        made = item_record(ctx, state), version_records(ctx, state)
+    if entry is not None and EVERYTHING not in looked_up:
+        seen = frozenset(looked_up)
+        store.put(entry, (seen, lookups_key(items, seen), made))
+    return made

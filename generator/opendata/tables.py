@@ -17,7 +17,7 @@ from ..model import KINDS
 from ..model.labels import label
 from .fields import (CATALOG, CONTACTS, NO, ORGANIZATIONS, PART_SOURCES, PART_TABLES, VERSIONS,
                      YES, Column, Table, kind_table)
-from .records import contact_record, item_record, organization_record, version_records
+from .records import contact_record, kept_records, organization_record
 
 if TYPE_CHECKING:
     from ..render.pages import RenderContext
@@ -69,7 +69,8 @@ def _latest(dates) -> str | None:
 
 def build_datasets(ctx: RenderContext) -> list[Dataset]:
     by_slug = sorted(ctx.states, key=lambda s: s.item.slug)
-    records = {s.item.slug: item_record(ctx, s) for s in by_slug}
+    kept = {s.item.slug: kept_records(ctx, s) for s in by_slug}
+    records = {slug: record for slug, (record, _) in kept.items()}
     datasets: list[Dataset] = []
     for kind in KINDS:
         mine = [records[s.item.slug] for s in by_slug if s.item.kind.name == kind]
@@ -85,7 +86,7 @@ def build_datasets(ctx: RenderContext) -> list[Dataset]:
             dates.append(record["updated"])
         datasets.append(Dataset(table, _frame(table, rows), None, _latest(dates)))
 
-    versions = [v for s in by_slug for v in version_records(ctx, s)]
+    versions = [v for s in by_slug for v in kept[s.item.slug][1]]
     datasets.append(Dataset(VERSIONS, _frame(VERSIONS, versions), versions,
                             _latest(v["effective_from"] for v in versions
                                     if v["state"] != "即将生效")))

@@ -1,4 +1,4 @@
-"""Item pages' Markdown, kept under the hash of everything that makes it.
+"""Pages' Markdown, kept under the hash of everything that makes it.
 
 A page that belongs to one item (its page, version pages, comparisons, name
 list pages) is made from that item's files, the site's shared data files
@@ -9,7 +9,10 @@ inputs, the items it looked up, a digest of their files and its Markdown. While
 those files hash as they did, rendering the page again would give the same
 bytes, and the store's are written instead: no earlier build/docs is needed. An
 item edit therefore renders that item's pages, the pages that name it, and the
-listings (which are not kept); a change of settings, code or date renders all.
+listings that show it; a change of settings, code or date renders all.
+
+A page that belongs to no item (a listing, a catalogue page, the home page) is
+kept the same way, with its own context keyed too (render/context_key.py).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from ..cache.store import MISSING, Store, key
 from ..notices.lists import list_file
+from .context_key import context_key
 from .lookups import EVERYTHING
 from .pages import render_context
 from .writer import write_file
@@ -38,27 +42,26 @@ LEVEL = 1
 
 
 class RenderCache:
-    """Item pages of one render of `ctx`, looked up in and added to `store`."""
+    """Pages of one render of `ctx`, looked up in and added to `store`."""
 
     def __init__(self, ctx: RenderContext, store: Store) -> None:
         self.store = store
         # Done where a page is rendered (a worker); not at all for a store kept nowhere
         # (--no-cache), which would drop the packed pages.
         self.pack = pack if store.path is not None else None
-        self.site = site_inputs(ctx)
-        root = ctx.site.root
-        self.items = {item.slug: item_key(root, item) for item in ctx.site.items}
+        self.site, self.items = render_inputs(ctx)
         self.reused: set[str] = set()          # pages not rendered again
         self._planned: dict[str, bytes] = {}   # key of each page as planned
 
     def markdown(self, page: Page) -> bytes | None:
         """The page's Markdown as rendering it now would make it, when the store has it."""
-        if page.owner is None:
+        given = self._given(page)
+        if given is None:
             return None
         # As planned: rendering may add to the front matter (a comparison's fields), and
         # what planning took from the item as of the date (status, dates) is in it.
         planned = self._planned[page.path] = key(self.site, pickle.dumps(
-            (page.path, page.template, page.front), protocol=pickle.HIGHEST_PROTOCOL))
+            (page.path, page.template, page.front), protocol=pickle.HIGHEST_PROTOCOL), given)
         entry = self.store.get(planned)
         if entry is MISSING:
             return None
@@ -68,12 +71,21 @@ class RenderCache:
         self.reused.add(page.path)
         return zlib.decompress(packed)
 
+    def _given(self, page: Page) -> bytes | None:
+        """The key of what the page was given to show besides its lookups; None when
+        it cannot be keyed. An item's page is given only its item, which is a lookup."""
+        if page.owner is not None:
+            return b""
+        if page.own is None:      # not planned by plan_pages: its own context is unknown
+            return None
+        return context_key({name: page.context[name] for name in page.own}, self.items)
+
     def rendered(self, page: Page, looked_up: set[str], packed: bytes) -> None:
         """Keep a page just rendered (asked about first), with the items it looked up."""
         planned = self._planned.pop(page.path, None)
         if planned is None or EVERYTHING in looked_up:
             return
-        items = frozenset(looked_up | {page.owner})
+        items = frozenset(looked_up | ({page.owner} if page.owner is not None else set()))
         self.store.put(planned, (items, lookups_key(self.items, items), packed))
 
 
@@ -93,7 +105,18 @@ def render_into(ctx: RenderContext, pipeline: Pipeline, docs: Path, store: Store
     for kept in (store, clerk_store, templates):
         if kept is not None:
             kept.save()
+    ctx.stores.save()
     return written, cache.reused
+
+
+def render_inputs(ctx: RenderContext) -> tuple[bytes, dict[str, bytes]]:
+    """site_inputs and each item's key (slug → item_key), made once per render."""
+    if "inputs" not in ctx.memo:
+        root = ctx.site.root
+        ctx.memo["inputs"] = site_inputs(ctx), {
+            item.slug: item_key(root, item, ctx.site.doc_keys.get(item.file))
+            for item in ctx.site.items}
+    return ctx.memo["inputs"]
 
 
 def site_inputs(ctx: RenderContext) -> bytes:
@@ -116,9 +139,11 @@ def lookups_key(items: dict[str, bytes], looked_up: frozenset[str]) -> bytes:
     return digest.digest()
 
 
-def item_key(root: Path, item) -> bytes:
-    """An item's own files: its YAML and the name lists its versions point to."""
-    digest = hashlib.sha256((root / item.file).read_bytes())
+def item_key(root: Path, item, read: bytes | None = None) -> bytes:
+    """An item's own files: its YAML and the name lists its versions point to. `read`
+    is the key of the YAML's name and bytes when loading made one (site.doc_keys):
+    the file is then not read again."""
+    digest = hashlib.sha256(read if read is not None else (root / item.file).read_bytes())
     for rel in sorted({list_file(item, v.content["list"]) for v in item.versions
                        if v.content.get("list")}):
         path = root / rel

@@ -10,7 +10,7 @@ from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from ..cache.store import Store
+from ..cache.store import Store, Stores
 from ..calendars.reception import next_days
 from ..load.site_loader import SiteData
 from ..model import KINDS
@@ -82,6 +82,9 @@ class Page:
     # Costly additions to front and context, made where the page is rendered (on a
     # worker core) rather than while every page is planned in one process.
     finish: Callable[["Page"], None] | None = None
+    # The names of `context` its provider gave, before plan_pages added the shared
+    # ones (None before): what the render cache keys a page of no item by.
+    own: tuple[str, ...] | None = None
 
 
 def served_path(doc_path: str) -> str:
@@ -208,6 +211,8 @@ class RenderContext:
     pdf: bool = False        # `gongkai build --pdf`: PDFs of the bulletin-board sheets
     # Derived data a provider computes once per render and another reuses.
     memo: dict = field(default_factory=dict, repr=False, compare=False)
+    # Where providers keep results by their inputs (build/cache); by default nowhere.
+    stores: Stores = field(default_factory=lambda: Stores(None, ""), repr=False, compare=False)
 
     @cached_property     # asked for once per item and version: built once
     def public(self) -> NotedDict:
@@ -224,14 +229,16 @@ class RenderContext:
                 "history": VersionTools(site, self.states)}
 
 
-def make_context(site: SiteData, as_of: date, pdf: bool = False) -> RenderContext:
+def make_context(site: SiteData, as_of: date, pdf: bool = False,
+                 stores: Stores | None = None) -> RenderContext:
     states = [select(item, as_of) for item in site.items if is_public(item, as_of)]
     facts = NotedDict((s.item.slug, notice_facts(site, s))
                       for s in states if s.item.kind.name == "notice")
     by_kind = {name: [s for s in states if s.item.kind.name == name] for name in KINDS}
     for group in by_kind.values():
         group.sort(key=lambda s: (s.updated, s.item.slug), reverse=True)
-    return RenderContext(site, as_of, states, facts, by_kind, pdf)
+    return RenderContext(site, as_of, states, facts, by_kind, pdf,
+                         stores=stores or Stores(None, ""))
 
 
 def core_pages(ctx: RenderContext) -> list[Page]:
@@ -348,6 +355,7 @@ def plan_pages(ctx: RenderContext, pipeline: Pipeline) -> list[Page]:
     shared = ctx.shared()
     pages = [page for provider in pipeline.page_providers for page in provider(ctx)]
     for page in pages:
+        page.own = tuple(page.context)
         page.context = {**shared, **page.context}
         page.front = {"markup": MARKUP, **page.front}
         for extra in FRONT_EXTRAS:
@@ -375,10 +383,10 @@ def _render_noted(page: Page, keep: Callable[[str, bytes], Any], registry: froze
                   clerk: dict[str, str],
                   pack: Callable[[bytes], bytes] | None) -> tuple[Any, set[str], bytes | None]:
     """keep's value for the rendered page, the items the page looked up, and the
-    page packed for a cache (when given `pack` and the page is an item's)."""
+    page packed for a cache (when given `pack`)."""
     with noting() as looked_up:
         content = _render_page(page, registry, clerk)
-    packed = pack(content) if pack is not None and page.owner is not None else None
+    packed = pack(content) if pack is not None else None
     return keep(page.path, content), looked_up, packed
 
 
@@ -400,8 +408,8 @@ def render_context(ctx: RenderContext, pipeline: Pipeline,
     """Every file of the docs tree (rendered pages, copied content and attachments):
     path → keep(path, content), which is the content unless `keep` says otherwise.
     Pages are kept in the workers that render them, so with a `keep` that writes the
-    file they never gather in this process (over 200 MB at 10,000 items): only
-    item pages come back, packed, for the cache. A page the cache holds is not
+    file they never gather in this process (over 200 MB at 10,000 items): they
+    come back only packed, for the cache. A page the cache holds is not
     rendered: its Markdown comes from the cache.
     Every file is known before the first page renders: a page links only to those.
     Clerk texts are converted first, once each; `clerk_store` keeps them (the caller
