@@ -28,6 +28,7 @@ from .mkdocs_adapter import (convert_here, is_read_elsewhere, link_static_files,
                              require_tested_versions)
 from .navmemo import install as install_nav_memo
 from .pagecache import PageCache
+from .templateload import install as install_template_load
 from .parallel import ParallelPages
 from .stamp import BuildStamp, make_stamp
 from .titles import escape_nav_titles, escape_page_titles, escape_site_strings
@@ -128,6 +129,7 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
 
     def on_env(self, env, config, files):
         install_nav_memo(env, self.nav, config)
+        install_template_load(env, config.plugins)
         # Nothing is compiled yet: every template this build renders passes through it.
         self.templates = Store(self.cache_dir, THEME_TEMPLATES, self.fingerprint)
         env.bytecode_cache = StoredBytecode(self.templates)
