@@ -21,10 +21,11 @@ Where two pages' links to every such target are the same, so are all links the
 wrapped markup can make: a link to a file in `ASSETS` is the link to that folder
 followed by the file's path, for every page outside it (pages inside it are
 rendered each). Those links are the same for two pages whose folders (the ones
-MkDocs makes links relative to) are siblings that hold none of the targets: a
-relative link depends only on the path the page's folder shares with the target.
-So pages are grouped by their folder's parent — all the item pages of a kind
-share one rendering — without working out a link per target and page.
+MkDocs makes links relative to) are as deep and begin with the same longest
+path that leads to a target: a relative link is made of the folder's depth, the
+path the folder shares with the target, and the rest of the target's path.
+So pages are grouped by that place — all the item pages of a kind share one
+rendering — without working out a link per target and page.
 """
 
 from __future__ import annotations
@@ -59,9 +60,8 @@ class NavMemo:
         # stylesheets and scripts (which may lie elsewhere); the logo via base_url.
         targets = [page.url for page in nav.pages] + [ASSETS] + [
             str(path) for path in (*config.extra_css, *config.extra_javascript)]
-        # A page whose folder is one of these holds a target: its links differ from its siblings'.
-        self.holding = {parts[:end] for parts in map(_parts, targets)
-                        for end in range(1, len(parts) + 1)}
+        self.leading = _leading(targets)     # every path that leads to a target
+        self.linked: dict[tuple[str, ...], frozenset] = {}
         self.done: dict[tuple, str] = {}
 
     @pass_context
@@ -77,11 +77,19 @@ class NavMemo:
         return self.done[key]
 
     def place(self, url: str, links: tuple[str, ...] = ()) -> tuple:
-        """Equal for two page URLs whose links to the targets and `links` are the same."""
-        folder = _folder(url)
-        holds = (not folder or folder in self.holding
-                 or any(_parts(link)[:len(folder)] == folder for link in links))
-        return ("at", folder) if holds else ("in", folder[:-1])
+        """Equal for two page URLs whose links to the targets and `links` are the same:
+        the folder's depth and its longest beginning that leads to one of them."""
+        if links not in self.linked:
+            self.linked[links] = _leading(links)
+        folder, linked = _folder(url), self.linked[links]
+        end = len(folder)
+        while end and folder[:end] not in self.leading and folder[:end] not in linked:
+            end -= 1
+        return len(folder), folder[:end]
+
+
+def _leading(paths) -> frozenset:
+    return frozenset(parts[:end] for parts in map(_parts, paths) for end in range(1, len(parts) + 1))
 
 
 def install(env: Environment, nav, config) -> None:
