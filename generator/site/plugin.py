@@ -25,7 +25,7 @@ from ..sanitise import clean_page
 from ..workers import cores
 from .csp import with_policy
 from .mkdocs_adapter import (convert_here, is_read_elsewhere, link_static_files, read_elsewhere,
-                             require_tested_versions)
+                             require_tested_versions, skip_pages_built_elsewhere)
 from .navmemo import install as install_nav_memo
 from .pagecache import PageCache
 from .templateload import install as install_template_load
@@ -57,6 +57,7 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
 
     def on_config(self, config):
         require_tested_versions()
+        skip_pages_built_elsewhere()
         root = Path(config.config_file_path).parent
         dirs = config.theme.dirs
         position = 1 if config.theme.custom_dir else 0
