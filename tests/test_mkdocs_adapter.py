@@ -65,3 +65,22 @@ def test_no_other_module_touches_mkdocs_private_parts():
                  for path in package.rglob("*.py") if path.name != "mkdocs_adapter.py"
                  for name in private if name in path.read_text(encoding="utf-8")]
     assert offenders == []
+
+
+def test_mkdocs_own_pass_leaves_out_the_pages_built_elsewhere(minimal, tmp_path, monkeypatch):
+    import mkdocs.commands.build as mkdocs_pass
+    from generator.site.mkdocs_build import run_mkdocs
+    from generator.site.stamp import make_stamp
+    build(minimal.root, AS_OF)        # build/docs, for MkDocs run here, in this process
+    templates = []
+    real = mkdocs_pass.get_context
+
+    def get_context(nav, files, config, page=None, base_url=""):
+        if page is not None:
+            templates.append(page.meta.get("template"))
+        return real(nav, files, config, page, base_url)
+
+    monkeypatch.setattr(mkdocs_pass, "get_context", get_context)
+    assert run_mkdocs(minimal.root, tmp_path / "out", make_stamp(minimal.root, AS_OF)) == []
+    assert templates and mkdocs_adapter.SKIP_TEMPLATE not in templates
+    assert len(list((tmp_path / "out").rglob("index.html"))) > len(templates) + 1

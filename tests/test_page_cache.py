@@ -13,7 +13,7 @@ import pytest
 from generator.build import build
 from generator.cache.store import CACHE_DIR
 from generator.problems import ProblemsError
-from generator.site.pagecache import PLACEHOLDER
+from generator.site.pagecache import KIND, PLACEHOLDER
 
 from conftest import copy_site
 from gitsite import AS_OF
@@ -27,8 +27,8 @@ def tree(folder: Path) -> dict[str, bytes]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def cache_file(root: Path) -> Path:
-    return next((root / CACHE_DIR).glob("pages-*.pickle"))
+def shard_files(root: Path) -> list[Path]:
+    return sorted((root / CACHE_DIR / KIND).glob("*.pickle"))
 
 
 def test_a_warm_build_is_the_cold_build_byte_for_byte(minimal, tmp_path, monkeypatch):
@@ -53,15 +53,25 @@ def test_a_warm_build_is_the_cold_build_byte_for_byte(minimal, tmp_path, monkeyp
 def test_unchanged_pages_are_taken_from_the_cache(minimal, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780000000")
     build(minimal.root, AS_OF)
-    store = cache_file(minimal.root)
-    entries = pickle.loads(store.read_bytes())
+    shards = {path: pickle.loads(path.read_bytes()) for path in shard_files(minimal.root)}
     # Every page outside the navigation, each once, and the stamp kept out of them.
-    assert all(PLACEHOLDER in built.output for built in entries.values())
-    [page] = [built for built in entries.values() if CANONICAL in built.output]
+    assert all(PLACEHOLDER in built.output for entries in shards.values() for built in entries.values())
+    [(path, page)] = [(path, built) for path, entries in shards.items()
+                      for built in entries.values() if CANONICAL in built.output]
     page.packed = page.pack(page.output.replace(b"</body>", b"<!-- from the cache --></body>"))
-    store.write_bytes(pickle.dumps(entries))
+    path.write_bytes(pickle.dumps(shards[path]))
     build(minimal.root, AS_OF)
     assert "<!-- from the cache --></body>" in minimal.read(f"build/site/{PAGE}")
+
+
+def test_a_build_rewrites_only_the_shards_whose_pages_changed(minimal):
+    build(minimal.root, AS_OF)
+    before = {path: path.stat().st_mtime_ns for path in shard_files(minimal.root)}
+    minimal.replace("data/policies/xize.yaml", "第二条 本细则", "第二条 本细则（已修订）")
+    build(minimal.root, AS_OF)
+    after = {path: path.stat().st_mtime_ns for path in shard_files(minimal.root)}
+    rewritten = [path for path in after if after[path] != before.get(path)]
+    assert 0 < len(rewritten) < len(before) / 2
 
 
 def test_a_page_that_warned_is_built_again_once_its_link_target_exists(minimal):

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Iterator
 
 import material
+import mkdocs.commands.build
 from mkdocs import utils as mkdocs_utils
 from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.exceptions import PluginError
@@ -65,6 +66,20 @@ def require_tested_versions() -> None:
     problem = untested_versions()
     if problem:
         raise PluginError(f"{problem}。{INSTALL_HINT}")
+
+
+def _build_page_here(page: Page, *args, **kwargs) -> None:
+    """MkDocs' `_build_page`, for the pages not built elsewhere: for those it only
+    rendered the empty template, after working out the links of the page's frame,
+    a few milliseconds each for thousands of pages, in one process after the workers."""
+    if page.meta.get("template") != SKIP_TEMPLATE:
+        _build_page(page, *args, **kwargs)
+
+
+def skip_pages_built_elsewhere() -> None:
+    """MkDocs' own pass over the pages leaves out those built elsewhere (site/parallel.py).
+    Their template still renders nothing, wherever else a page is rendered with it."""
+    mkdocs.commands.build._build_page = _build_page_here
 
 
 class CommonMarkPage(Page):

@@ -20,13 +20,20 @@ tabs.html too.
 Where two pages' links to every such target are the same, so are all links the
 wrapped markup can make: a link to a file in `ASSETS` is the link to that folder
 followed by the file's path, for every page outside it (pages inside it are
-rendered each).
+rendered each). Those links are the same for two pages whose folders (the ones
+MkDocs makes links relative to) are as deep and begin with the same longest
+path that leads to a target: a relative link is made of the folder's depth, the
+path the folder shares with the target, and the rest of the target's path.
+So pages are grouped by that place — all the item pages of a kind share one
+rendering — without working out a link per target and page.
 """
 
 from __future__ import annotations
 
+import posixpath
+from functools import cache
+
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, pass_context
-from mkdocs.utils import get_relative_url
 
 from .mkdocs_adapter import MATERIAL_TEMPLATES
 from .translations import install as install_translations
@@ -34,14 +41,27 @@ from .translations import install as install_translations
 ASSETS = "assets/"     # Material's and gongkai's stylesheets, scripts and images
 
 
+@cache
+def _parts(path: str) -> tuple[str, ...]:
+    """A site path's folders and file, as `mkdocs.utils.get_relative_url` compares them."""
+    return tuple(part for part in posixpath.normpath("/" + path).split("/") if part)
+
+
+def _folder(url: str) -> tuple[str, ...]:
+    """The folder a page's relative links start from, as `get_relative_url` finds it."""
+    head, _, tail = url.rpartition("/")
+    return _parts(head if "." in tail else url)
+
+
 class NavMemo:
     def __init__(self, nav, config) -> None:
         self.in_nav = {page.file.src_uri for page in nav.pages}
         # Every page the navigation links to, the assets, and mkdocs.yml's extra
         # stylesheets and scripts (which may lie elsewhere); the logo via base_url.
-        self.targets = [page.url for page in nav.pages] + [ASSETS] + [
+        targets = [page.url for page in nav.pages] + [ASSETS] + [
             str(path) for path in (*config.extra_css, *config.extra_javascript)]
-        self.places: dict[str, tuple[str, ...]] = {}    # page URL: its links to the targets
+        self.leading = _leading(targets)     # every path that leads to a target
+        self.linked: dict[tuple[str, ...], frozenset] = {}
         self.done: dict[tuple, str] = {}
 
     @pass_context
@@ -51,14 +71,25 @@ class NavMemo:
         page = context.get("page")
         if page is None or page.file.src_uri in self.in_nav or page.url.startswith(ASSETS):
             return caller()
-        if page.url not in self.places:
-            self.places[page.url] = tuple(get_relative_url(target, page.url)
-                                          for target in self.targets)
-        key = (name, context.get("base_url"), self.places[page.url],
-               tuple(get_relative_url(link, page.url) for link in links))
+        key = (name, context.get("base_url"), self.place(page.url, links), links)
         if key not in self.done:
             self.done[key] = caller()
         return self.done[key]
+
+    def place(self, url: str, links: tuple[str, ...] = ()) -> tuple:
+        """Equal for two page URLs whose links to the targets and `links` are the same:
+        the folder's depth and its longest beginning that leads to one of them."""
+        if links not in self.linked:
+            self.linked[links] = _leading(links)
+        folder, linked = _folder(url), self.linked[links]
+        end = len(folder)
+        while end and folder[:end] not in self.leading and folder[:end] not in linked:
+            end -= 1
+        return len(folder), folder[:end]
+
+
+def _leading(paths) -> frozenset:
+    return frozenset(parts[:end] for parts in map(_parts, paths) for end in range(1, len(parts) + 1))
 
 
 def install(env: Environment, nav, config) -> None:

@@ -13,6 +13,10 @@ MkDocs warns about a link to a missing page as it converts the page that has
 it: a page that raised a warning is not kept (it fails the build anyway, and
 the page may be there next time), and a page taken from the cache that links
 to a page since removed is reported by the link check after the build.
+
+The pages are kept in `SHARDS` files by their key, each saved only when its
+pages changed: a build after one item's edit rewrites a few of them, where one
+file meant rewriting every page (24 MB at 1,000 items, 245 MB at 10,000).
 """
 
 from __future__ import annotations
@@ -25,7 +29,8 @@ from pathlib import Path
 from ..cache.store import MISSING, Store, key
 from ..output import put
 
-KIND = "pages"
+KIND = "pages"        # the folder of build/cache the shards are kept in
+SHARDS = 256
 # Cannot stand in a built page: the sanitiser turns NUL into U+FFFD, the theme has none.
 PLACEHOLDER = b"\0gongkai-build-stamp\0"
 
@@ -52,27 +57,36 @@ class Built:
 
 class PageCache:
     def __init__(self, folder: Path | None, fingerprint: str, stamp: bytes, nav) -> None:
-        self.store = Store(folder, KIND, fingerprint)
+        self.folder = folder
+        self.shards = [Store(folder / KIND if folder is not None else None, f"{n:02x}", fingerprint)
+                       for n in range(SHARDS)]
         self.stamp = stamp      # BuildStamp.shown
         self.nav = _nav_key(nav)
 
     @property
     def keeps(self) -> bool:
         """Whether pages put here are kept for the next build (not without build/cache)."""
-        return self.store.path is not None
+        return self.shards[0].path is not None
 
     def key(self, src_uri: str, markdown: bytes) -> bytes:
         return key(src_uri, markdown, self.nav)
 
     def get(self, entry: bytes) -> Built | None:
-        built = self.store.get(entry)
+        built = self._shard(entry).get(entry)
         return None if built is MISSING else built
 
     def put(self, entry: bytes, built: Built) -> None:
-        self.store.put(entry, built)
+        self._shard(entry).put(entry, built)
 
     def save(self) -> None:
-        self.store.save()
+        for shard in self.shards:
+            shard.save()
+        if self.folder is not None:     # the one file earlier versions kept every page in
+            for old in self.folder.glob(f"{KIND}-*.pickle"):
+                old.unlink(missing_ok=True)
+
+    def _shard(self, entry: bytes) -> Store:
+        return self.shards[entry[0] % SHARDS]
 
     def packed(self, output: bytes) -> bytes:
         """The page as kept: without this build's stamp, compressed."""

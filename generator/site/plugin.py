@@ -26,9 +26,10 @@ from ..sanitise import clean_page
 from ..workers import cores
 from .csp import with_policy
 from .mkdocs_adapter import (convert_here, is_read_elsewhere, link_static_files, read_elsewhere,
-                             require_tested_versions)
+                             require_tested_versions, skip_pages_built_elsewhere)
 from .navmemo import install as install_nav_memo
 from .pagecache import PageCache
+from .templateload import install as install_template_load
 from .parallel import ParallelPages
 from .stamp import BuildStamp, make_stamp
 from .titles import escape_nav_titles, escape_page_titles, escape_site_strings
@@ -57,6 +58,7 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
 
     def on_config(self, config):
         require_tested_versions()
+        skip_pages_built_elsewhere()
         root = Path(config.config_file_path).parent
         dirs = config.theme.dirs
         position = 1 if config.theme.custom_dir else 0
@@ -135,6 +137,7 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
 
     def on_env(self, env, config, files):
         install_nav_memo(env, self.nav, config)
+        install_template_load(env, config.plugins)
         # Nothing is compiled yet: every template this build renders passes through it.
         self.templates = Store(self.cache_dir, THEME_TEMPLATES, self.fingerprint)
         env.bytecode_cache = StoredBytecode(self.templates)
