@@ -66,8 +66,10 @@ class LinkedPage:
         # own; but the theme's links and ids repeat on every page. At 10,000 items there
         # are 1.6 million links, 384,000 of them distinct, and sharing those kept the
         # check's memory from growing by half a gigabyte.
-        self.ids = {_shared(name) for name in state["ids"]}
-        self.links = [_shared_link(link) for link in state["links"]]
+        # One lookup a link, inline: a rebuild loads every page from the cache.
+        known = _SHARED.get
+        self.ids = {known(name) or _shared(name) for name in state["ids"]}
+        self.links = [known(link) or _shared_link(link) for link in state["links"]]
         self.forward = state["forward"]
 
 
@@ -79,9 +81,7 @@ def _shared(value):
 
 
 def _shared_link(link: tuple) -> tuple:
-    found = _SHARED.get(link)
-    if found is None:
-        found = _SHARED[link] = tuple(_shared(part) for part in link)
+    found = _SHARED[link] = tuple([_shared(part) for part in link])
     return found
 
 
