@@ -34,8 +34,8 @@ def files_under(folder: Path, suffix: str = "") -> list[str]:
     Folders are taken as os.walk takes them: a link to a folder is not followed,
     and a folder that cannot be listed is passed over."""
     found: list[str] = []
-    _walk(os.fspath(folder), "", None, lambda name, path: found.append(name) if name.endswith(suffix) else None)
-    return found
+    _walk(os.fspath(folder), "", None, lambda name, path: found.append(name))
+    return [name for name in found if name.endswith(suffix)]
 
 
 def stat_files(folder: Path, folders: Folders | None = None) -> dict[str, os.stat_result | None]:

@@ -1,15 +1,15 @@
 """Results about built files, kept under the hash of each file's name and bytes.
 
-The link check, the search index, the leak scan and the CSP header each learn
-something from every file of the built site; a file with the same name and bytes as one they saw
+The link check, the search index and the leak scan each learn something from
+every file of the built site; a file with the same name and bytes as one they saw
 before gives the same answer, however and whenever it was made (a copied site, a
 warm CI runner, a rebuilt page that came out the same).
 
 Every page's footer carries the build stamp (time, commit, date of the data), so
 without more every build would change every page and find nothing kept. A
 `FileStore` is told the stamp as pages show it and leaves it out of the key. That is
-safe for these: the link check and the search read no link or text of the footer's
-stamp, the CSP header reads only the policy in <head>, and the stamp, digits split by Chinese text and punctuation inside
+safe for these three: the link check and the search read no link or text of the
+footer's stamp, and the stamp, digits split by Chinese text and punctuation inside
 its own paragraph, can neither be nor join a personal number (privacy/detect.py
 joins digits across inline tags only), so the leak scan finds the same with any stamp.
 

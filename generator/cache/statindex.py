@@ -5,7 +5,8 @@ finding the key still meant reading and hashing every file. A file left in place
 its inode, size, modification and change times; any write changes the change time
 (ctime), which no program can set back, and a replacement by rename brings a new inode.
 So a file whose (device, inode, size, mtime, ctime) is the one recorded when its bytes
-were hashed still holds those bytes, and is not read.
+were read still holds those bytes, and is not read: what was learnt from them (their
+digest, or a small result such as a page's policy hashes) is taken instead.
 
 Git's racy-timestamp rule: a file can change again within the clock tick of its last
 change and keep all five. A stat is recorded only when the file's last change is
@@ -25,10 +26,11 @@ from ..walk import Children
 from .store import MISSING, Store
 
 # The kernel stamps files from a clock a tick (up to 10 ms) behind the time Python reads,
-# and some filesystems keep times to 1 s (ext3) or 2 s (FAT): 2 s covers all of them.
+# and some filesystems keep times to 1 s (ext3) or 2 s (FAT): 2 s covers all of them,
+# on a filesystem stamped by this machine's clock (a network share's server may differ).
 RACY_NS = 2_000_000_000
-# A build writes into the older of two copies of the site (build.py), so a name's file
-# is one of two inodes: both are kept.
+# A build may write into the older of two copies of the site, the one before last, so a
+# name's file is one of two inodes: both are kept.
 KEPT = 2
 
 Identity = tuple[int, int, int, int, int]
