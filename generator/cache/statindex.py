@@ -62,7 +62,7 @@ class StatIndex:
         value = self.known(name, stat)
         if value is MISSING:
             started = time.time_ns()
-            with open(path, "rb", buffering=0) as file:
+            with open(path, "rb") as file:
                 seen = identity(os.fstat(file.fileno()))     # of the file read, before its bytes
                 value = learn(file)
             self.learn(name, seen, value, started)

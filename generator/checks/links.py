@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from html import unescape
 from itertools import accumulate, compress
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, BinaryIO, Callable
 from urllib.parse import unquote, urlsplit
 
 from ..cache.files import Listing, listing, read_results
@@ -317,7 +317,7 @@ def _generated(ctx: "BuildContext", pages: list[str]) -> set[str]:
     return found
 
 
-def _says_generated(file) -> bool:
+def _says_generated(file: BinaryIO) -> bool:
     # Bytes (a text file's decoder cost more than the read): the front matter's start
     # is ASCII, as many bytes as characters.
     return is_generated(file.read(FRONT_MATTER_READ).decode("utf-8", errors="replace"))
