@@ -12,11 +12,12 @@ from pathlib import Path
 from generator.cache.store import Store
 from generator.render.writer import write_tree
 from generator.search import layout, varint
+from generator.search.blocks import site_bigrams
 from generator.search.layout import CONTINUES, LISTS
 from generator.search.collect import Page, collect_pages
 from generator.search.extract import PageText
 from generator.search.fold import fold
-from generator.search.postings import Gram, build_grams
+from generator.search.postings import Gram, extensions
 
 # Tuned with bench/search_index.py: a heavy gram's positions are split off (and its
 # extensions indexed) above this size; light shards aim at SHARD_BYTES.
@@ -127,23 +128,32 @@ def _title_characters(pages: list[Page], heavy_bytes: int) -> list[Gram]:
     return grams
 
 
+def _grams(pages: list[Page], heavy_bytes: int, blocks: Store | None) -> list[Gram]:
+    texts = [indexed_text(page.text) for page in pages]
+    title_lengths = [len(page.text.title) for page in pages]
+    zone_lengths = [len(page.text.title) + 1 + len(page.text.headings) for page in pages]
+    bigrams = site_bigrams([page.url for page in pages], texts, title_lengths, zone_lengths,
+                           blocks)
+    grams, _ = bigrams.grams(heavy_bytes)
+    return grams + extensions(texts, title_lengths, zone_lengths,
+                              [gram.key for gram in grams if gram.heavy], heavy_bytes, MAX_GRAM)
+
+
 def build_search_index(site_dir: Path, base_url: str = "/", *,
                        heavy_bytes: int = HEAVY_BYTES, cache: Store | None = None,
+                       blocks: Store | None = None,
                        synonyms: list[list[str]] = ()) -> SearchStats:
     """Index site_dir's pages into site_dir/search/ (replacing an earlier index there).
 
     base_url is the path the site is served under; it is recorded in the manifest for
     consumers that cannot resolve page URLs against the manifest's own location.
-    `cache` keeps each page's text by its name and bytes (generator/cache/files.py).
+    `cache` keeps each page's text by its name and bytes (generator/cache/files.py),
+    `blocks` the bigram postings of blocks of pages by their texts (blocks.py).
     `synonyms` are folded word groups (generator.search.synonyms) queries expand to.
     """
     started = time.perf_counter()
     pages = collect_pages(site_dir, cache)
-    grams = build_grams([indexed_text(page.text) for page in pages],
-                        [len(page.text.title) for page in pages],
-                        [len(page.text.title) + 1 + len(page.text.headings) for page in pages],
-                        heavy_bytes, MAX_GRAM)
-    grams += _title_characters(pages, heavy_bytes)
+    grams = _grams(pages, heavy_bytes, blocks) + _title_characters(pages, heavy_bytes)
     heavy = sorted((g for g in grams if g.heavy), key=lambda g: g.key)
     light = [g for g in grams if not g.heavy]
     shard_count = _shard_count(light)
