@@ -9,6 +9,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from generator.cache.store import Store
 from generator.render.writer import write_tree
 from generator.search import layout, varint
@@ -113,19 +115,26 @@ def _title_characters(pages: list[Page], heavy_bytes: int) -> list[Gram]:
     """Single characters of the titles, so a one-character query searches titles: the
     pages (docs without flags, as every occurrence is in the title) and no positions.
     One in most titles (第, 镇 …) gets a file of its own, as a heavy gram does."""
-    found: dict[str, list[tuple[int, int]]] = {}
-    for number, page in enumerate(pages):
-        for ch, count in Counter(fold(page.text.title).replace(" ", "")).items():
-            found.setdefault(ch, []).append((number, count))
-    grams = []
-    for ch, pages_with in sorted(found.items()):
-        parts, previous = [], 0
-        for number, count in pages_with:
-            parts += [varint.encode_one(number - previous), varint.encode_one(count * 4)]
-            previous = number
-        docs = b"".join(parts)
-        grams.append(Gram(ch, docs, b"", len(docs) > heavy_bytes))
-    return grams
+    titles = [fold(page.text.title).replace(" ", "") for page in pages]
+    codes = np.frombuffer("".join(titles).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    page = np.repeat(np.arange(len(pages), dtype=np.int64), [len(title) for title in titles])
+    # Each (character, page) once, by character then page, with its count.
+    pairs, counts = np.unique(codes << 32 | page, return_counts=True)
+    if not len(pairs):
+        return []
+    chars, page = pairs >> 32, pairs & 0xFFFFFFFF
+    starts = np.ones(len(pairs), dtype=bool)
+    starts[1:] = chars[1:] != chars[:-1]
+    delta = page.copy()
+    delta[1:] -= np.where(starts[1:], 0, page[:-1])
+    values = np.column_stack([delta, counts * 4]).ravel()
+    encoded, sizes = varint.encode(values)
+    ends = np.cumsum(np.add.reduceat(sizes.astype(np.int64), 2 * np.flatnonzero(starts)))
+    raw = encoded.tobytes()
+    return [Gram(chr(ch), docs, b"", len(docs) > heavy_bytes)
+            for ch, docs in zip(chars[starts].tolist(),
+                                (raw[begin:end] for begin, end in zip([0, *ends[:-1].tolist()],
+                                                                      ends.tolist())))]
 
 
 def _grams(pages: list[Page], heavy_bytes: int, blocks: Store | None) -> list[Gram]:
