@@ -138,6 +138,7 @@ def _title_characters(pages: list[Page], heavy_bytes: int) -> list[Gram]:
 
 
 def _grams(pages: list[Page], heavy_bytes: int, blocks: Store | None) -> list[Gram]:
+    """Every bigram of the pages; the longer grams of the heavy ones (postings.py)."""
     texts = [indexed_text(page.text) for page in pages]
     title_lengths = [len(page.text.title) for page in pages]
     zone_lengths = [len(page.text.title) + 1 + len(page.text.headings) for page in pages]
