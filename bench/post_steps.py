@@ -14,6 +14,10 @@ staged site:
   day    the next day's build (a daily CI run), the item's data file put back, the
          cache the warm left: every sheet's date changed, so every sheet is rendered again
 
+With --older, each run finds the step's folder as the run before left it, as a build
+writing into the site it replaced finds it (generator/build.py's spare): files that
+came out the same are compared, not written.
+
 CPU is user + system of this process and of the workers it waited for. The item's
 data file is put back as it was. It reports; it asserts nothing.
 """
@@ -70,9 +74,9 @@ def context(root: Path, staged: Path, cache_dir: Path | None, pdf: bool,
                         fingerprint_of(root, public_numbers(site)))
 
 
-def timed(name: str, build: BuildContext) -> tuple[float, float]:
-    # A build's staging folder is new: the step's own files are not there yet.
-    shutil.rmtree(build.site_dir / name, ignore_errors=True)
+def timed(name: str, build: BuildContext, older: bool = False) -> tuple[float, float]:
+    if not older:   # a new staging folder: the step's own files are not there yet
+        shutil.rmtree(build.site_dir / name, ignore_errors=True)
     step = STEPS[name]
     began_cpu, began = cpu(), time.perf_counter()
     problems = step(build)
@@ -101,6 +105,8 @@ def main() -> None:
     parser.add_argument("--pdf", action="store_true")
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--steps", default=",".join(STEPS), help="print,search")
+    parser.add_argument("--older", action="store_true",
+                        help="leave the step's folder as the run before left it")
     args = parser.parse_args()
     root = args.site.resolve()
     for name in args.steps.split(","):
@@ -108,14 +114,16 @@ def main() -> None:
             with tempfile.TemporaryDirectory(prefix="post-steps-", dir=root / "build") as work:
                 work = Path(work)
                 staged, cache_dir = staged_copy(root / "build" / "site", work), work / "cache"
+                older = args.older
                 cold = timed(name, context(root, staged, None, args.pdf))
-                fill = timed(name, context(root, staged, cache_dir, args.pdf))
+                fill = timed(name, context(root, staged, cache_dir, args.pdf), older)
                 item, text = edit_one(root, staged)
                 try:
-                    warm = timed(name, context(root, staged, cache_dir, args.pdf, hours_later=1))
+                    warm = timed(name, context(root, staged, cache_dir, args.pdf, hours_later=1),
+                                 older)
                 finally:
                     item.write_text(text, encoding="utf-8")
-                day = timed(name, context(root, staged, cache_dir, args.pdf, hours_later=24))
+                day = timed(name, context(root, staged, cache_dir, args.pdf, hours_later=24), older)
             print(f"{name:7s}" + "".join(f"  {label} {c:5.2f} CPU-s {w:5.2f} s"
                                          for label, (c, w) in
                                          (("cold", cold), ("fill", fill), ("warm", warm),

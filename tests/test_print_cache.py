@@ -11,7 +11,7 @@ import pytest
 
 from generator.cache.fingerprint import fingerprint
 from generator.context import BuildContext
-from generator.print import qrcodes, step
+from generator.print import cache as cache_module, qrcodes, step
 from generator.render import make_context
 from generator.site.stamp import BuildStamp
 from generator.validate.personal import public_numbers
@@ -117,3 +117,12 @@ def test_another_date_draws_no_qr_code_again(example, tmp_path, rendered, drawn)
     assert drawn == []
     same_as_without_cache(example.root, tmp_path, hour=2, as_of=date(2026, 11, 29))
     assert len(drawn) == sheets     # the build without the cache drew them all
+
+
+@pytest.mark.parametrize("html", ["<p>无落款</p>", f"<p>{cache_module.PLACEHOLDER}</p>",
+                                  f"{cache_module.PLACEHOLDER}中{cache_module.PLACEHOLDER}尾"])
+def test_a_kept_sheet_gets_the_stamp_wherever_the_placeholder_was(html):
+    shown = "构建于 2026-11-28 &amp; 提交 abc".encode()
+    packed = cache_module.pack(html)
+    assert cache_module.stamped(packed, shown) == html.replace(
+        cache_module.PLACEHOLDER, shown.decode()).encode()

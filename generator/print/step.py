@@ -66,7 +66,7 @@ def print_sheets(build: "BuildContext") -> list[Problem]:
     packed = [cache.get(entry) for entry in keys]
     missing = [i for i, found in enumerate(packed) if found is None]
 
-    def write(i: int, sheet: bytes) -> None:
+    def write(i: int, sheet: tuple[bytes, ...]) -> None:
         state, _ = wanted[i]
         _write(build.site_dir / targets.html_file(state.item), stamped(sheet, shown))
 
@@ -75,7 +75,7 @@ def print_sheets(build: "BuildContext") -> list[Problem]:
     codes = qr_codes(qr_store, [online_url(ctx, state) for state, _ in wanted])
     qr_store.save()
 
-    def make(i: int) -> tuple[bytes, set[str]]:
+    def make(i: int) -> tuple[tuple[bytes, ...], set[str]]:
         """Render and write a sheet; it comes back packed, with the items it looked up."""
         state, with_pdf = wanted[i]
         with noting() as looked_up:

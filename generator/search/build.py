@@ -9,14 +9,17 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from generator.cache.store import Store
 from generator.render.writer import write_tree
 from generator.search import layout, varint
+from generator.search.blocks import site_bigrams
 from generator.search.layout import CONTINUES, LISTS
 from generator.search.collect import Page, collect_pages
 from generator.search.extract import PageText
 from generator.search.fold import fold
-from generator.search.postings import Gram, build_grams
+from generator.search.postings import Gram, extensions
 
 # Tuned with bench/search_index.py: a heavy gram's positions are split off (and its
 # extensions indexed) above this size; light shards aim at SHARD_BYTES.
@@ -112,38 +115,55 @@ def _title_characters(pages: list[Page], heavy_bytes: int) -> list[Gram]:
     """Single characters of the titles, so a one-character query searches titles: the
     pages (docs without flags, as every occurrence is in the title) and no positions.
     One in most titles (第, 镇 …) gets a file of its own, as a heavy gram does."""
-    found: dict[str, list[tuple[int, int]]] = {}
-    for number, page in enumerate(pages):
-        for ch, count in Counter(fold(page.text.title).replace(" ", "")).items():
-            found.setdefault(ch, []).append((number, count))
-    grams = []
-    for ch, pages_with in sorted(found.items()):
-        parts, previous = [], 0
-        for number, count in pages_with:
-            parts += [varint.encode_one(number - previous), varint.encode_one(count * 4)]
-            previous = number
-        docs = b"".join(parts)
-        grams.append(Gram(ch, docs, b"", len(docs) > heavy_bytes))
-    return grams
+    titles = [fold(page.text.title).replace(" ", "") for page in pages]
+    codes = np.frombuffer("".join(titles).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    page = np.repeat(np.arange(len(pages), dtype=np.int64), [len(title) for title in titles])
+    # Each (character, page) once, by character then page, with its count.
+    pairs, counts = np.unique(codes << 32 | page, return_counts=True)
+    if not len(pairs):
+        return []
+    chars, page = pairs >> 32, pairs & 0xFFFFFFFF
+    starts = np.ones(len(pairs), dtype=bool)
+    starts[1:] = chars[1:] != chars[:-1]
+    delta = page.copy()
+    delta[1:] -= np.where(starts[1:], 0, page[:-1])
+    values = np.column_stack([delta, counts * 4]).ravel()
+    encoded, sizes = varint.encode(values)
+    ends = np.cumsum(np.add.reduceat(sizes.astype(np.int64), 2 * np.flatnonzero(starts)))
+    raw = encoded.tobytes()
+    return [Gram(chr(ch), docs, b"", len(docs) > heavy_bytes)
+            for ch, docs in zip(chars[starts].tolist(),
+                                (raw[begin:end] for begin, end in zip([0, *ends[:-1].tolist()],
+                                                                      ends.tolist())))]
+
+
+def _grams(pages: list[Page], heavy_bytes: int, blocks: Store | None) -> list[Gram]:
+    """Every bigram of the pages; the longer grams of the heavy ones (postings.py)."""
+    texts = [indexed_text(page.text) for page in pages]
+    title_lengths = [len(page.text.title) for page in pages]
+    zone_lengths = [len(page.text.title) + 1 + len(page.text.headings) for page in pages]
+    bigrams = site_bigrams([page.url for page in pages], texts, title_lengths, zone_lengths,
+                           blocks)
+    grams, _ = bigrams.grams(heavy_bytes)
+    return grams + extensions(texts, title_lengths, zone_lengths,
+                              [gram.key for gram in grams if gram.heavy], heavy_bytes, MAX_GRAM)
 
 
 def build_search_index(site_dir: Path, base_url: str = "/", *,
                        heavy_bytes: int = HEAVY_BYTES, cache: Store | None = None,
+                       blocks: Store | None = None,
                        synonyms: list[list[str]] = ()) -> SearchStats:
     """Index site_dir's pages into site_dir/search/ (replacing an earlier index there).
 
     base_url is the path the site is served under; it is recorded in the manifest for
     consumers that cannot resolve page URLs against the manifest's own location.
-    `cache` keeps each page's text by its name and bytes (generator/cache/files.py).
+    `cache` keeps each page's text by its name and bytes (generator/cache/files.py),
+    `blocks` the bigram postings of blocks of pages by their texts (blocks.py).
     `synonyms` are folded word groups (generator.search.synonyms) queries expand to.
     """
     started = time.perf_counter()
     pages = collect_pages(site_dir, cache)
-    grams = build_grams([indexed_text(page.text) for page in pages],
-                        [len(page.text.title) for page in pages],
-                        [len(page.text.title) + 1 + len(page.text.headings) for page in pages],
-                        heavy_bytes, MAX_GRAM)
-    grams += _title_characters(pages, heavy_bytes)
+    grams = _grams(pages, heavy_bytes, blocks) + _title_characters(pages, heavy_bytes)
     heavy = sorted((g for g in grams if g.heavy), key=lambda g: g.key)
     light = [g for g in grams if not g.heavy]
     shard_count = _shard_count(light)
