@@ -5,13 +5,10 @@ and the link check.
 
 SITE is a site folder built once already (`gongkai build`; a bench/synth.py site), whose
 build/site is checked as it stands (the checks change nothing in it; the CSP step writes
-its header file again, the same bytes). Each step runs in a child process of its own, as
-a build runs it, and is timed three ways: "cold" without a cache (every file read and
-checked), "first" with an empty cache (a cold build that keeps its results), "warm"
-again over the same folder with the cache the first run left: what a rebuild pays when
-it leaves unchanged files in place, and "copied" over a fresh copy of the folder with
-that cache: what a rebuild pays that writes every file anew. Times are CPU seconds (the process and its workers,
-user + system) and wall seconds, the best of N rounds.
+its header file again, the same bytes). Each step is timed cold (no cache: every file
+read and checked) and warm (the cache a first run of the same code left: what a rebuild
+pays when nothing changed; the CSP step keeps no cache), as CPU seconds (the process and
+its workers, user + system) and wall seconds, the best of N rounds.
 
 With --before, the same is timed with the generator package of another tree (a checkout
 of main) as well, each round of it run next to a round of this tree, so that a busy
@@ -25,7 +22,6 @@ import argparse
 import json
 import os
 import resource
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -55,7 +51,6 @@ def one_round(tree: Path, site: Path) -> dict[str, list[float]]:
     from generator.site.stamp import make_stamp
     from generator.validate.personal import public_numbers
     from generator.validated import load_and_validate
-    from generator.workers import in_child
 
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1795000000")
     loaded, _ = load_and_validate(site)
@@ -63,19 +58,16 @@ def one_round(tree: Path, site: Path) -> dict[str, list[float]]:
     cold = BuildContext(site, loaded, make_context(loaded, as_of), make_stamp(site, as_of),
                         site / "build" / "site", None,
                         fingerprint(site, public_numbers(loaded)))
-
     steps = [step for name in STEPS for step in PIPELINE.steps if step.run.__name__ == name]
     found = {}
-    with tempfile.TemporaryDirectory() as folder, \
-            tempfile.TemporaryDirectory(dir=site / "build") as copy:
-        kept = replace(cold, cache_dir=Path(folder))
-        copied = replace(kept, site_dir=Path(copy) / "site")
-        shutil.copytree(cold.site_dir, copied.site_dir)
-        time.sleep(2)       # the copy's files settle (cache/statindex.py RACY_NS)
-        for name, ctx in (("cold", cold), ("first", kept), ("warm", kept), ("copied", copied)):
-            for step in steps:      # in the build's order: each step's cache as it leaves it
+    with tempfile.TemporaryDirectory() as folder:
+        warm = replace(cold, cache_dir=Path(folder))
+        for step in steps:
+            step.run(warm)          # the cache a warm build starts from
+        for step in steps:
+            for name, ctx in (("cold", cold), ("warm", warm)):
                 cpu, started = _cpu(), time.perf_counter()
-                in_child(step.run, ctx)
+                step.run(ctx)
                 found[f"{step.run.__name__} {name}"] = [_cpu() - cpu, time.perf_counter() - started]
     return found
 
@@ -104,7 +96,7 @@ def main() -> None:
                 kept = best[name].get(key)
                 best[name][key] = value if kept is None or value[0] < kept[0] else kept
     for name, times in best.items():
-        for mode in ("cold", "first", "warm", "copied"):
+        for mode in ("cold", "warm"):
             parts = [times[f"{step} {mode}"] for step in STEPS]
             cells = "  ".join(f"{step} {cpu:5.2f} CPU-s {wall:5.2f} s" for step, (cpu, wall)
                               in zip(STEPS, parts))

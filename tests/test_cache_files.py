@@ -111,7 +111,7 @@ def test_a_file_store_does_not_see_the_build_stamp(tmp_path):
 
 
 def test_read_results_computes_only_what_the_store_lacks_from_the_bytes_it_read(tmp_path):
-    from generator.cache.files import FileStore, listing, read_results
+    from generator.cache.files import FileStore, read_results
 
     site, cache = tmp_path / "site", tmp_path / "cache"
     site.mkdir()
@@ -122,7 +122,7 @@ def test_read_results_computes_only_what_the_store_lacks_from_the_bytes_it_read(
     def run(folder, build: int) -> list[tuple[int, int]]:
         """(length, the build that computed it) of each file."""
         store = FileStore(folder, "lengths", "一", b"")
-        found = read_results(store, listing(site), names, lambda name, data: (len(data), build))
+        found = read_results(store, site, names, lambda name, data: (len(data), build))
         store.save()
         return found
 

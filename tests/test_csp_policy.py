@@ -19,11 +19,6 @@ def sha(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
 
 
-def steps(root, site, cache=None) -> SimpleNamespace:
-    """What write_header_policy reads of a build's context; with `cache`, results kept."""
-    return SimpleNamespace(root=root, site_dir=site, cache_dir=cache, fingerprint="一")
-
-
 def test_only_inline_code_is_hashed():
     assert script_hashes(PAGE) == [sha("var a=1")]
 
@@ -46,7 +41,7 @@ def test_the_header_file_collects_the_pages_and_says_when_it_changed(tmp_path):
     (site / "index.html").write_text(with_policy(PAGE), encoding="utf-8")
     (site / "a" / "index.html").write_text(with_policy(PAGE.replace("var a=1", "var b=2")),
                                            encoding="utf-8")
-    build = steps(tmp_path, site)
+    build = SimpleNamespace(root=tmp_path, site_dir=site)
     assert write_header_policy(build) == []
     header = (site / HEADER_FILE).read_text(encoding="utf-8")
     assert sha("var a=1") in header and sha("var b=2") in header
@@ -78,38 +73,6 @@ def test_a_policy_after_the_first_kilobyte_is_still_read(tmp_path):
         head += padding
         assert head + 10 < 1024 < page.index(">", head) or head > 1024
         (site / name).write_text(page, encoding="utf-8")
-    assert write_header_policy(steps(tmp_path, site)) == []
+    assert write_header_policy(SimpleNamespace(root=tmp_path, site_dir=site)) == []
     header = (site / HEADER_FILE).read_text(encoding="utf-8")
     assert sha("var l=1") in header and sha("var a=1") in header
-
-
-def test_a_kept_policy_is_not_taken_for_a_page_rewritten_in_place(tmp_path, monkeypatch):
-    """With a cache, a page left alone is not read again; one whose bytes changed is,
-    even with its size and modification time put back."""
-    import os
-    import time
-
-    from generator.cache import statindex
-
-    # Files count as settled after a clock tick, not two seconds (tests/test_stat_index.py).
-    monkeypatch.setattr(statindex, "RACY_NS", 0)
-    site, cache = tmp_path / "build" / ".site-new", tmp_path / "build" / "cache"
-    site.mkdir(parents=True)
-    page = site / "index.html"
-    page.write_text(with_policy(PAGE), encoding="utf-8")
-    time.sleep(0.05)
-    build = steps(tmp_path, site, cache)
-    assert write_header_policy(build) == []
-    assert sha("var a=1") in (site / HEADER_FILE).read_text(encoding="utf-8")
-    files = statindex.StatIndex(cache, "csp", "一")
-    assert files.known("index.html", page.stat()) == (sha("var a=1"),)     # kept: not read again
-
-    stat = page.stat()
-    time.sleep(0.05)
-    with open(page, "r+", encoding="utf-8") as file:      # in place: same inode
-        file.write(with_policy(PAGE.replace("var a=1", "var z=9")))
-    os.utime(page, ns=(stat.st_atime_ns, stat.st_mtime_ns))
-    assert (page.stat().st_size, page.stat().st_mtime_ns) == (stat.st_size, stat.st_mtime_ns)
-    assert write_header_policy(build) == []
-    header = (site / HEADER_FILE).read_text(encoding="utf-8")
-    assert sha("var z=9") in header and sha("var a=1") not in header

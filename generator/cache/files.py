@@ -12,25 +12,17 @@ safe for these three: the link check and the search read no link or text of the
 footer's stamp, and the stamp, digits split by Chinese text and punctuation inside
 its own paragraph, can neither be nor join a personal number (privacy/detect.py
 joins digits across inline tags only), so the leak scan finds the same with any stamp.
-
-`read_results` also skips reading a file that is unchanged since its bytes were last
-hashed (statindex.py): its recorded digest, of its bytes without the stamp of the
-build that read them, is a key to results that hold for it with any stamp, as above.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from ..walk import stat_files
 from ..workers import forked_map
-from .statindex import StatIndex, identity
-from .store import MISSING, Store, key
+from .store import Store, key
 
 CHUNK = 256     # files a worker is handed at a time: each takes well under a millisecond
 
@@ -49,12 +41,10 @@ def _read(folder: Path, name: str) -> bytes:
         return file.read()
 
 
-def _digest(data: bytes, volatile: bytes) -> bytes:
-    return hashlib.sha256(data.replace(volatile, b"") if volatile else data).digest()
-
-
 def _file_key(name: str, data: bytes, setting: str, volatile: bytes) -> bytes:
-    return key(name, _digest(data, volatile), setting)
+    if volatile:
+        data = data.replace(volatile, b"")
+    return key(name, hashlib.sha256(data).digest(), setting)
 
 
 def file_keys(folder: Path, names: list[str], setting: str = "",
@@ -78,85 +68,32 @@ def file_results(store: Store | None, folder: Path, names: list[str],
                          lambda missing: compute([names[i] for i in missing]))
 
 
-@dataclass(frozen=True)
-class Listing:
-    """Files of a folder, each stat'ed once, and the index that knows which of them
-    still hold the bytes last hashed (None: every file is read)."""
-
-    folder: Path
-    stats: dict[str, os.stat_result | None]     # name relative to folder → its stat
-    index: StatIndex | None = None
-
-    def save(self) -> None:
-        """Keep what was learnt about the files listed; forget files no longer there."""
-        if self.index is not None:
-            self.index.save(self.stats)
-
-
-def listing(folder: Path, cache_dir: Path | None = None, fingerprint: str = "",
-            tree: str = "site") -> Listing:
-    """Every file under `folder` (walk.files_under's names and order), with the index
-    of `tree` kept in cache_dir."""
-    if cache_dir is None:
-        return Listing(folder, stat_files(folder))
-    index = StatIndex(cache_dir, tree, fingerprint)
-    return Listing(folder, stat_files(folder, index), index)
-
-
-def read_results(store: Store | None, files: Listing, names: list[str],
+def read_results(store: Store | None, folder: Path, names: list[str],
                  compute: Callable[[str, bytes], Any], setting: str = "",
                  chunksize: int = 32) -> list[Any]:
-    """compute(name, bytes) for each of the files `names`, reading only what is needed:
-    a file the index knows unchanged is keyed by its recorded digest, and if the store
-    holds its result, not read at all. Any other file a worker reads once, keys, and
-    computes only what the store (inherited by the forked worker) holds no result for,
-    so a build without a cache hashes nothing. Results and what the index learns are
-    kept in this process, as a `Store` requires."""
+    """compute(name, bytes) for each file, each file read once: a worker reads it, keys
+    it and computes only what the store (inherited by the forked worker) holds no result
+    for, so a changed file is not read a second time and a build without a cache hashes
+    nothing. Results are kept in this process, as a `Store` requires."""
     keeps = store is not None and store.path is not None
     volatile = store.volatile if isinstance(store, FileStore) else b""
-    found: list[Any] = [MISSING] * len(names)
-    known: list[bytes | None] = [None] * len(names)
-    if keeps and files.index is not None:
-        for i, name in enumerate(names):
-            digest = files.index.known(name, files.stats.get(name))
-            if digest is not MISSING:
-                known[i] = digest
-                found[i] = store.get(key(name, digest, setting))
-    todo = [i for i, value in enumerate(found) if value is MISSING]
 
-    def one(i: int) -> tuple[tuple | None, bool, Any]:
-        """((identity, digest, when stat'ed) if learnt, whether the store holds the
-        result, the result computed if not)."""
-        name = names[i]
-        started = time.time_ns()
-        with open(os.path.join(files.folder, name), "rb") as file:
-            # The stat of the very file read, taken before its bytes: a write after it
-            # changes its ctime, so the index will not take these bytes for the new ones.
-            seen = identity(os.fstat(file.fileno()))
-            data = file.read()
+    def one(name: str) -> tuple[bytes | None, bool, Any]:
+        """(key, whether the store holds its result, the result computed if not)."""
+        data = _read(folder, name)
         if not keeps:
             return None, False, compute(name, data)
-        # The digest the index knew for the file as listed is of these bytes if it is still
-        # that file: a result missing from the store is computed without hashing again.
-        if known[i] is not None and seen == identity(files.stats[name]):
-            return None, False, compute(name, data)
-        digest = _digest(data, volatile)
+        entry = _file_key(name, data, setting, volatile)
         # A hit is fetched from this process's own store: only misses travel back pickled.
-        if key(name, digest, setting) in store.entries:
-            return (seen, digest, started), True, None
-        return (seen, digest, started), False, compute(name, data)
+        if entry in store.entries:
+            return entry, True, None
+        return entry, False, compute(name, data)
 
-    for i, (learnt, hit, value) in zip(todo, forked_map(one, todo, chunksize=chunksize)):
-        digest = known[i] if keeps else None
-        if learnt is not None:
-            seen, digest, started = learnt
-            if files.index is not None:
-                files.index.learn(names[i], seen, digest, started)
-        if digest is not None:
-            entry = key(names[i], digest, setting)
-            if hit:
-                value = store.get(entry)
-            else:
-                store.put(entry, value)
-        found[i] = value
+    found = []
+    for entry, hit, value in forked_map(one, names, chunksize=chunksize):
+        if hit:
+            value = store.get(entry)
+        elif entry is not None:
+            store.put(entry, value)
+        found.append(value)
     return found

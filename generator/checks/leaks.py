@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from typing import Callable
 
-from ..cache.files import listing
 from ..privacy.scan import scan_site
 from ..problems import Problem
 from ..search.layout import SEARCH_DIR, doc_path
@@ -19,11 +18,9 @@ def leak_scan(ctx) -> list[Problem]:
     # The store's fingerprint holds the public numbers (build.py): each file's findings
     # are kept only under the numbers they were found with.
     cache = ctx.file_store("leaks")
-    files = listing(ctx.site_dir, ctx.cache_dir, ctx.fingerprint)
     problems = scan_site(ctx.site_dir, public_numbers(ctx.site), _with_search_docs(ctx),
-                         display_root="build/site", cache=cache, files=files)
+                         display_root="build/site", cache=cache)
     cache.save()
-    files.save()
     return problems
 
 

@@ -27,14 +27,14 @@ from dataclasses import dataclass, field
 from html import unescape
 from itertools import accumulate, compress
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Callable
+from typing import TYPE_CHECKING, Callable
 from urllib.parse import unquote, urlsplit
 
-from ..cache.files import Listing, listing, read_results
-from ..cache.statindex import StatIndex
+from ..cache.files import read_results
 from ..cache.store import Store
 from ..problems import Problem
 from ..render.pages import FRONT_MATTER_READ, is_generated
+from ..walk import files_under
 from .sources import data_source
 
 if TYPE_CHECKING:
@@ -66,10 +66,8 @@ class LinkedPage:
         # own; but the theme's links and ids repeat on every page. At 10,000 items there
         # are 1.6 million links, 384,000 of them distinct, and sharing those kept the
         # check's memory from growing by half a gigabyte.
-        # One lookup a link, inline: a rebuild loads every page from the cache.
-        known = _SHARED.get
-        self.ids = {known(name) or _shared(name) for name in state["ids"]}
-        self.links = [known(link) or _shared_link(link) for link in state["links"]]
+        self.ids = {_shared(name) for name in state["ids"]}
+        self.links = [_shared_link(link) for link in state["links"]]
         self.forward = state["forward"]
 
 
@@ -81,7 +79,9 @@ def _shared(value):
 
 
 def _shared_link(link: tuple) -> tuple:
-    found = _SHARED[link] = tuple([_shared(part) for part in link])
+    found = _SHARED.get(link)
+    if found is None:
+        found = _SHARED[link] = tuple(_shared(part) for part in link)
     return found
 
 
@@ -216,15 +216,13 @@ def _text(data: bytes) -> str:
 def check_folder(site_dir: Path, base_url: str = "/",
                  source: Callable[[str], str] | None = None,
                  cache: Store | None = None,
-                 generated: Callable[[str], bool] = lambda page: False,
-                 files: Listing | None = None) -> list[Problem]:
+                 generated: Callable[[str], bool] = lambda page: False) -> list[Problem]:
     """Dead links and anchors in every HTML file under site_dir, as Problems.
     `source` names the file the clerk edits for a built page (default: the page);
     `cache` keeps each page's links and ids by its name and bytes (cache/files.py);
-    `generated` says which pages the templates wrote (their links are not read again);
-    `files` is site_dir's listing, if made already."""
+    `generated` says which pages the templates wrote (their links are not read again)."""
     source = source or (lambda page: f"site/{page}")
-    pages = parse_all(files or listing(site_dir), base_url, cache, generated)
+    pages = parse_all(site_dir, base_url, cache, generated)
     exists: dict[str, str | None] = {}     # target → file; pages share most links
     problems = []
     for rel, page in pages.items():
@@ -254,11 +252,11 @@ def _forwarded(site_dir: Path, found: str, pages: dict[str, LinkedPage]) -> str 
     return shown if shown in pages else None
 
 
-def parse_all(files: Listing, base_url: str = "/", cache: Store | None = None,
+def parse_all(site_dir: Path, base_url: str = "/", cache: Store | None = None,
               generated: Callable[[str], bool] = lambda page: False) -> dict[str, LinkedPage]:
     """Every HTML file parsed once and its links resolved, on all CPU cores; pages
     the cache has seen (same name, same bytes) are not parsed again."""
-    names = [name for name in files.stats if name.endswith(".html")]
+    names = files_under(site_dir, ".html")
     base = urlsplit(base_url)
     resolve = _resolver(base, base.path if base.path.endswith("/") else base.path + "/")
 
@@ -278,49 +276,35 @@ def parse_all(files: Listing, base_url: str = "/", cache: Store | None = None,
     found: dict[str, LinkedPage] = {}
     for flag in (False, True):
         group = [rel for rel in names if flags[rel] is flag]
-        found.update(zip(group, read_results(cache, files, group, linked,
+        found.update(zip(group, read_results(cache, site_dir, group, linked,
                                              f"{base_url}\0{flag}", chunksize=64)))
     return {rel: found[rel] for rel in names}
 
 
 def check_links(ctx: "BuildContext") -> list[Problem]:
     cache = ctx.file_store("links")
-    files = listing(ctx.site_dir, ctx.cache_dir, ctx.fingerprint)
-    generated = _generated(ctx, [name for name in files.stats if name.endswith(".html")])
     problems = check_folder(ctx.site_dir, ctx.site.config.base_url, _sources(ctx), cache,
-                            generated.__contains__, files)
+                            _generated(ctx.root / "build/docs"))
     cache.save()
-    files.save()
     return problems
 
 
-def _generated(ctx: "BuildContext", pages: list[str]) -> set[str]:
-    """The built pages the templates wrote: their Markdown in build/docs says so in its
-    front matter (pages copied from content/ do not). The index of build/docs keeps
-    what each file said while it is unchanged, so a rebuild reads only the changed."""
-    docs = ctx.root / "build/docs"
-    index = StatIndex(ctx.cache_dir, "docs", ctx.fingerprint)
-    found, seen = set(), []
-    for page in pages:
+def _generated(docs: Path) -> Callable[[str], bool]:
+    """Built page → whether the templates wrote it: its Markdown in build/docs says so
+    in its front matter (pages copied from content/ do not)."""
+    def generated(page: str) -> bool:
         folder = page.removesuffix("index.html").rstrip("/")
         for doc in ([f"{folder}/index.md", f"{folder}.md"] if folder else ["index.md"]):
-            path = os.path.join(docs, doc)
             try:
-                generated = index.read(doc, path, os.stat(path), _says_generated)
+                # Bytes, unbuffered (a text file's decoder cost more than the read): the
+                # front matter's start is ASCII, as many bytes as characters.
+                with open(os.path.join(docs, doc), "rb", buffering=0) as file:
+                    head = file.read(FRONT_MATTER_READ)
             except (FileNotFoundError, NotADirectoryError):
                 continue
-            seen.append(doc)
-            if generated:
-                found.add(page)
-            break
-    index.save(seen)
-    return found
-
-
-def _says_generated(file: BinaryIO) -> bool:
-    # Bytes (a text file's decoder cost more than the read): the front matter's start
-    # is ASCII, as many bytes as characters.
-    return is_generated(file.read(FRONT_MATTER_READ).decode("utf-8", errors="replace"))
+            return is_generated(head.decode("utf-8", errors="replace"))
+        return False
+    return generated
 
 
 def _sources(ctx: "BuildContext") -> Callable[[str], str]:

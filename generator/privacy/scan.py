@@ -13,13 +13,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.cache.files import Listing, listing, read_results
+from generator.cache.files import read_results
 from generator.cache.store import Store
 from generator.privacy import filetypes
 from generator.privacy.detect import Finding, find_personal_numbers
 from generator.privacy.readers import Text, Unreadable, texts
 from generator.privacy.repeats import Finder
 from generator.problems import Problem
+from generator.walk import files_under
 
 # Beyond this many findings in one file the rest are counted: a leaked list is one mistake.
 FINDINGS_SHOWN_PER_FILE = 20
@@ -135,7 +136,7 @@ def _problems(name: str, shown: str, found: list[FileFinding], unreadable: Unrea
 def scan_site(site_dir: Path, allowed: frozenset[str],
               origin: Callable[[str], str | None] | None = None,
               display_root: str | None = None,
-              cache: Store | None = None, files: Listing | None = None) -> list[Problem]:
+              cache: Store | None = None) -> list[Problem]:
     """Every personal number in every file under the built site, as problems.
 
     `origin` maps a path relative to `site_dir` (posix, e.g. "notices/x/index.html") to the
@@ -145,24 +146,22 @@ def scan_site(site_dir: Path, allowed: frozenset[str],
     `display_root/relpath` when given (a staging folder shown as "build/site"), else
     relative to the working folder or to site_dir's parent.
     `cache` keeps each file's findings by its name and bytes; `allowed` must be the
-    numbers its fingerprint was made with. `files` is site_dir's listing, if made already
-    (with the index of which files are unchanged).
+    numbers its fingerprint was made with.
     """
     # Each worker remembers the pieces it searched: the theme is most of every page.
     find = Finder(allowed)
-    files = files or listing(site_dir)
+    files = files_under(site_dir)
     # Files go to the workers 128 at a time: a build that finds most of them in the cache
     # spent a sixth of its scan handing out smaller batches.
-    names = list(files.stats)
-    results = read_results(cache, files, names,
+    results = read_results(cache, site_dir, files,
                            lambda relpath, data: read_file(relpath, data, allowed, find),
                            chunksize=128)
     sources = {relpath: origin(relpath) if origin else None
-               for relpath, (found, unreadable) in zip(names, results) if found or unreadable}
+               for relpath, (found, unreadable) in zip(files, results) if found or unreadable}
     traced = {item.finding.digits: sources[relpath]
-              for relpath, (found, _) in zip(names, results) if found and sources[relpath]
+              for relpath, (found, _) in zip(files, results) if found and sources[relpath]
               for item in found}
-    return [problem for relpath, (found, unreadable) in zip(names, results) if relpath in sources
+    return [problem for relpath, (found, unreadable) in zip(files, results) if relpath in sources
             for problem in _problems(relpath, _display_path(site_dir, relpath, display_root),
                                      found, unreadable,
                                      lambda digits, source=sources[relpath]:

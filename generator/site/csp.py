@@ -21,15 +21,14 @@ import hashlib
 import os
 import re
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING, BinaryIO, Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 from markupsafe import Markup, escape
 
-from ..cache.files import listing
-from ..cache.statindex import StatIndex
 from ..problems import Problem
 from ..output import put
+from ..walk import files_under
 
 if TYPE_CHECKING:
     from ..context import BuildContext
@@ -112,32 +111,25 @@ def with_policy(html: str) -> str:
     return html[:end] + "\n" + meta + html[end:]
 
 
-def _page_hashes(file: BinaryIO) -> tuple[str, ...] | None:
-    """The script hashes of the page's own policy; None when it has none."""
-    head = file.read(_FIRST)
-    found = _META.search(head)
-    if found is None:
-        found = _META.search(head + file.read(_HEAD - _FIRST))
-    return None if found is None else tuple(_HASH.findall(found.group(1).decode("utf-8", "replace")))
-
-
 def write_header_policy(build: "BuildContext") -> list[Problem]:
     """The nginx header for the whole site from the pages' own policies; a page
-    without one is an error (it would run under the header alone). Each page's
-    hashes are kept while the page is unchanged: a rebuild reads only pages that changed."""
-    files = listing(build.site_dir, build.cache_dir, build.fingerprint)
-    index = StatIndex(build.cache_dir, "csp", build.fingerprint)
-    pages = [name for name in files.stats if name.endswith(".html")]
-    found = [index.read(name, os.path.join(build.site_dir, name), files.stats[name], _page_hashes)
-             for name in pages]
-    files.save()
-    index.save(pages)
-    missing = [name for name, hashes in zip(pages, found) if hashes is None]
+    without one is an error (it would run under the header alone)."""
+    hashes: set[str] = set()
+    missing = []
+    for rel in files_under(build.site_dir, ".html"):
+        with open(os.path.join(build.site_dir, rel), "rb") as file:
+            head = file.read(_FIRST)
+            found = _META.search(head)
+            if found is None:
+                found = _META.search(head + file.read(_HEAD - _FIRST))
+        if found is None:
+            missing.append(rel)
+        else:
+            hashes.update(_HASH.findall(found.group(1).decode("utf-8", "replace")))
     if missing:
         return [Problem(f"build/site/{missing[0]}", None, "",
                         f"{len(missing)} 个页面没有内容安全策略（Content-Security-Policy）",
                         "这些页面不是由 gongkai 的模板生成的；请用 gongkai build 重新生成")]
-    hashes = {digest for page in found for digest in page}
     text = ("# gongkai build 生成，与每个页面里的 <meta http-equiv> 出自同一份设置；请勿手改。\n"
             f'add_header Content-Security-Policy "{policy(hashes, header=True)}" always;\n')
     put(build.site_dir / HEADER_FILE, text.encode("utf-8"))
