@@ -14,12 +14,11 @@ import numpy as np
 from generator.cache.store import Store
 from generator.render.writer import write_tree
 from generator.search import layout, varint
-from generator.search.blocks import site_bigrams
 from generator.search.layout import CONTINUES, LISTS
 from generator.search.collect import Page, collect_pages
 from generator.search.extract import PageText
 from generator.search.fold import fold
-from generator.search.postings import Gram, extensions
+from generator.search.postings import Gram, build_grams
 
 # Tuned with bench/search_index.py: a heavy gram's positions are split off (and its
 # extensions indexed) above this size; light shards aim at SHARD_BYTES.
@@ -137,33 +136,23 @@ def _title_characters(pages: list[Page], heavy_bytes: int) -> list[Gram]:
                                                                       ends.tolist())))]
 
 
-def _grams(pages: list[Page], heavy_bytes: int, blocks: Store | None) -> list[Gram]:
-    """Every bigram of the pages; the longer grams of the heavy ones (postings.py)."""
-    texts = [indexed_text(page.text) for page in pages]
-    title_lengths = [len(page.text.title) for page in pages]
-    zone_lengths = [len(page.text.title) + 1 + len(page.text.headings) for page in pages]
-    bigrams = site_bigrams([page.url for page in pages], texts, title_lengths, zone_lengths,
-                           blocks)
-    grams, _ = bigrams.grams(heavy_bytes)
-    return grams + extensions(texts, title_lengths, zone_lengths,
-                              [gram.key for gram in grams if gram.heavy], heavy_bytes, MAX_GRAM)
-
-
 def build_search_index(site_dir: Path, base_url: str = "/", *,
                        heavy_bytes: int = HEAVY_BYTES, cache: Store | None = None,
-                       blocks: Store | None = None,
                        synonyms: list[list[str]] = ()) -> SearchStats:
     """Index site_dir's pages into site_dir/search/ (replacing an earlier index there).
 
     base_url is the path the site is served under; it is recorded in the manifest for
     consumers that cannot resolve page URLs against the manifest's own location.
-    `cache` keeps each page's text by its name and bytes (generator/cache/files.py),
-    `blocks` the bigram postings of blocks of pages by their texts (blocks.py).
+    `cache` keeps each page's text by its name and bytes (generator/cache/files.py).
     `synonyms` are folded word groups (generator.search.synonyms) queries expand to.
     """
     started = time.perf_counter()
     pages = collect_pages(site_dir, cache)
-    grams = _grams(pages, heavy_bytes, blocks) + _title_characters(pages, heavy_bytes)
+    grams = build_grams([indexed_text(page.text) for page in pages],
+                        [len(page.text.title) for page in pages],
+                        [len(page.text.title) + 1 + len(page.text.headings) for page in pages],
+                        heavy_bytes, MAX_GRAM)
+    grams += _title_characters(pages, heavy_bytes)
     heavy = sorted((g for g in grams if g.heavy), key=lambda g: g.key)
     light = [g for g in grams if not g.heavy]
     shard_count = _shard_count(light)

@@ -20,7 +20,6 @@ Byte layout of one gram, as read by search.js and query.py:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 
@@ -28,9 +27,6 @@ from generator.search import varint
 from generator.search.fold import TABLE
 from generator.workers import cores, forked_map
 
-
-# Occurrences of heavy bigrams below which their longer grams are made in this process.
-FORK_AT = 1 << 18
 
 # fold() for an array of code points: the builder folds the whole corpus at once.
 _FOLDED = np.arange(0x110000, dtype=np.uint32)
@@ -77,39 +73,10 @@ def _corpus(texts: list[str], title_lengths: list[int], zone_lengths: list[int])
                    np.asarray(zone_lengths, dtype=np.int32))
 
 
-@dataclass(frozen=True)
-class Level:
-    """Grams of one length, encoded: gram i's docs are docs[doc_end[i-1]:doc_end[i]]
-    (its positions likewise), its runs are on pages first[i] to last[i], and its first
-    page delta (= first[i]) takes first_size[i] bytes."""
-    keys: Sequence[str]
-    docs: bytes
-    doc_end: np.ndarray
-    positions: bytes
-    pos_end: np.ndarray
-    first: np.ndarray
-    last: np.ndarray
-    first_size: np.ndarray
-
-    def grams(self, heavy_bytes: int) -> tuple[list[Gram], np.ndarray]:
-        """The grams, and a mask of the heavy ones."""
-        doc_len = np.diff(self.doc_end, prepend=0)
-        pos_len = np.diff(self.pos_end, prepend=0)
-        heavy = (pos_len > heavy_bytes) | (doc_len > heavy_bytes)
-        grams = [Gram(key, self.docs[d_end - d_len:d_end], self.positions[p_end - p_len:p_end],
-                      bool(h))
-                 for key, d_end, d_len, p_end, p_len, h in zip(
-                     self.keys, self.doc_end.tolist(), doc_len.tolist(), self.pos_end.tolist(),
-                     pos_len.tolist(), heavy.tolist())]
-        return grams, heavy
-
-
-_NONE = np.zeros(0, dtype=np.int64)
-EMPTY = Level([], b"", _NONE, b"", _NONE, _NONE, _NONE, _NONE)
-
-
-def _encode_level(corpus: _Corpus, occ: np.ndarray, group: np.ndarray, keys: list[str]) -> Level:
-    """Encode one gram length; occ is sorted by (group, position)."""
+def _encode_level(corpus: _Corpus, occ: np.ndarray, group: np.ndarray, keys: list[str],
+                  heavy_bytes: int) -> tuple[list[Gram], np.ndarray]:
+    """Encode one gram length; occ is sorted by (group, position). Returns the
+    grams and a per-group mask of the heavy ones."""
     count = len(occ)
     page, position = corpus.place(occ)
     group_start = np.ones(count, dtype=bool)
@@ -150,11 +117,16 @@ def _encode_level(corpus: _Corpus, occ: np.ndarray, group: np.ndarray, keys: lis
     group_run = np.flatnonzero(first_run)
     group_value = (2 * group_run + np.searchsorted(titled, group_run)
                    + np.searchsorted(headed, group_run))
-    pos_end = np.cumsum(np.add.reduceat(pos_sizes, group_occ, dtype=np.int64))
-    doc_end = np.cumsum(np.add.reduceat(doc_sizes, group_value, dtype=np.int64))
-    last_run = np.append(group_run[1:], len(runs)) - 1
-    return Level(keys, doc_bytes.tobytes(), doc_end, pos_bytes.tobytes(), pos_end,
-                 run_page[group_run], run_page[last_run], doc_sizes[group_value])
+    pos_len = np.add.reduceat(pos_sizes, group_occ, dtype=np.int64)
+    doc_len = np.add.reduceat(doc_sizes, group_value, dtype=np.int64)
+    pos_end, doc_end = np.cumsum(pos_len), np.cumsum(doc_len)
+    heavy = (pos_len > heavy_bytes) | (doc_len > heavy_bytes)
+    pos_raw, doc_raw = pos_bytes.tobytes(), doc_bytes.tobytes()
+    grams = [Gram(key, doc_raw[d_end - d_len:d_end], pos_raw[p_end - p_len:p_end], bool(h))
+             for key, d_end, d_len, p_end, p_len, h in zip(
+                 keys, doc_end.tolist(), doc_len.tolist(), pos_end.tolist(),
+                 pos_len.tolist(), heavy.tolist())]
+    return grams, heavy
 
 
 def _grouped(occ: np.ndarray, high: np.ndarray, low: np.ndarray
@@ -173,63 +145,44 @@ def _grouped(occ: np.ndarray, high: np.ndarray, low: np.ndarray
     return occ, np.cumsum(first, dtype=np.int32) - 1, high[first], low[first]
 
 
-def block_bigrams(texts: list[str], title_lengths: list[int], zone_lengths: list[int]) -> Level:
-    """The bigrams of the page texts, folded here (page number = list index); a text's
-    first title_length characters are its title, its first zone_length its title and
-    headings."""
+def build_grams(texts: list[str], title_lengths: list[int], zone_lengths: list[int],
+                heavy_bytes: int, max_length: int) -> list[Gram]:
+    """All indexed grams of the page texts, folded here (page number = list index);
+    a text's first title_length characters are its title, its first zone_length its
+    title and headings."""
     corpus = _corpus(texts, title_lengths, zone_lengths)
-    chars, alphabet = corpus.chars, corpus.alphabet
-    occ = np.flatnonzero((chars[:-1] != 0) & (chars[1:] != 0))
-    if not len(occ):
-        return EMPTY
-    occ, group, firsts, seconds = _grouped(occ, chars[occ], chars[occ + 1])
-    keys = [alphabet[a] + alphabet[b] for a, b in zip(firsts.tolist(), seconds.tolist())]
-    return _encode_level(corpus, occ, group, keys)
-
-
-def extensions(texts: list[str], title_lengths: list[int], zone_lengths: list[int],
-               heavy: list[str], heavy_bytes: int, max_length: int) -> list[Gram]:
-    """The grams that extend the heavy bigrams `heavy` of the page texts by one
-    character, and theirs in turn where they are heavy, up to max_length."""
-    if not heavy or max_length < 3:
-        return []
-    corpus = _corpus(texts, title_lengths, zone_lengths)
-    chars, width = corpus.chars, len(corpus.alphabet)
-    number = {ch: n for n, ch in enumerate(corpus.alphabet)}
-    wanted = np.array([number[key[0]] * width + number[key[1]] for key in heavy], dtype=np.int64)
-    # Where a heavy bigram's first character is, then which of those start one.
-    leading = np.zeros(width, dtype=bool)
-    leading[wanted // width] = True
-    occ = np.flatnonzero(leading[chars[:-1]])
-    occ = occ[np.isin(chars[occ].astype(np.int64) * width + chars[occ + 1], wanted)]
+    del texts      # the corpus holds them now, and the caller passes a list of its own
+    chars = corpus.chars
     # Grams with different first characters share nothing, so the cores take shares
-    # of the first characters: many small ones, for an even load and small workers;
-    # a few occurrences are not worth starting them.
-    shares = 16 * cores() if len(occ) > FORK_AT else 1
-    share_of = chars[occ] % shares
-    found = forked_map(lambda share: _longer(corpus, occ[share_of == share], heavy_bytes,
-                                             max_length),
+    # of the first characters: many small ones, for an even load and small workers.
+    # A byte per character says whose share a gram starting there is (`shares`: none).
+    shares = 16 * cores()
+    share_of = (chars[:-1] % shares).astype(np.uint8 if shares < 255 else np.uint16)
+    share_of[(chars[:-1] == 0) | (chars[1:] == 0)] = shares
+    found = forked_map(lambda share: _grams(corpus, np.flatnonzero(share_of == share),
+                                            heavy_bytes, max_length),
                        range(shares), chunksize=1, at_least=2)
     return [gram for grams in found for gram in grams]
 
 
-def _longer(corpus: _Corpus, occ: np.ndarray, heavy_bytes: int, max_length: int) -> list[Gram]:
-    """The grams longer than the heavy bigrams at the occurrences `occ` (ascending)."""
+def _grams(corpus: _Corpus, occ: np.ndarray, heavy_bytes: int, max_length: int) -> list[Gram]:
+    """The grams that start at the occurrences `occ` (ascending) and their extensions."""
     chars, alphabet = corpus.chars, corpus.alphabet
     occ, group, firsts, seconds = _grouped(occ, chars[occ], chars[occ + 1])
     keys = [alphabet[a] + alphabet[b] for a, b in zip(firsts.tolist(), seconds.tolist())]
-    heavy = np.ones(len(keys), dtype=bool)
     grams: list[Gram] = []
-    for length in range(2, max_length):
+    length = 2
+    while len(occ):
+        level, heavy = _encode_level(corpus, occ, group, keys, heavy_bytes)
+        grams.extend(level)
+        if length == max_length:
+            break
         heavy_ids = np.flatnonzero(heavy)
         occ = occ[heavy[group]]
         parent = np.searchsorted(heavy_ids, group[heavy[group]]).astype(np.int32)
         following = chars[occ + length]
         extends = following != 0
         occ, group, parents, nexts = _grouped(occ[extends], parent[extends], following[extends])
-        if not len(occ):
-            break
         keys = [keys[heavy_ids[p]] + alphabet[c] for p, c in zip(parents.tolist(), nexts.tolist())]
-        level, heavy = _encode_level(corpus, occ, group, keys).grams(heavy_bytes)
-        grams.extend(level)
+        length += 1
     return grams

@@ -17,10 +17,7 @@ def index_site(build: "BuildContext") -> list[Problem]:
     synonyms, _ = read_synonyms(build.root)
     # A build without a cache keeps nothing: hashing every page for keys would be waste.
     cache = build.file_store("search-pages") if build.cache_dir is not None else None
-    blocks = build.store("search-blocks") if build.cache_dir is not None else None
-    build_search_index(build.site_dir, build.site.config.base_url, cache=cache, blocks=blocks,
-                       synonyms=synonyms)
-    for store in (cache, blocks):
-        if store is not None:
-            store.save()
+    build_search_index(build.site_dir, build.site.config.base_url, cache=cache, synonyms=synonyms)
+    if cache is not None:
+        cache.save()
     return []
