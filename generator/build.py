@@ -21,7 +21,7 @@ from .output import made, record_of, remove_others
 from .pipeline import PIPELINE, Pipeline
 from .problems import Problem, ProblemsError
 from .progress import Progress
-from .replace import PARTIAL
+from .replace import PARTIAL, exchanged
 from .workers import in_child
 
 if TYPE_CHECKING:
@@ -71,14 +71,18 @@ def _staging(build_dir: Path) -> tuple[Path, bool]:
 
 
 def _swap_in(new: Path, target: Path) -> None:
-    """The new site in, the one it replaces kept as the spare."""
+    """The new site in, the one it replaces kept as the spare; a reader of build/site
+    (serve, a web server, rsync) finds one site or the other there, never none."""
     for leftover in target.parent.glob(f".{target.name}.old-*"):
         discard(leftover)   # left by an earlier gongkai's deletion, stopped
     if not target.exists():
         new.rename(target)
         return
     spare = target.with_name(SPARE)
-    target.rename(spare)
+    if exchanged(new, target):
+        new.rename(spare)       # the old site, under the new one's name since the exchange
+        return
+    target.rename(spare)        # for a moment there is no build/site
     try:
         new.rename(target)
     except BaseException:

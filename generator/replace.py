@@ -7,10 +7,18 @@ with another (a hard link) never changes that one.
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
 from typing import BinaryIO, Callable
 
 PARTIAL = ".partial"    # a new file's name until it is whole; one left behind is nobody's
+
+# Linux's renameat2 (glibc 2.28+), which Python does not offer: two folders trade names
+# in one step. Where it is missing, exchanged() says so and callers rename twice.
+_RENAMEAT2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
 
 
 def replace_file(path: str | os.PathLike, content: bytes) -> None:
@@ -30,3 +38,17 @@ def replace_with(path: str | os.PathLike, write: Callable[[BinaryIO], object]) -
             os.unlink(partial)     # half written: the old file stays as it was
             raise
     os.replace(partial, target)
+
+
+def exchanged(one: str | os.PathLike, other: str | os.PathLike) -> bool:
+    """Give two existing paths each other's names at once, so that a reader of either
+    name never finds nothing there; False where the system or file system cannot."""
+    if _RENAMEAT2 is None:
+        return False
+    if _RENAMEAT2(_AT_FDCWD, os.fsencode(one), _AT_FDCWD, os.fsencode(other),
+                  _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), os.fspath(one), None, os.fspath(other))

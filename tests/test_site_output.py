@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +16,7 @@ import pytest
 from generator.build import SPARE, build
 from generator.pipeline import PIPELINE, Step
 from generator.problems import Problem, ProblemsError
+from generator.replace import exchanged
 
 AS_OF = date(2026, 6, 1)
 DELETED = "data/notices/gonggao.yaml"
@@ -112,3 +115,34 @@ def test_a_build_failing_late_leaves_the_site_and_the_next_build_is_right(minima
     assert (minimal.path(f"build/{SPARE}") / "spoiled.html").exists()   # the failed folder
     build(minimal.root, AS_OF)
     assert contents(site) == good
+
+
+def test_two_folders_trade_names_at_once(tmp_path):
+    one, other = tmp_path / "one", tmp_path / "other"
+    one.mkdir()
+    other.mkdir()
+    (one / "a").write_text("one", encoding="utf-8")
+    (other / "b").write_text("other", encoding="utf-8")
+    assert exchanged(one, other)     # Linux with glibc 2.28+, as here and in CI
+    assert [p.name for p in one.iterdir()] == ["b"]
+    assert [p.name for p in other.iterdir()] == ["a"]
+    with pytest.raises(FileNotFoundError):
+        exchanged(one, tmp_path / "missing")
+
+
+def test_the_site_is_never_missing_while_builds_replace_it(minimal):
+    build(minimal.root, AS_OF)
+    page = minimal.path("build/site/policies/xize/index.html")
+    # Another process looks as a web server or serve would, as fast as it can.
+    watcher = subprocess.Popen(
+        [sys.executable, "-c", "import os, sys\n"
+         "while not os.path.exists(sys.argv[2]):\n"
+         "    if not os.path.exists(sys.argv[1]): sys.exit('missing')\n",
+         str(page), str(minimal.path("stop"))], stderr=subprocess.PIPE, text=True)
+    try:
+        for title in ("实施细则（一）", "实施细则（二）", "实施细则（三）"):
+            minimal.replace("data/policies/xize.yaml", "实施细则", title)
+            build(minimal.root, AS_OF)
+    finally:
+        minimal.path("stop").touch()
+    assert watcher.wait(timeout=30) == 0, watcher.stderr.read()
