@@ -9,6 +9,7 @@ tells the server which pages are open.
 
 from __future__ import annotations
 
+import threading
 import time
 import traceback
 from pathlib import Path
@@ -49,6 +50,7 @@ class PreviewServer(LiveReloadServer):
         self.pages: dict[str, bytes] = {}     # site-relative URL → HTML, newer than the disk's
         self.changed: set[str] = set()        # files saved since the builder last looked
         self.seen: dict[str, float] = {}      # URL of a page a browser has open → when it asked
+        self._chosen = threading.local()      # the epoch a request's page was chosen at
 
     def _serve_request(self, environ, start_response):
         path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
@@ -62,19 +64,29 @@ class PreviewServer(LiveReloadServer):
             page = parse_qs(environ.get("QUERY_STRING", "")).get("page")
             if page:
                 self.seen[unquote(page[0]).lstrip("/")] = time.monotonic()
-        problems, built = self.problems, self.pages.get(path.lstrip("/"))
-        if (problems or built is not None) and _is_page(path):
-            with self._epoch_cond:
-                epoch = self._visible_epoch
+            return super()._serve_request(environ, start_response)   # never a problem page
+        if not _is_page(path):
+            return super()._serve_request(environ, start_response)
+        # The epoch is read before the page is chosen: a change made while it is served
+        # (problems found, pages built) comes with a newer epoch, and the page reloads.
+        with self._epoch_cond:
+            self._chosen.epoch = self._visible_epoch
+        try:
+            problems, built = self.problems, self.pages.get(path.lstrip("/"))
+            if not problems and built is None:
+                return super()._serve_request(environ, start_response)
             content = self._inject_js_into_html(problems_page(problems).encode() if problems
-                                                else built, epoch)
+                                                else built, self._chosen.epoch)
             start_response("200 OK", [("Content-Type", "text/html; charset=utf-8"),
                                       ("Content-Length", str(len(content))),
                                       ("Cache-Control", "no-store")])
             return [content]
-        return super()._serve_request(environ, start_response)
+        finally:
+            del self._chosen.epoch
 
     def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+        # MkDocs' own pages pass the epoch it read when it opened the file, later than ours.
+        epoch = getattr(self._chosen, "epoch", epoch)
         try:
             body_end = content.rindex(b"</body>")
         except ValueError:
