@@ -256,11 +256,14 @@ class Site:
         except ProblemsError:
             return    # the build shows them
         as_of = self.as_of or today(site.config.timezone)
+        # git is asked before the lock is taken: a save's preview, which waits for the
+        # lock, stops every child of this process while it runs (pause.py).
+        stamp = make_stamp(self.root, as_of)
         with self.previewing:
             page = next((path for path in (self.preview.source(served_path(item_path(item)))
                                            for item in site.items) if path is not None), None)
             if page is not None:
-                self.preview.build(site, as_of, PREVIEW, {page}, make_stamp(self.root, as_of))
+                self.preview.build(site, as_of, PREVIEW, {page}, stamp)
         self.warm = True
 
     def build_all(self, superseded) -> None:
