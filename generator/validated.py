@@ -12,7 +12,7 @@ from pathlib import Path
 from .cache.fingerprint import fingerprint
 from .cache.store import Store
 from .load.field_names import name_fields
-from .load.site_loader import PARSED_KIND, Parse, SiteData, load_site
+from .load.site_loader import PARSED_KIND, Load, Parse, SiteData, load_item, load_site
 from .notices.lists import STORE_KIND as LISTS_KIND, load_name_lists
 from .pipeline import PIPELINE, Pipeline
 from .problems import Problem, ProblemsError
@@ -21,17 +21,19 @@ from .validate import STORE_KIND as CHECKS_KIND, validate_site
 
 def load_and_validate(root: Path, pipeline: Pipeline = PIPELINE,
                       cache: Path | None = None, parse: Parse | None = None,
-                      lists: Store | None = None) -> tuple[SiteData, list[Problem]]:
+                      lists: Store | None = None, load: Load = load_item,
+                      checks: Store | None = None) -> tuple[SiteData, list[Problem]]:
     """The loaded site and its warnings; raises ProblemsError on any error. With
     `cache` (build/cache), item files parsed, name lists read and files checked before
     are taken from there; the rules across files run all the same. `parse`, when given,
-    reads and parses item files instead (load/site_loader.py), and `lists` keeps name
-    lists instead (serve keeps both in memory between saves)."""
+    reads and parses item files instead and `load` makes their items (load/site_loader.py),
+    and `lists` and `checks` keep name lists and file checks' results instead (serve
+    keeps all four in memory between saves)."""
     # Without the public numbers, which are read from the data: a list's key has them.
     kept = fingerprint(root) if cache is not None else ""
-    site, problems = load_site(root, Store(cache, PARSED_KIND, kept), parse)
+    site, problems = load_site(root, Store(cache, PARSED_KIND, kept), parse, load)
     if site is not None:
-        checked = Store(cache, CHECKS_KIND, kept)
+        checked = checks if checks is not None else Store(cache, CHECKS_KIND, kept)
         found = validate_site(site, pipeline, checked)
         checked.save()
         found += read_lists(site, lists if lists is not None else Store(cache, LISTS_KIND, kept))

@@ -12,6 +12,7 @@ from browser_support import own_context
 from test_serve import fetch, free_port, gongkai_serve, wait_for
 
 from generator.build import build
+from generator.load.site_loader import load_site
 from generator.serve.session import PREVIEW, Site
 from generator.serve.preview import PagePreview
 from generator.serve.watch import watch
@@ -56,6 +57,38 @@ def test_a_save_before_the_first_build_is_previewed_on_the_last_runs_docs(minima
         assert site.quick(["data/policies/xize.yaml"]) is None
         assert any("找不到机构「nobody」" in problem.message for problem in site.server.problems)
         assert site.server.pages == {}
+    finally:
+        site.checker.shutdown()
+        if site.preview is not None:
+            site.preview.close()
+
+
+def test_a_save_loads_and_checks_again_only_the_file_it_changed(minimal):
+    build(minimal.root, AS_OF)
+    site = Site(minimal.root, AS_OF, "127.0.0.1", free_port())
+    changed = "data/policies/xize.yaml"
+    try:
+        site.open_last_build()     # loads and checks every file once
+        items = {rel: loaded for rel, (_, loaded) in site.parsed.loaded.items()}
+        checked = dict(site.checks.entries)
+        assert changed in items and len(items) >= 5 and checked
+        minimal.replace(changed, "实施细则", "实施细则（第二稿）")
+        assert site.quick([changed]) is True
+        for rel, (_, loaded) in site.parsed.loaded.items():
+            assert (loaded is items[rel]) == (rel != changed), rel
+        assert "（第二稿）" in site.parsed.loaded[changed][1].item.meta.title
+        learned = site.checks.entries.keys() - checked.keys()
+        assert len(learned) == len(PREVIEW.file_checks)
+        # The keys the checks' results are kept by are those a build gives the files.
+        keys: dict[str, bytes] = {}
+        site.parsed(minimal.root.resolve(), sorted(items), keys)
+        built, _ = load_site(minimal.root.resolve())
+        assert keys == {rel: key for rel, key in built.doc_keys.items() if rel in items}
+        # What a file check finds in the changed file is found, kept results or not.
+        minimal.replace(changed, "第二条", "第二条 联系人身份证号 11010519491231002X。\n\n      第三条")
+        assert site.quick([changed]) is None
+        assert any(problem.file == changed and "身份证" in problem.message
+                   for problem in site.server.problems), site.server.problems
     finally:
         site.checker.shutdown()
         if site.preview is not None:

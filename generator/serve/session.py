@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from ..build import BUILD_DIR, build
 from ..cache.store import Store
@@ -42,11 +43,11 @@ from ..search.step import index_site
 from ..site.csp import write_header_policy
 from ..site.stamp import BuildStamp, make_stamp
 from ..today import site_timezone, today
-from ..validate import validate_site
+from ..validate import STORE_KIND as CHECKS_KIND, validate_site
 from ..validated import load_and_validate, named, read_lists, settled
 from ..workers import in_child, start_method
 from .parsed import ParsedFiles
-from .pause import children_stopped
+from .pause import children_stopped, collection_paused
 from .preview import PagePreview
 from .server import PreviewServer
 
@@ -115,6 +116,8 @@ class Site:
         # Name lists read, by their bytes, declarations and public numbers: in one
         # process nothing else changes them, so memory holds them between saves.
         self.lists = Store(None, LISTS_KIND, "")
+        # The file checks' results, by file name and bytes (validate/__init__.py), likewise.
+        self.checks = Store(None, CHECKS_KIND, "")
         self.checker = ThreadPoolExecutor(1, thread_name_prefix="gongkai-checks")
         self.previewing = threading.Lock()   # held while self.preview builds or is replaced
         self.lock = threading.Condition()    # over the counts and flags below, and the pages
@@ -156,24 +159,25 @@ class Site:
         """Check the data and show the pages of `items` and those open in a browser,
         built alone, with the whole-site build held still; whether they are shown
         (None: the data has errors, shown)."""
-        with children_stopped():
+        with children_stopped(), collection_paused():
             return self._quick(items)
 
     def _quick(self, items: list[str]) -> bool | None:
         started = time.perf_counter()
-        site, problems = load_site(self.root, parse=self.parsed)
+        site, problems = load_site(self.root, parse=self.parsed, load=self.parsed.load)
         pages = failure = None
         if site is not None:
-            # The rules across files run in a process of their own (on the other core)
-            # while the pages are built here; the pages are shown only if they pass.
-            checks = self.checker.submit(_checked, site)
+            # The rules run in a process of their own (on the other core) while the
+            # pages are built here; the pages are shown only if they pass.
+            checks = self.checker.submit(_checked, site, self.checks)
             try:
                 listed = read_lists(site, self.lists)
                 pages = self._pages(site, items)
             except Exception as err:   # noqa: BLE001 — data with errors may break a page
                 failure = err
             finally:
-                found = checks.result()
+                found, learned = checks.result()
+                self.checks.entries.update(learned)
             problems += named(site, found + (listed if failure is None else []))
         try:
             settled(site, problems)
@@ -252,7 +256,8 @@ class Site:
         if self.warm:
             return
         try:
-            site, _ = load_and_validate(self.root, PREVIEW, parse=self.parsed, lists=self.lists)
+            site, _ = load_and_validate(self.root, PREVIEW, parse=self.parsed, lists=self.lists,
+                                        load=self.parsed.load, checks=self.checks)
         except ProblemsError:
             return    # the build shows them
         as_of = self.as_of or today(site.config.timezone)
@@ -316,12 +321,17 @@ class Site:
                 self.preview.close()
 
 
-def _checked(site: SiteData) -> list[Problem]:
-    """The preview's rules over `site`, in a forked process where there is fork (a
-    spawned one would be sent the whole site)."""
-    if start_method() == "fork":
-        return in_child(validate_site, site, PREVIEW)
-    return validate_site(site, PREVIEW)
+def _checked(site: SiteData, checks: Store) -> tuple[list[Problem], dict[bytes, Any]]:
+    """The preview's rules over `site`, with the file checks' results `checks` holds, in
+    a forked process where there is fork (a spawned one would be sent the whole site);
+    and the results it added, for this process to keep (at 10,000 items, checking every
+    file again took 4 seconds a save)."""
+    def check() -> tuple[list[Problem], dict[bytes, Any]]:
+        before = set(checks.entries)
+        found = validate_site(site, PREVIEW, checks)
+        return found, {entry: value for entry, value in checks.entries.items()
+                       if entry not in before}
+    return in_child(check) if start_method() == "fork" else check()
 
 
 def _differs(site: Path, url: str, page: bytes) -> bool:
