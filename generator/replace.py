@@ -2,7 +2,8 @@
 
 Every step that writes into the site writes a new file and renames it over
 the old one: a reader never sees half a file, and a file that shares its inode
-with another (a hard link) never changes that one.
+with another (a hard link) never changes that one. A whole new site trades names
+with the old one in one step where the system can (exchanged).
 """
 
 from __future__ import annotations
@@ -10,13 +11,11 @@ from __future__ import annotations
 import ctypes
 import errno
 import os
+import sys
 from typing import BinaryIO, Callable
 
 PARTIAL = ".partial"    # a new file's name until it is whole; one left behind is nobody's
 
-# Linux's renameat2 (glibc 2.28+), which Python does not offer: two folders trade names
-# in one step. Where it is missing, exchanged() says so and callers rename twice.
-_RENAMEAT2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
 
@@ -38,6 +37,20 @@ def replace_with(path: str | os.PathLike, write: Callable[[BinaryIO], object]) -
             os.unlink(partial)     # half written: the old file stays as it was
             raise
     os.replace(partial, target)
+
+
+def _renameat2():
+    """Linux's renameat2 (glibc 2.28+), which Python does not offer: two folders trade
+    names in one step. None elsewhere: exchanged() says so and callers rename twice."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    except OSError:
+        return None
+
+
+_RENAMEAT2 = _renameat2()
 
 
 def exchanged(one: str | os.PathLike, other: str | os.PathLike) -> bool:
