@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from .cache.store import CACHE_DIR, Store, Stores
 from .context import BuildContext
+from .gcpause import collection_paused
 from .output import made, record_of, remove_others
 from .pipeline import PIPELINE, Pipeline
 from .problems import Problem, ProblemsError
@@ -151,7 +152,7 @@ def build(root: Path, as_of: date | None = None, *, incremental: bool = False, p
     cache_dir = root / CACHE_DIR if cache else None
     # Each stage imports what it runs when it starts, so that the command starts at
     # once and a step's libraries are loaded only by the stage that uses them.
-    with progress.stage("读取并检查数据"):
+    with progress.stage("读取并检查数据"), collection_paused():
         from .validated import load_and_validate
         site, warnings = load_and_validate(root, pipeline, cache_dir)
     from .cache.fingerprint import fingerprint as fingerprint_of
@@ -164,7 +165,8 @@ def build(root: Path, as_of: date | None = None, *, incremental: bool = False, p
     fingerprint = fingerprint_of(root, allowed)
     with progress.stage("生成 Markdown 页面", len(site.items)):
         from .render import make_context
-        ctx = make_context(site, as_of, pdf, Stores(cache_dir, fingerprint))
+        with collection_paused():
+            ctx = make_context(site, as_of, pdf, Stores(cache_dir, fingerprint))
         build_dir = root / BUILD_DIR
         docs, pages = in_child(_write_docs, build_dir, ctx, pipeline, cache_dir, fingerprint)
     from .site.stamp import make_stamp

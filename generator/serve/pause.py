@@ -9,16 +9,10 @@ anyway (a newer save came).
 Serve's own children are the build's: its stages' processes and their workers,
 git, and the deletion of an old site. None of them holds anything the preview
 waits for.
-
-Python's cyclic garbage collector is held off too: serve keeps the whole site and
-MkDocs' navigation in memory, and each full collection walks all of it (at 10,000
-items, about 0.4 s, several times in a save's preview). What the preview leaves
-is collected after it.
 """
 
 from __future__ import annotations
 
-import gc
 import os
 import signal
 from contextlib import contextmanager
@@ -44,18 +38,6 @@ def children_stopped():
                 os.kill(pid, signal.SIGCONT)
             except ProcessLookupError:
                 pass
-
-
-@contextmanager
-def collection_paused():
-    """No cyclic garbage collection inside the block, in any thread of this process."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _descendants(pid: int) -> list[int]:
