@@ -81,7 +81,7 @@ def forked_map(function: Callable[[T], R], items: Sequence[T], *, chunksize: int
         # (reference counts are writes) and keeps what it allocated. Replacing each after
         # RENEW items took the 10,000-item render from 1,123 to 822 MB at no cost in
         # time. gc.freeze: inherited objects are never collected (so never copied) there.
-        with multiprocessing.get_context("fork").Pool(processes, initializer=gc.freeze,
+        with multiprocessing.get_context("fork").Pool(processes, initializer=_worker_gc,
                                                       maxtasksperchild=renew) as pool:
             # Positions go to the workers, which hold the items already.
             return pool.map(_call, range(len(items)), chunksize)
@@ -106,8 +106,12 @@ def in_child(function: Callable[..., R], *args) -> R:
     if method == "fork":
         def run() -> None:
             # What was there before the fork is never collected here: a collection would
-            # write to every object's header and so copy the whole inherited heap.
+            # write to every object's header and so copy the whole inherited heap. Nor is
+            # what the stage makes: it lives as long as the stage, and full collections
+            # walked it again each time it grew by a quarter (at 10,000 items, 2 s in the
+            # render stage alone). Its workers collect (_worker_gc).
             gc.freeze()
+            gc.disable()
             _run_and_send(send, function, args)
         process = context.Process(target=run)
     else:
@@ -125,6 +129,13 @@ def in_child(function: Callable[..., R], *args) -> R:
     if not ok:
         raise value
     return value
+
+
+def _worker_gc() -> None:
+    """A forked worker collects only what it makes: each page's work leaves cycles
+    behind (Markdown converters, template contexts), thousands of pages' worth."""
+    gc.freeze()
+    gc.enable()
 
 
 def _run_and_send(send, function: Callable, args: tuple) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -42,6 +43,18 @@ def test_an_unpicklable_result_and_a_dead_child_are_errors_not_hangs():
 
 def test_a_child_may_use_workers_of_its_own():
     assert in_child(forked_map, abs, [-n for n in range(600)]) == list(range(600))
+
+
+def _collecting(_: int) -> bool:
+    return gc.isenabled()
+
+
+def test_a_stage_child_does_not_collect_and_its_workers_do():
+    def stage() -> tuple[bool, set[bool]]:
+        return gc.isenabled(), set(forked_map(_collecting, list(range(600))))
+
+    assert in_child(stage) == (False, {True})
+    assert gc.isenabled()
 
 
 # Without fork (Windows, macOS; forced here): spawned workers get the work pickled,
