@@ -85,8 +85,9 @@ def test_build_fails_on_a_dead_anchor_and_keeps_the_last_site(minimal):
     with pytest.raises(ProblemsError) as caught:
         build(minimal.root, AS_OF)
     message = str(caught.value)
-    assert "content/about.md: 链接: 网页 about/index.html" in message
-    assert "死链接「../catalog/#no-such-heading」" in message
+    # At the line and column the clerk wrote it, with the line shown.
+    assert "content/about.md:3:10: 链接: 死链接「../catalog/#no-such-heading」" in message
+    assert '\n    <a href="../catalog/#no-such-heading">目录</a>\n             ^' in message
     assert "锚点「#no-such-heading」在「catalog/index.html」里不存在" in message
     assert (minimal.root / "build/site/index.html").read_bytes() == good
     assert not (minimal.root / "build/site/about").exists()
@@ -105,8 +106,11 @@ def test_a_dead_link_in_an_item_names_the_items_yaml(minimal):
                     '见<a href="../../nowhere/">附表</a>。\n\n      第二条 本细则')
     with pytest.raises(ProblemsError) as caught:
         build(minimal.root, AS_OF)
-    assert str(caught.value).startswith("data/policies/xize.yaml: 链接: 网页 policies/xize/index.html")
-    assert "页面或文件「/nowhere/」不存在" in str(caught.value)
+    # Shown on the item's page and its print sheet, reported once, where it was written.
+    [problem] = caught.value.problems
+    assert (problem.file, problem.line, problem.column) == ("data/policies/xize.yaml", 14, 17)
+    assert "死链接「../../nowhere/」" in problem.message
+    assert "页面或文件「/nowhere/」不存在" in problem.message
 
 
 def test_pages_pickled_apart_share_their_repeated_links():

@@ -131,11 +131,12 @@ def test_a_broken_link_in_a_body_is_reported_at_its_data_file_in_chinese(minimal
     assert main(["-C", str(minimal.root), "build", "--as-of", "2026-06-01"]) == 1
     lines = capsys.readouterr().err.splitlines()
     # A body is converted on its own (render/clerk.py), so MkDocs no longer sees its links:
-    # the link check reports them, at the data file, once for each page that shows the body.
-    for link in ("「../../fees/nowhere.md」", "「#第三条」"):
+    # the link check reports them once each, at the line and column of the data file
+    # where they were written, though the item's page and print sheet both show them.
+    for link, column in (("「../../fees/nowhere.md」", 13), ("「#第三条」", 42)):
         found = [line for line in lines if link in line]
-        assert found and all(line.startswith("data/policies/xize.yaml: 链接") and "不存在" in line
-                             for line in found), link
+        assert len(found) == 1 and found[0].startswith(f"data/policies/xize.yaml:12:{column}: 链接"), lines
+        assert "不存在" in found[0]
     assert not (minimal.root / "build/site").exists()
 
 

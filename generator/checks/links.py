@@ -35,7 +35,7 @@ from ..cache.store import Store
 from ..problems import Problem
 from ..render.pages import FRONT_MATTER_READ, is_generated
 from ..walk import files_under
-from .sources import data_source
+from .sources import Origin, origins, written_at
 
 if TYPE_CHECKING:
     from ..context import BuildContext
@@ -213,32 +213,47 @@ def _text(data: bytes) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
+Locate = Callable[[str, str], "tuple[int, int, str, str] | None"]
+
+
 def check_folder(site_dir: Path, base_url: str = "/",
                  source: Callable[[str], str] | None = None,
                  cache: Store | None = None,
-                 generated: Callable[[str], bool] = lambda page: False) -> list[Problem]:
+                 generated: Callable[[str], bool] = lambda page: False,
+                 locate: Locate = lambda page, url: None) -> list[Problem]:
     """Dead links and anchors in every HTML file under site_dir, as Problems.
     `source` names the file the clerk edits for a built page (default: the page);
     `cache` keeps each page's links and ids by its name and bytes (cache/files.py);
-    `generated` says which pages the templates wrote (their links are not read again)."""
+    `generated` says which pages the templates wrote (their links are not read again);
+    `locate` finds where in that file a link the page shows was written (line, column,
+    as written, the line), so a mistake shown on several pages is reported once there."""
     source = source or (lambda page: f"site/{page}")
     pages = parse_all(site_dir, base_url, cache, generated)
     exists: dict[str, str | None] = {}     # target → file; pages share most links
-    problems = []
+    problems: dict[tuple, Problem] = {}
+
+    def dead(rel: str, line: int, url: str, what: str) -> None:
+        where = locate(rel, url)
+        if where is None:
+            problems[(rel, line, url)] = _dead(source(rel), rel, line, url, what)
+            return
+        row, column, written, text = where
+        problems.setdefault((source(rel), row, column), Problem(
+            source(rel), row, "链接", f"死链接「{written}」：{what}（网页 {rel} 上）", _FIX,
+            column=column, source=text))
+
     for rel, page in pages.items():
         for url, line, target, fragment in page.links:
             if target not in exists:
                 exists[target] = _existing(site_dir, target, pages)
             found = exists[target]
             if found is None:
-                problems.append(_dead(source(rel), rel, line, url,
-                                      f"指向的页面或文件「/{target}」不存在"))
+                dead(rel, line, url, f"指向的页面或文件「/{target}」不存在")
             elif fragment not in TOP_ANCHORS and found in pages:
                 shown = _forwarded(site_dir, found, pages)
                 if shown is not None and fragment not in pages[shown].ids:
-                    problems.append(_dead(source(rel), rel, line, url,
-                                          f"指向的锚点「#{fragment}」在「{shown}」里不存在"))
-    return problems
+                    dead(rel, line, url, f"指向的锚点「#{fragment}」在「{shown}」里不存在")
+    return list(problems.values())
 
 
 def _forwarded(site_dir: Path, found: str, pages: dict[str, LinkedPage]) -> str | None:
@@ -283,8 +298,13 @@ def parse_all(site_dir: Path, base_url: str = "/", cache: Store | None = None,
 
 def check_links(ctx: "BuildContext") -> list[Problem]:
     cache = ctx.file_store("links")
-    problems = check_folder(ctx.site_dir, ctx.site.config.base_url, _sources(ctx), cache,
-                            _generated(ctx.root / "build/docs"))
+    origin = origins(ctx)
+
+    def locate(page: str, url: str) -> tuple[int, int, str, str] | None:
+        found = origin(page)
+        return written_at(ctx.root, found, page, url) if found else None
+    problems = check_folder(ctx.site_dir, ctx.site.config.base_url, _sources(origin, ctx.root), cache,
+                            _generated(ctx.root / "build/docs"), locate)
     cache.save()
     return problems
 
@@ -307,17 +327,15 @@ def _generated(docs: Path) -> Callable[[str], bool]:
     return generated
 
 
-def _sources(ctx: "BuildContext") -> Callable[[str], str]:
+def _sources(origin: Callable[[str], Origin | None], root: Path) -> Callable[[str], str]:
     """Built page → the file to fix: its data file, else the rendered Markdown."""
-    data = data_source(ctx)
-
     def source(page: str) -> str:
-        found = data(page)
+        found = origin(page)
         if found:
-            return found
+            return found.file
         folder = page.removesuffix("index.html").rstrip("/")
         for doc in ([f"{folder}/index.md", f"{folder}.md"] if folder else ["index.md"]):
-            if (ctx.root / "build/docs" / doc).is_file():
+            if (root / "build/docs" / doc).is_file():
                 return f"build/docs/{doc}"
         return f"site/{page}"
     return source
@@ -385,7 +403,8 @@ def _existing(site_dir: Path, target: str, pages: dict[str, LinkedPage]) -> str 
     return path.relative_to(site_dir).as_posix()
 
 
+_FIX = "请修改这个文件里的链接，让它指向存在的页面、文件和标题"
+
+
 def _dead(source: str, page: str, line: int, url: str, what: str) -> Problem:
-    return Problem(source, None, "链接",
-                   f"网页 {page}（第{line}行）的死链接「{url}」：{what}",
-                   "请修改这个文件里的链接，让它指向存在的页面、文件和标题")
+    return Problem(source, None, "链接", f"网页 {page}（第{line}行）的死链接「{url}」：{what}", _FIX)

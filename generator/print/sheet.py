@@ -13,7 +13,8 @@ import segno
 from markupsafe import Markup
 
 from ..render.clerk import EXTENSION_CONFIGS
-from ..render.pages import NoticeFacts, RenderContext, full_content
+from ..render.clerk_links import relink
+from ..render.pages import NoticeFacts, RenderContext, full_content, item_path
 from ..render.version_tools import VersionTools
 from ..sanitise import clean_page
 from ..versions import ItemState
@@ -69,9 +70,11 @@ def _converter() -> markdown.Markdown:
                              extension_configs=EXTENSION_CONFIGS)
 
 
-def render_markdown(text: str) -> Markup:
-    # The sheet is a page of the site too: the same sanitiser as every other page.
-    return Markup(clean_page(_converter().reset().convert(text)))
+def render_markdown(text: str, item) -> Markup:
+    """The sheet is a page of the site too: the same sanitiser as every other page, and
+    the body's links, written at the item's page, made relative to the sheet."""
+    html = clean_page(_converter().reset().convert(text))
+    return Markup(relink(html, item_path(item), targets.page_path(item)))
 
 
 def qr_svg(url: str) -> Markup:
@@ -108,7 +111,7 @@ def make_sheet(ctx: RenderContext, state: ItemState, stamp: str, *, paper: str |
         issued=meta.created if shown.number == 1 else shown.effective_from,
         signoff=signoff,
         coming=coming_changes(ctx, state),
-        body_html=render_markdown(body) if body else None,
+        body_html=render_markdown(body, item) if body else None,
         # Not shown on the notice's page (withdrawn, not yet started, repealed): not printed.
         name_list=None if facts and facts.list_hidden else name_list,
         list_withdrawn=withdrawn,

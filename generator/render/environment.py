@@ -17,6 +17,7 @@ from ..model.labels import CONTACT_KIND_LABELS, label
 from ..notices.period import format_date_cn
 from ..print import targets as print_targets
 from ..sanitise import heading_slug
+from .clerk_links import relink
 
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 # A line break inside Chinese text is no space; between Latin words it is one.
@@ -96,9 +97,10 @@ def heading_id(context, text: str) -> str:
 
 
 @pass_context
-def clerk_html(context, text: str) -> str:
-    """A clerk's Markdown as HTML, converted before the pages render (render/clerk.py)."""
-    return context["converted"][text]
+def clerk_html(context, text: str, base: str) -> str:
+    """A clerk's Markdown as HTML, converted before the pages render (render/clerk.py),
+    its links written at docs path `base` made relative to this page."""
+    return relink(context["converted"][text], base, context["page_path"])
 
 
 def iso(d: date | None) -> str:
