@@ -15,6 +15,7 @@ import pytest
 from browser_support import own_context, serve_folder
 from conftest import FIXTURES, copy_site
 from generator.build import build
+from generator.problems import ProblemsError
 from generator.checks.links import check_folder
 from generator.render.pages import make_context
 from generator.search.collect import collect_pages
@@ -154,6 +155,24 @@ def test_link_check_reads_anchors_into_a_stub_on_the_page_it_forwards_to(built, 
     problems = check_folder(site_dir, BASE)
     assert len(problems) == 1, problems
     assert "#没有这一节" in problems[0].message and f"{ITEM}/index.html" in problems[0].message
+
+
+def test_a_content_page_cites_the_version_in_force_by_its_markdown(tmp_path):
+    """As any page, by `…/v/2/index.md` (with an anchor too): MkDocs finds no such
+    Markdown, as the version in force is a stub, and failed the build."""
+    folder = copy_site(FIXTURES / "minimal", tmp_path / "site")
+    make_versioned(folder)
+    folder.write("content/cites.md", f"# 引用\n\n见[第2版]({ITEM}/v/2/index.md)和"
+                                     f"[第2版的享受条件]({ITEM}/v/2/index.md#享受条件)。\n")
+    root = build_at(folder.root, MIDDLE)
+    html = (root / "build/site/cites/index.html").read_text(encoding="utf-8")
+    assert f'<a href="../{ITEM}/v/2/">第2版</a>' in html
+    assert f'<a href="../{ITEM}/v/2/#享受条件">第2版的享受条件</a>' in html
+    # A version the item does not have is still no page.
+    folder.write("content/cites.md", f"# 引用\n\n见[第9版]({ITEM}/v/9/index.md)。\n")
+    with pytest.raises(ProblemsError) as caught:
+        build(root, MIDDLE)
+    assert f"{ITEM}/v/9/index.md" in str(caught.value)
 
 
 def test_superseded_version_gets_its_full_page_back(tmp_path):

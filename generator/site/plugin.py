@@ -31,6 +31,7 @@ from .navmemo import install as install_nav_memo
 from .pagecache import PageCache
 from .templateload import install as install_template_load
 from .parallel import ParallelPages
+from .served_pages import ServedPages
 from .stamp import BuildStamp, make_stamp
 from .titles import escape_nav_titles, escape_page_titles, escape_site_strings
 
@@ -95,7 +96,7 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
 
     def on_files(self, files, config):
         link_static_files(files, config)
-        return files
+        return ServedPages(files)
 
     def on_nav(self, nav, config, files):
         self.parallel = ParallelPages(self.config.jobs or cores())
