@@ -11,6 +11,7 @@ from urllib.parse import urljoin
 import pytest
 
 from generator.build import build
+from generator.problems import ProblemsError
 from generator.render.clerk_links import address, relink
 
 from gitsite import AS_OF
@@ -92,3 +93,16 @@ def test_home_and_guide_link_to_pages_beside_them_in_content(minimal):
     assert '<a href="guide/">指南</a>' in (site / "index.html").read_text(encoding="utf-8")
     guide = (site / "guide/index.html").read_text(encoding="utf-8")
     assert '<a href="../about/">关于本站</a>' in guide and '<a href="../">首页</a>' in guide
+
+
+def test_a_content_page_links_from_the_sites_root_by_markdown(minimal):
+    """MkDocs' own rule for pages copied from content/ (absolute_links: relative_to_docs);
+    an address there, which MkDocs cannot check, stays an error that says what to write."""
+    minimal.write("content/about.md", "# 关于本站\n\n见[细则](/policies/xize/index.md)。\n")
+    build(minimal.root, AS_OF)
+    about = (minimal.root / "build/site/about/index.html").read_text(encoding="utf-8")
+    assert '<a href="../policies/xize/">细则</a>' in about
+    minimal.write("content/about.md", "# 关于本站\n\n见[细则](/policies/xize/)。\n")
+    with pytest.raises(ProblemsError) as caught:
+        build(minimal.root, AS_OF)
+    assert "「/policies/xize/index.md」" in str(caught.value)
