@@ -17,10 +17,10 @@ if TYPE_CHECKING:
 
 # content/ texts merged into generated pages (render/pages.py): their pages' folders.
 _MERGED = {"": "home.md", "guide": "guide.md"}
-# A link's address as a clerk writes it: Markdown's [text](address "title"),
+# A link's address as a clerk writes it, in one line: Markdown's [text](address "title"),
 # a reference "[name]: address", an <autolink>, or an HTML attribute.
-_WRITTEN = re.compile(r"""\]\(\s*<?([^\s)>]+)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)|<((?:https?://|/|\.)[^\s>]*)>"""
-                      r"""|\b(?:href|src)\s*=\s*["']([^"']*)""", re.M)
+_WRITTEN = re.compile(r"""\]\(\s*<?([^\s)>]+)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)|<(https?://[^\s>]*)>"""
+                      r"""|\b(?:href|src)\s*=\s*["']([^"']*)""")
 
 
 @dataclass(frozen=True)

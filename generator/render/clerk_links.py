@@ -34,10 +34,11 @@ def relink(html: str, base: str, page: str) -> str:
         return html
     here = posixpath.dirname(page)
 
-    def tag(found: re.Match) -> str:
-        return _ADDRESS.sub(lambda m: m.group(1) + escape(address(unescape(m.group(2)), base, here))
-                            + m.group(3), found.group())
-    return _TAG.sub(tag, html)
+    def attribute(found: re.Match) -> str:
+        written = unescape(found.group(2))
+        made = address(written, base, here)
+        return found.group() if made == written else found.group(1) + escape(made) + found.group(3)
+    return _TAG.sub(lambda tag: _ADDRESS.sub(attribute, tag.group()), html)
 
 
 def address(written: str, base: str, here: str) -> str:
