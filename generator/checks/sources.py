@@ -11,12 +11,13 @@ from typing import TYPE_CHECKING, Callable
 
 from ..print.targets import folder as print_folder
 from ..render.clerk_links import address
+from ..render.clerk import MERGED_CONTENT
 
 if TYPE_CHECKING:
     from ..context import BuildContext
 
-# content/ texts merged into generated pages (render/pages.py): their pages' folders.
-_MERGED = {"": "home.md", "guide": "guide.md"}
+# content/ texts merged into generated pages: their pages' folders.
+_MERGED = {posixpath.dirname(page): name for name, page in MERGED_CONTENT.items()}
 # A link's address as a clerk writes it, in one line: Markdown's [text](address "title"),
 # a reference "[name]: address", an <autolink>, or an HTML attribute.
 _WRITTEN = re.compile(r"""\]\(\s*<?([^\s)>]+)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)|<(https?://[^\s>]*)>"""

@@ -31,6 +31,8 @@ from ..workers import forked_map
 EXTENSIONS = ("tables", "attr_list", "md_in_html", "admonition", "toc")
 EXTENSION_CONFIGS = {"toc": {"slugify": heading_slug}}
 STORE_KIND = "clerk-html"
+# content/ texts merged into generated pages, not copied: the page each goes into.
+MERGED_CONTENT = {"home.md": "index.md", "guide.md": "guide/index.md"}
 # CommonMark ends a raw HTML block at a blank line: the line break that would leave
 # one (in a <pre>, or between a clerk's own tags) is written as a character reference,
 # which means the same in HTML.
@@ -53,7 +55,7 @@ def clerk_texts(ctx) -> set[str]:
     texts = {version.content["body"] for state in ctx.states for version in state.item.versions
              if version.content.get("body")}
     content = ctx.site.root / "content"
-    for name in ("home.md", "guide.md"):
+    for name in MERGED_CONTENT:
         if (content / name).is_file():
             texts.add((content / name).read_text(encoding="utf-8"))
     return texts

@@ -21,7 +21,7 @@ from ..print import targets as print_targets
 from ..privacy.namelist import NameList
 from ..versions import EXPIRED, REPEALED, ItemState, is_public, select
 from ..workers import forked_map
-from .clerk import STORE_KIND as CLERK_STORE, prepare as prepare_clerk
+from .clerk import MERGED_CONTENT, STORE_KIND as CLERK_STORE, prepare as prepare_clerk
 from .environment import compile_templates, render_markdown
 from .version_tools import VersionTools
 from .jsonld import jsonld_front
@@ -31,7 +31,6 @@ if TYPE_CHECKING:
     from ..pipeline import Pipeline
     from .cache import RenderCache
 
-CONTENT_SPECIAL = ("home.md", "guide.md")   # merged into generated pages, not copied
 LATEST_COUNT = 8
 CATALOG_PAGE_ROWS = 200  # pages stay small however many items there are
 LISTING_PAGE_ROWS = 50
@@ -250,9 +249,9 @@ def core_pages(ctx: RenderContext) -> list[Page]:
                        if facts[s.item.slug].status and facts[s.item.slug].status.state == "公示中"]
     pages = [
         # The home page lists the latest items, notices and hotlines.
-        Page("index.md", "home.md.j2", {"title": site.config.name, "search": LIST_SEARCH},
+        Page(MERGED_CONTENT["home.md"], "home.md.j2", {"title": site.config.name, "search": LIST_SEARCH},
              {"intro": _read(content / "home.md"), "latest": latest, "notices": current_notices}),
-        Page("guide/index.md", "guide.md.j2", {"title": "信息公开指南"},
+        Page(MERGED_CONTENT["guide.md"], "guide.md.j2", {"title": "信息公开指南"},
              {"intro": _read(content / "guide.md")}),
         Page("contacts/index.md", "contacts.md.j2", {"title": "联系我们与监督渠道"},
              {"next_days": next_days(site.contacts.values(), site.calendar or WorkCalendar(),
@@ -454,7 +453,7 @@ def _other_files(ctx: RenderContext, pipeline: Pipeline) -> dict[str, Callable[[
     if content.is_dir():
         for path in sorted(content.rglob("*")):
             rel = path.relative_to(content).as_posix()
-            if path.is_file() and rel not in CONTENT_SPECIAL:
+            if path.is_file() and rel not in MERGED_CONTENT:
                 files[rel] = path.read_bytes
     # Only attachments of items already public: a file waiting in the folder
     # for a later item is not published by accident.
